@@ -1,0 +1,70 @@
+// Exact decimal numbers for reported figures. Never a double: published totals must add
+// up to the unit, and rounding is explicit (half-even to a declared precision).
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace griexport {
+
+// A decimal value coefficient × 10^-scale. Arithmetic is checked: on overflow it throws
+// DecimalOverflow rather than wrapping.
+class Decimal {
+public:
+    static constexpr int max_scale = 18;
+
+    constexpr Decimal() = default;
+    // coefficient × 10^-scale; scale in 0..max_scale.
+    Decimal(std::int64_t coefficient, int scale);
+    static Decimal from_int(std::int64_t v) { return Decimal(v, 0); }
+
+    // Parses "-12", "1191", "10.7", "−0,5" (U+2212 minus accepted). decimal_separator is
+    // '.' or ','. Returns nullopt with error_offset set to the first offending byte.
+    static std::optional<Decimal> parse(std::string_view text, char decimal_separator = '.',
+                                        std::size_t* error_offset = nullptr);
+
+    std::int64_t coefficient() const { return coefficient_; }
+    int scale() const { return scale_; }
+    bool is_zero() const { return coefficient_ == 0; }
+    bool is_negative() const { return coefficient_ < 0; }
+
+    // Half-even rounding to `scale` decimals (scale may be negative: -3 rounds to thousands,
+    // the result keeps scale 0).
+    Decimal rounded(int scale) const;
+    // Same value with at least `scale` decimals (exact; throws on overflow).
+    Decimal with_scale(int scale) const;
+    // Drops trailing zeros of the fraction.
+    Decimal normalized() const;
+
+    Decimal operator-() const;
+    friend Decimal operator+(const Decimal& a, const Decimal& b);
+    friend Decimal operator-(const Decimal& a, const Decimal& b);
+    friend Decimal operator*(const Decimal& a, const Decimal& b);
+    // Quotient rounded half-even to `scale` decimals. Throws DivisionByZero.
+    static Decimal divide(const Decimal& a, const Decimal& b, int scale);
+    Decimal abs() const { return is_negative() ? -*this : *this; }
+
+    friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+    friend bool operator==(const Decimal& a, const Decimal& b) {
+        return (a <=> b) == std::strong_ordering::equal;
+    }
+
+    // Machine format in the C locale: "-1921", "10.70". No grouping, '.' as separator.
+    std::string to_string() const;
+
+private:
+    std::int64_t coefficient_ = 0;
+    int scale_ = 0;
+};
+
+struct DecimalOverflow : std::exception {
+    const char* what() const noexcept override { return "decimal overflow"; }
+};
+struct DivisionByZero : std::exception {
+    const char* what() const noexcept override { return "division by zero"; }
+};
+
+}  // namespace griexport

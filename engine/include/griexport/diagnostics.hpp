@@ -1,0 +1,55 @@
+// Diagnostics are values, collected rather than thrown, and printed like a compiler's:
+// `file:line:col: error[code]: message`. Codes are stable; docs/diagnostics.md lists them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace griexport {
+
+enum class Severity { note, warning, error };
+
+struct Location {
+    std::string file;  // as the user named it (relative paths stay relative)
+    std::uint32_t line = 0;  // 1-based; 0 when the problem concerns the whole file
+    std::uint32_t column = 0;  // 1-based, counted in Unicode code points
+};
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;  // stable, e.g. "csv.number"
+    std::string message;
+    Location location;
+};
+
+class Diagnostics {
+public:
+    void add(Severity s, std::string code, std::string message, Location where);
+    void error(std::string code, std::string message, Location where) {
+        add(Severity::error, std::move(code), std::move(message), std::move(where));
+    }
+    void warning(std::string code, std::string message, Location where) {
+        add(Severity::warning, std::move(code), std::move(message), std::move(where));
+    }
+    void append(const Diagnostics& other);
+
+    bool has_errors() const { return errors_ > 0; }
+    std::size_t error_count() const { return errors_; }
+    std::size_t warning_count() const;
+    const std::vector<Diagnostic>& items() const { return items_; }
+    // Sorted by file, line, column, then code and message, so output is stable.
+    std::vector<Diagnostic> sorted() const;
+
+private:
+    std::vector<Diagnostic> items_;
+    std::size_t errors_ = 0;
+};
+
+const char* to_string(Severity s);
+// One line per diagnostic, compiler style, sorted.
+std::string format_text(const Diagnostics& d);
+// {"diagnostics":[{"severity","code","message","file","line","column"}], "errors":N, "warnings":N}
+std::string format_json(const Diagnostics& d);
+
+}  // namespace griexport

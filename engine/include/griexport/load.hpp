@@ -1,0 +1,31 @@
+// Loading an organisation's folder into a Dataset.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/model.hpp"
+
+namespace griexport {
+
+struct LoadOptions {
+    // Folder that holds gri-mappings/ (units, schemas). Found next to the binary when empty.
+    std::filesystem::path data_dir;
+};
+
+struct LoadResult {
+    std::optional<Dataset> dataset;  // set unless loading could not proceed at all
+    Diagnostics diagnostics;
+};
+
+// Reads organisation.xml, programme.xml, narratives.xml, observations.csv,
+// climate-accounts.csv and kolada/*.json from `folder`. Paths in diagnostics are
+// `folder / file` as given.
+LoadResult load_organisation(const std::filesystem::path& folder, const LoadOptions& options);
+
+// The data directory: the option if set, else GRIEXPORT_DATA_DIR, else the first of the
+// binary's parent folders (and their share/griexport) that holds gri-mappings/.
+std::filesystem::path find_data_dir(const std::filesystem::path& hint);
+
+}  // namespace griexport

@@ -1,0 +1,231 @@
+// The Dataset: everything loaded from an organisation's folder, immutable once loaded.
+// Every record keeps its source location so that an auditor can follow a figure back to
+// the row it came from.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "griexport/date.hpp"
+#include "griexport/decimal.hpp"
+#include "griexport/units.hpp"
+
+namespace griexport {
+
+// Where a record came from: an index into Dataset::sources plus line and column.
+struct SourceRef {
+    std::uint32_t file = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+struct SourceFile {
+    std::string path;    // relative to the organisation folder
+    std::string sha256;  // of the bytes read
+};
+
+// Text in both report languages. Either may be empty where the input gives none.
+struct LocalText {
+    std::string sv;
+    std::string en;
+    const std::string& in(std::string_view lang) const { return lang == "en" ? en : sv; }
+};
+
+enum class Claim { in_accordance, with_reference };
+
+// A page range in the årsredovisning where a disclosure lives.
+struct AnnualReportReference {
+    std::string disclosure;  // "2-1"
+    std::string pages;       // "99–101"
+    SourceRef source;
+};
+
+struct Organisation {
+    LocalText name;
+    std::string organisation_number;  // Swedish organisationsnummer, "232100-0180"
+    std::optional<std::string> lei;
+    std::optional<std::string> kolada_municipality;  // "0020"
+    DateRange reporting_period;  // both ends set
+    int base_year = 0;
+    std::vector<std::string> languages;  // "sv", "en"; first is the default
+    Claim claim_sought = Claim::in_accordance;
+    std::optional<int> annual_report_first_page;
+    std::vector<AnnualReportReference> annual_report_references;
+    LocalText contact;
+    SourceRef source;
+};
+
+struct ProgrammeArea {
+    std::string id;
+    LocalText title;
+    SourceRef source;
+};
+
+// A delmål.
+struct Goal {
+    std::string id;  // "3.4"
+    std::string area;
+    LocalText title;
+    SourceRef source;
+};
+
+enum class IndicatorKind { outcome, prerequisite };
+
+struct DefinitionVersion {
+    std::string version;  // "1", "2"
+    LocalText text;
+    DateRange validity;
+    std::string decision;  // reference to the decision that set it
+    SourceRef source;
+};
+
+enum class TargetComparison { at_least, at_most, equal };
+
+// A target value. Targets change over time: `set_in` says when this one was decided.
+// A relative target states a percent change against a base year instead of a level.
+struct Target {
+    int year = 0;     // the year it applies to
+    int set_in = 0;   // the year it was set
+    TargetComparison comparison = TargetComparison::at_least;
+    Quantity value;
+    std::optional<int> relative_to_year;  // set for "−75 % against 2018"
+    std::string decision;
+    SourceRef source;
+};
+
+// A nyckeltal.
+struct Indicator {
+    std::string id;  // "3.11"
+    std::string goal;
+    LocalText name;
+    UnitId unit = no_unit;
+    int precision = 0;  // decimals reported
+    IndicatorKind kind = IndicatorKind::outcome;
+    std::string owner;
+    std::string data_source;
+    std::optional<std::string> kolada_kpi;
+    std::vector<DefinitionVersion> definitions;  // sorted by validity
+    std::vector<Target> targets;
+    SourceRef source;
+
+    // The definition in force on a date, if any.
+    const DefinitionVersion* definition_on(const Date& d) const;
+};
+
+// A restatement entry (GRI 2-4): a change of definition or calculation model explained.
+struct Restatement {
+    std::string id;
+    std::string indicator;       // empty for a calculation-model change
+    std::string from_version;
+    std::string to_version;
+    int effective_year = 0;
+    LocalText reason;
+    LocalText effect;
+    SourceRef source;
+};
+
+// Calculation models of the climate accounts (the region's own, then SKR's).
+struct CalculationModel {
+    std::string id;
+    LocalText name;
+    DateRange validity;
+    SourceRef source;
+};
+
+// An åtgärd.
+struct Action {
+    std::string id;
+    std::vector<std::string> goals;
+    LocalText text;
+    SourceRef source;
+};
+
+// Dimensions an observation may carry. Values are interned in Dataset::dimension_values;
+// 0 means "not given".
+enum class Dimension : std::uint8_t { area, category, scope, gender, administration };
+inline constexpr std::size_t dimension_count = 5;
+const char* to_string(Dimension d);
+std::optional<Dimension> dimension_from_string(std::string_view s);
+
+using DimensionValueId = std::uint32_t;
+using Dimensions = std::array<DimensionValueId, dimension_count>;
+
+enum class ObservationStatus { preliminary, final_ };
+
+struct Observation {
+    std::uint32_t indicator = 0;  // index into Dataset::indicators
+    int year = 0;
+    Dimensions dimensions{};
+    Quantity value;
+    ObservationStatus status = ObservationStatus::final_;
+    std::string source;    // who or what reported it
+    std::string evidence;  // reference to the evidence
+    std::string uncertainty;
+    SourceRef origin;
+};
+
+// A line of the climate accounts (klimatbokslut).
+enum class ClimateRole { part, total, separate, change };
+
+struct ClimatePost {
+    std::string id;
+    LocalText name;
+    ClimateRole role = ClimateRole::part;  // part of the total, the total, or reported apart
+    SourceRef source;
+};
+
+struct ClimateEntry {
+    std::string post;
+    int year = 0;
+    ClimateRole role = ClimateRole::part;  // `change` rows state a published change
+    std::optional<int> compared_with;      // for change rows: the earlier year
+    Quantity value;
+    std::string model;  // calculation model id
+    std::string source;
+    SourceRef origin;
+};
+
+struct Narrative {
+    std::string disclosure;  // "2-1"
+    LocalText text;
+    SourceRef source;
+};
+
+struct Dataset {
+    std::vector<SourceFile> sources;
+    UnitRegistry units;
+    Organisation organisation;
+    std::vector<ProgrammeArea> areas;
+    std::vector<Goal> goals;
+    std::vector<Indicator> indicators;
+    std::vector<Restatement> restatements;
+    std::vector<CalculationModel> calculation_models;
+    std::vector<Action> actions;
+    std::string climate_indicator;  // the indicator the climate accounts feed
+    SourceRef climate_indicator_source;
+    std::vector<ClimatePost> climate_posts;
+    std::vector<ClimateEntry> climate_entries;
+    std::vector<Observation> observations;
+    std::vector<Narrative> narratives;
+    std::vector<std::string> dimension_values;  // [0] is "" (not given)
+
+    const Indicator* find_indicator(std::string_view id) const;
+    std::optional<std::uint32_t> indicator_index(std::string_view id) const;
+    const Goal* find_goal(std::string_view id) const;
+    const std::string& dimension_value(DimensionValueId id) const {
+        return dimension_values.at(id);
+    }
+    // Builds the lookup indices; called by the loader once the vectors are filled.
+    void index();
+
+private:
+    std::unordered_map<std::string, std::uint32_t> indicator_by_id_;
+    std::unordered_map<std::string, std::uint32_t> goal_by_id_;
+};
+
+}  // namespace griexport

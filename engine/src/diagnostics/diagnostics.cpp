@@ -1,0 +1,81 @@
+#include "griexport/diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+namespace griexport {
+
+void Diagnostics::add(Severity s, std::string code, std::string message, Location where) {
+    if (s == Severity::error) ++errors_;
+    items_.push_back({s, std::move(code), std::move(message), std::move(where)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    for (const auto& d : other.items_) add(d.severity, d.code, d.message, d.location);
+}
+
+std::size_t Diagnostics::warning_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
+        return d.severity == Severity::warning;
+    }));
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    auto out = items_;
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.location.file, a.location.line, a.location.column, a.code, a.message) <
+               std::tie(b.location.file, b.location.line, b.location.column, b.code, b.message);
+    });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const Diagnostic& a, const Diagnostic& b) {
+                              return a.severity == b.severity && a.code == b.code &&
+                                     a.message == b.message && a.location.file == b.location.file &&
+                                     a.location.line == b.location.line &&
+                                     a.location.column == b.location.column;
+                          }),
+              out.end());
+    return out;
+}
+
+const char* to_string(Severity s) {
+    switch (s) {
+        case Severity::note: return "note";
+        case Severity::warning: return "warning";
+        case Severity::error: return "error";
+    }
+    return "?";
+}
+
+std::string format_text(const Diagnostics& d) {
+    std::string out;
+    for (const auto& x : d.sorted()) {
+        const auto& l = x.location;
+        if (l.line > 0)
+            out += fmt::format("{}:{}:{}: ", l.file, l.line, std::max<std::uint32_t>(l.column, 1));
+        else if (!l.file.empty())
+            out += fmt::format("{}: ", l.file);
+        out += fmt::format("{}[{}]: {}\n", to_string(x.severity), x.code, x.message);
+    }
+    return out;
+}
+
+std::string format_json(const Diagnostics& d) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& x : d.sorted()) {
+        list.push_back({{"severity", to_string(x.severity)},
+                        {"code", x.code},
+                        {"message", x.message},
+                        {"file", x.location.file},
+                        {"line", x.location.line},
+                        {"column", x.location.column}});
+    }
+    nlohmann::ordered_json doc = {{"diagnostics", list},
+                                  {"errors", d.error_count()},
+                                  {"warnings", d.warning_count()}};
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace griexport

@@ -1,0 +1,153 @@
+#include "csv.hpp"
+
+#include <fmt/format.h>
+
+namespace griexport::io {
+
+std::optional<std::size_t> CsvTable::column(std::string_view name) const {
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == name) return i;
+    return std::nullopt;
+}
+
+namespace {
+
+std::string trim(std::string_view s) {
+    auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(" \t\r");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+// Splits one record starting at `pos`; advances `pos` past its line end.
+bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& rec,
+                 Diagnostics& diags) {
+    const std::string& s = t.bytes;
+    rec.fields.clear();
+    rec.line = t.locate(pos).line;
+    CsvField f{"", pos};
+    bool quoted = false, was_quoted = false;
+    while (pos <= s.size()) {
+        if (pos == s.size()) {
+            if (quoted) {
+                diags.error("csv.syntax", "quoted field is not closed", t.locate(f.offset));
+                return false;
+            }
+            break;
+        }
+        char c = s[pos];
+        if (quoted) {
+            if (c == '"') {
+                if (pos + 1 < s.size() && s[pos + 1] == '"') {
+                    f.value += '"';
+                    pos += 2;
+                    continue;
+                }
+                quoted = false;
+                ++pos;
+                continue;
+            }
+            f.value += c;
+            ++pos;
+            continue;
+        }
+        if (c == '"') {
+            if (!f.value.empty() && trim(f.value).size() > 0) {
+                diags.error("csv.syntax", "quote inside an unquoted field", t.locate(pos));
+                return false;
+            }
+            f.value.clear();
+            quoted = was_quoted = true;
+            ++pos;
+            continue;
+        }
+        if (c == delim) {
+            rec.fields.push_back({was_quoted ? f.value : trim(f.value), f.offset});
+            f = {"", pos + 1};
+            was_quoted = false;
+            ++pos;
+            continue;
+        }
+        if (c == '\n' || c == '\r') {
+            if (c == '\r' && pos + 1 < s.size() && s[pos + 1] == '\n') ++pos;
+            ++pos;
+            break;
+        }
+        f.value += c;
+        ++pos;
+    }
+    rec.fields.push_back({was_quoted ? f.value : trim(f.value), f.offset});
+    return true;
+}
+
+bool blank(const CsvRecord& r) { return r.fields.size() == 1 && r.fields[0].value.empty(); }
+
+}  // namespace
+
+std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
+    CsvTable table;
+    const std::string& s = text.bytes;
+    std::size_t pos = 0;
+    std::optional<char> declared_delim;
+    // Directive and comment lines before the header.
+    while (pos < s.size()) {
+        auto eol = s.find('\n', pos);
+        std::string line = trim(std::string_view(s).substr(pos, eol == std::string::npos ? std::string::npos : eol - pos));
+        if (line.rfind("sep=", 0) == 0 && line.size() == 5) {
+            declared_delim = line[4];
+        } else if (!line.empty() && line[0] == '#') {
+            std::string body = trim(std::string_view(line).substr(1));
+            if (body == "decimal: comma") table.decimal_separator = ',';
+            else if (body == "decimal: point") table.decimal_separator = '.';
+        } else if (!line.empty()) {
+            break;
+        }
+        if (eol == std::string::npos) {
+            pos = s.size();
+            break;
+        }
+        pos = eol + 1;
+    }
+    if (pos >= s.size()) {
+        diags.error("csv.header", "the file has no header row", text.whole_file());
+        return std::nullopt;
+    }
+    if (declared_delim) {
+        table.delimiter = *declared_delim;
+    } else {
+        auto eol = s.find('\n', pos);
+        std::string_view head = std::string_view(s).substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+        auto semis = std::count(head.begin(), head.end(), ';');
+        auto commas = std::count(head.begin(), head.end(), ',');
+        table.delimiter = semis > commas ? ';' : ',';
+    }
+    if (table.delimiter == table.decimal_separator) {
+        // Allowed only with quoting; most likely a mistake worth flagging early.
+        diags.warning("csv.decimal-delimiter",
+                      "decimal separator equals field delimiter: numbers must be quoted",
+                      text.locate(pos));
+    }
+    CsvRecord rec;
+    table.header_offset = pos;
+    if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;
+    for (auto& f : rec.fields) table.header.push_back(f.value);
+    std::size_t before = diags.error_count();
+    while (pos < s.size()) {
+        if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;
+        if (blank(rec)) continue;
+        if (!rec.fields.empty() && !rec.fields[0].value.empty() && rec.fields[0].value[0] == '#')
+            continue;
+        if (rec.fields.size() != table.header.size()) {
+            diags.error("csv.field-count",
+                        fmt::format("row has {} fields; the header has {}", rec.fields.size(),
+                                    table.header.size()),
+                        text.at(rec.line, 1));
+            continue;
+        }
+        table.records.push_back(rec);
+    }
+    if (diags.error_count() != before) return std::nullopt;
+    return table;
+}
+
+}  // namespace griexport::io

@@ -1,0 +1,41 @@
+// CSV as people save it from Excel: UTF-8 with or without BOM, comma or semicolon between
+// fields (Swedish Excel writes semicolons), quotes doubled inside quoted fields.
+//
+// Before the header a file may carry Excel's `sep=;` line and comment lines starting with
+// `#`. The comment `# decimal: comma` declares that numbers use a decimal comma.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "source_text.hpp"
+
+namespace griexport::io {
+
+struct CsvField {
+    std::string value;
+    std::size_t offset = 0;  // byte offset of the field's first character in the file
+};
+
+struct CsvRecord {
+    std::vector<CsvField> fields;
+    std::uint32_t line = 0;
+};
+
+struct CsvTable {
+    char delimiter = ',';
+    char decimal_separator = '.';
+    std::vector<std::string> header;
+    std::size_t header_offset = 0;
+    std::vector<CsvRecord> records;
+
+    // Index of a header column, or nullopt.
+    std::optional<std::size_t> column(std::string_view name) const;
+};
+
+// Parses the text. Reports csv.syntax (unterminated quote, stray quote),
+// csv.field-count (a row with more or fewer fields than the header) and csv.header.
+std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags);
+
+}  // namespace griexport::io

@@ -1,0 +1,223 @@
+// Import of Kolada's JSON (the open database of Swedish municipal and regional key
+// figures) for indicators that name a Kolada KPI id. Shape:
+//   {"values":[{"kpi":"N00945","municipality":"0020","period":2021,
+//               "values":[{"gender":"T","value":984748}]}]}
+// Gender T (total) carries no gender dimension; K and M become gender=K / gender=M.
+#include <fmt/format.h>
+
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "load_context.hpp"
+
+namespace griexport::io {
+
+namespace {
+
+// A JSON value that remembers where it ended in the file, so every fact keeps a location.
+struct JsonNode {
+    enum Kind { null, boolean, number, string, object, array } kind = null;
+    std::string text;  // string value, or the number as written (kept exact)
+    std::vector<std::pair<std::string, std::unique_ptr<JsonNode>>> members;  // object, in order
+    std::vector<std::unique_ptr<JsonNode>> items;                            // array
+    std::size_t offset = 0;
+
+    const JsonNode* get(std::string_view key) const {
+        for (const auto& [k, v] : members)
+            if (k == key) return v.get();
+        return nullptr;
+    }
+};
+
+// An input iterator that records how far the parser has read.
+struct CountingIterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    const char* p = nullptr;
+    const char* base = nullptr;
+    std::size_t* read = nullptr;
+    reference operator*() const { return *p; }
+    CountingIterator& operator++() {
+        ++p;
+        *read = static_cast<std::size_t>(p - base);
+        return *this;
+    }
+    CountingIterator operator++(int) {
+        auto t = *this;
+        ++*this;
+        return t;
+    }
+    bool operator==(const CountingIterator& o) const { return p == o.p; }
+    bool operator!=(const CountingIterator& o) const { return p != o.p; }
+};
+
+class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
+public:
+    explicit TreeBuilder(const std::size_t* read) : read_(read) {}
+    std::unique_ptr<JsonNode> root;
+    std::size_t error_offset = 0;
+    std::string error;
+
+    bool null() override { return leaf(JsonNode::null, ""); }
+    bool boolean(bool b) override { return leaf(JsonNode::boolean, b ? "true" : "false"); }
+    bool number_integer(number_integer_t v) override { return leaf(JsonNode::number, std::to_string(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return leaf(JsonNode::number, std::to_string(v)); }
+    bool number_float(number_float_t, const string_t& raw) override { return leaf(JsonNode::number, raw); }
+    bool string(string_t& s) override { return leaf(JsonNode::string, s); }
+    bool binary(binary_t&) override { return false; }
+    bool start_object(std::size_t) override { return open(JsonNode::object); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(JsonNode::array); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        key_ = k;
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+        error_offset = position > 0 ? position - 1 : 0;
+        error = ex.what();
+        return false;
+    }
+
+private:
+    const std::size_t* read_;
+    std::vector<JsonNode*> stack_;
+    std::string key_;
+
+    JsonNode* attach(std::unique_ptr<JsonNode> n) {
+        JsonNode* raw = n.get();
+        raw->offset = *read_ > 0 ? *read_ - 1 : 0;
+        if (stack_.empty()) {
+            root = std::move(n);
+        } else if (stack_.back()->kind == JsonNode::object) {
+            stack_.back()->members.emplace_back(key_, std::move(n));
+        } else {
+            stack_.back()->items.push_back(std::move(n));
+        }
+        return raw;
+    }
+    bool leaf(JsonNode::Kind k, std::string text) {
+        auto n = std::make_unique<JsonNode>();
+        n->kind = k;
+        n->text = std::move(text);
+        attach(std::move(n));
+        return true;
+    }
+    bool open(JsonNode::Kind k) {
+        auto n = std::make_unique<JsonNode>();
+        n->kind = k;
+        stack_.push_back(attach(std::move(n)));
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+};
+
+std::unique_ptr<JsonNode> parse_json(const SourceText& text, Diagnostics& diags) {
+    std::size_t read = 0;
+    const char* b = text.bytes.data();
+    CountingIterator first{b, b, &read}, last{b + text.bytes.size(), b, &read};
+    TreeBuilder builder(&read);
+    bool ok = nlohmann::json::sax_parse(first, last, &builder);
+    if (!ok || !builder.root) {
+        std::string msg = builder.error;
+        // nlohmann's messages start with "[json.exception.parse_error.101] parse error at …: ".
+        if (auto p = msg.rfind(": "); p != std::string::npos) msg = msg.substr(p + 2);
+        diags.error("json.syntax", fmt::format("malformed JSON: {}", msg), text.locate(builder.error_offset));
+        return nullptr;
+    }
+    return std::move(builder.root);
+}
+
+}  // namespace
+
+void load_kolada(LoadContext& ctx) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = ctx.folder / "kolada";
+    if (!fs::is_directory(dir, ec)) return;
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".json") files.push_back("kolada/" + e.path().filename().string());
+    std::sort(files.begin(), files.end());  // directory order is not stable
+    Dataset& ds = ctx.ds;
+    for (const auto& rel : files) {
+        auto text = read_source(ctx.folder, rel, true, ctx.diags);
+        if (!text) continue;
+        auto file = ctx.add_source(*text);
+        auto root = parse_json(*text, ctx.diags);
+        if (!root) continue;
+        auto shape_error = [&](const JsonNode& n, std::string msg) {
+            ctx.diags.error("kolada.shape", std::move(msg), text->locate(n.offset));
+        };
+        const JsonNode* values = root->kind == JsonNode::object ? root->get("values") : nullptr;
+        if (!values || values->kind != JsonNode::array) {
+            shape_error(*root, "expected an object with a \"values\" array");
+            continue;
+        }
+        for (const auto& entry : values->items) {
+            const JsonNode* kpi = entry->get("kpi");
+            const JsonNode* muni = entry->get("municipality");
+            const JsonNode* period = entry->get("period");
+            const JsonNode* inner = entry->get("values");
+            if (entry->kind != JsonNode::object || !kpi || kpi->kind != JsonNode::string || !muni ||
+                !period || period->kind != JsonNode::number || !inner || inner->kind != JsonNode::array) {
+                shape_error(*entry, "each entry needs kpi, municipality, period and values");
+                continue;
+            }
+            if (ds.organisation.kolada_municipality && muni->text != *ds.organisation.kolada_municipality) {
+                ctx.diags.warning("kolada.other-municipality",
+                                  fmt::format("values for municipality {} ignored; the organisation is {}",
+                                              muni->text, *ds.organisation.kolada_municipality),
+                                  text->locate(muni->offset));
+                continue;
+            }
+            std::vector<std::uint32_t> targets;
+            for (std::uint32_t i = 0; i < ds.indicators.size(); ++i)
+                if (ds.indicators[i].kolada_kpi == kpi->text) targets.push_back(i);
+            if (targets.empty()) {
+                ctx.diags.error("ref.unknown-kpi",
+                                fmt::format("no indicator names Kolada KPI '{}'", kpi->text),
+                                text->locate(kpi->offset));
+                continue;
+            }
+            int year = std::atoi(period->text.c_str());
+            for (const auto& v : inner->items) {
+                const JsonNode* gender = v->get("gender");
+                const JsonNode* value = v->get("value");
+                if (!gender || !value) {
+                    shape_error(*v, "each value needs gender and value");
+                    continue;
+                }
+                if (value->kind == JsonNode::null) continue;  // Kolada's way of saying "no value"
+                std::size_t bad = 0;
+                auto d = value->kind == JsonNode::number ? Decimal::parse(value->text, '.', &bad) : std::nullopt;
+                if (!d) {
+                    ctx.diags.error("kolada.number",
+                                    fmt::format("'{}' is not an exact decimal", value->text),
+                                    text->locate(value->offset));
+                    continue;
+                }
+                for (auto idx : targets) {
+                    Observation o;
+                    o.indicator = idx;
+                    o.year = year;
+                    o.value = {*d, ds.indicators[idx].unit};
+                    if (gender->text != "T") o.dimensions[std::size_t(Dimension::gender)] = ctx.intern(gender->text);
+                    o.source = "Kolada";
+                    auto loc = text->locate(value->offset);
+                    o.origin = {file, loc.line, loc.column};
+                    ds.observations.push_back(std::move(o));
+                }
+            }
+        }
+    }
+}
+
+}  // namespace griexport::io

@@ -1,0 +1,31 @@
+#include "load_context.hpp"
+
+#include "sha256.hpp"
+
+namespace griexport::io {
+
+std::uint32_t LoadContext::add_source(const SourceText& text) {
+    auto id = static_cast<std::uint32_t>(ds.sources.size());
+    ds.sources.push_back({text.relative_path, sha256_hex(text.raw)});
+    display_paths_.push_back(text.display_path);
+    return id;
+}
+
+Location LoadContext::location(const SourceRef& r) const {
+    return {display_paths_.at(r.file), r.line, r.column};
+}
+
+DimensionValueId LoadContext::intern(std::string_view value) {
+    if (value.empty()) return 0;
+    if (ds.dimension_values.empty()) ds.dimension_values.emplace_back();
+    auto [it, inserted] =
+        interned_.emplace(std::string(value), static_cast<DimensionValueId>(ds.dimension_values.size()));
+    if (inserted) ds.dimension_values.emplace_back(value);
+    return it->second;
+}
+
+LocalText read_local_text(const pugi::xml_node& node) {
+    return {node.child("sv").text().as_string(), node.child("en").text().as_string()};
+}
+
+}  // namespace griexport::io

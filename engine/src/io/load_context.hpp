@@ -1,0 +1,56 @@
+// State shared by the loaders of one organisation folder.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/model.hpp"
+#include "source_text.hpp"
+#include "xml_source.hpp"
+
+namespace griexport::io {
+
+class LoadContext {
+public:
+    LoadContext(std::filesystem::path folder, std::filesystem::path data_dir, Dataset& ds,
+                Diagnostics& diags)
+        : folder(std::move(folder)), data_dir(std::move(data_dir)), ds(ds), diags(diags) {}
+
+    std::filesystem::path folder;
+    std::filesystem::path data_dir;
+    Dataset& ds;
+    Diagnostics& diags;
+
+    std::filesystem::path schema(const char* name) const {
+        return data_dir / "gri-mappings" / "schema" / name;
+    }
+    // Registers a file that was read; returns its index in Dataset::sources.
+    std::uint32_t add_source(const SourceText& text);
+    SourceRef ref(std::uint32_t file, const Location& loc) const {
+        return {file, loc.line, loc.column};
+    }
+    // The location a SourceRef points at, with the path as the user named it.
+    Location location(const SourceRef& r) const;
+    DimensionValueId intern(std::string_view value);
+
+private:
+    std::vector<std::string> display_paths_;
+    std::unordered_map<std::string, DimensionValueId> interned_;
+};
+
+// Text of <sv>/<en> children.
+LocalText read_local_text(const pugi::xml_node& node);
+
+void load_units(LoadContext& ctx);
+void load_organisation_file(LoadContext& ctx);
+void load_programme(LoadContext& ctx);
+void load_narratives(LoadContext& ctx);
+void load_observations(LoadContext& ctx);
+void load_climate_accounts(LoadContext& ctx);
+void load_kolada(LoadContext& ctx);
+// Checks across files once everything is read.
+void check_dataset(LoadContext& ctx);
+
+}  // namespace griexport::io

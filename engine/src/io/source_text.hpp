@@ -1,0 +1,42 @@
+// A file read into memory with what diagnostics need: its display path and a line index
+// to turn byte offsets into line:column.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "griexport/diagnostics.hpp"
+
+namespace griexport::io {
+
+struct SourceText {
+    std::string display_path;   // as diagnostics print it: the folder as given / file
+    std::string relative_path;  // relative to the organisation folder
+    std::string bytes;          // the file without its UTF-8 byte order mark
+    std::string raw;            // the bytes as read, for hashing
+    std::vector<std::size_t> line_starts;
+
+    // line:column (1-based, column in code points) of a byte offset into `bytes`.
+    Location locate(std::size_t offset) const;
+    Location at(std::uint32_t line, std::uint32_t column) const {
+        return {display_path, line, column};
+    }
+    Location whole_file() const { return {display_path, 1, 1}; }
+};
+
+// Largest input file accepted; larger ones are refused before reading, so hostile input
+// cannot exhaust memory.
+inline constexpr std::uintmax_t max_input_bytes = std::uintmax_t{1} << 31;
+
+// Reads `folder / relative`. Reports io.missing-file (only when `required`),
+// io.unreadable, io.too-large, io.empty-file and io.utf8; returns nullopt after any of them.
+std::optional<SourceText> read_source(const std::filesystem::path& folder,
+                                      const std::string& relative, bool required,
+                                      Diagnostics& diags);
+
+// Offset of the first byte that is not well-formed UTF-8, or npos.
+std::size_t find_invalid_utf8(std::string_view s);
+
+}  // namespace griexport::io

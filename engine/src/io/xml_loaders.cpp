@@ -1,0 +1,236 @@
+// Loaders for the XML inputs. The XSD has already checked structure and simple types, so
+// these only turn nodes into model records and check what a schema cannot express.
+#include <fmt/format.h>
+
+#include "load_context.hpp"
+
+namespace griexport::io {
+
+namespace {
+
+Date date_attr(const pugi::xml_node& n, const char* name) {
+    // Schema-validated as xs:date; a value out of the calendar was already refused.
+    return Date::parse_iso(n.attribute(name).as_string()).value_or(Date{});
+}
+
+std::optional<Date> optional_date_attr(const pugi::xml_node& n, const char* name) {
+    if (!n.attribute(name)) return std::nullopt;
+    return Date::parse_iso(n.attribute(name).as_string());
+}
+
+std::optional<UnitId> unit_attr(LoadContext& ctx, const XmlSource& x, const pugi::xml_node& n,
+                                const char* name) {
+    std::string id = n.attribute(name).as_string();
+    auto u = ctx.ds.units.find(id);
+    if (!u) ctx.diags.error("unit.unknown", fmt::format("unknown unit '{}'", id), x.where(n, name));
+    return u;
+}
+
+}  // namespace
+
+void load_units(LoadContext& ctx) {
+    auto units_dir = ctx.data_dir / "gri-mappings";
+    auto x = load_xml(units_dir, "units.xml", true, ctx.schema("units.xsd"), ctx.diags);
+    if (!x) return;
+    auto root = x->doc->child("units");
+    for (auto u : root.children("unit")) {
+        if (ctx.ds.units.find(u.attribute("id").as_string())) {
+            ctx.diags.error("id.duplicate", fmt::format("unit '{}' declared twice", u.attribute("id").as_string()),
+                            x->where(u, "id"));
+            continue;
+        }
+        ctx.ds.units.add({u.attribute("id").as_string(), u.attribute("quantity").as_string(),
+                          u.attribute("utr").as_string(), u.attribute("sv").as_string(),
+                          u.attribute("en").as_string()});
+    }
+    for (auto c : root.children("conversion")) {
+        auto from = unit_attr(ctx, *x, c, "from");
+        auto to = unit_attr(ctx, *x, c, "to");
+        auto f = Decimal::parse(c.attribute("factor").as_string());
+        if (from && to && f) ctx.ds.units.add_conversion(*from, *to, *f);
+    }
+}
+
+void load_organisation_file(LoadContext& ctx) {
+    auto x = load_xml(ctx.folder, "organisation.xml", true, ctx.schema("organisation.xsd"), ctx.diags);
+    if (!x) return;
+    auto file = ctx.add_source(x->text);
+    auto root = x->doc->child("organisation");
+    Organisation& o = ctx.ds.organisation;
+    o.source = ctx.ref(file, x->where(root));
+    o.name = read_local_text(root.child("name"));
+    o.organisation_number = root.child("organisation-number").text().as_string();
+    if (auto lei = root.child("lei")) o.lei = lei.text().as_string();
+    if (auto k = root.child("kolada")) o.kolada_municipality = k.attribute("municipality").as_string();
+    auto period = root.child("reporting-period");
+    o.reporting_period = {date_attr(period, "start"), date_attr(period, "end")};
+    if (*o.reporting_period.to < o.reporting_period.from)
+        ctx.diags.error("period.reversed", "the reporting period ends before it starts",
+                        x->where(period, "end"));
+    o.base_year = root.child("base-year").text().as_int();
+    if (o.base_year > o.reporting_period.from.year)
+        ctx.diags.error("period.base-year", "the base year lies after the reporting period",
+                        x->where(root.child("base-year")));
+    std::string langs = root.child("languages").text().as_string();
+    for (std::size_t p = 0; p < langs.size();) {
+        auto b = langs.find_first_not_of(" \t\r\n", p);
+        if (b == std::string::npos) break;
+        auto e = langs.find_first_of(" \t\r\n", b);
+        o.languages.push_back(langs.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        p = e == std::string::npos ? langs.size() : e;
+    }
+    o.claim_sought = std::string_view(root.child("claim").attribute("sought").as_string()) == "with-reference"
+                         ? Claim::with_reference
+                         : Claim::in_accordance;
+    o.contact = read_local_text(root.child("contact"));
+    if (auto ar = root.child("annual-report")) {
+        if (auto fp = ar.attribute("first-page")) o.annual_report_first_page = fp.as_int();
+        for (auto r : ar.children("reference"))
+            o.annual_report_references.push_back({r.attribute("disclosure").as_string(),
+                                                  r.attribute("pages").as_string(),
+                                                  ctx.ref(file, x->where(r))});
+    }
+}
+
+void load_programme(LoadContext& ctx) {
+    auto x = load_xml(ctx.folder, "programme.xml", true, ctx.schema("programme.xsd"), ctx.diags);
+    if (!x) return;
+    auto file = ctx.add_source(x->text);
+    auto root = x->doc->child("programme");
+    Dataset& ds = ctx.ds;
+    for (auto a : root.children("area"))
+        ds.areas.push_back({a.attribute("id").as_string(), read_local_text(a.child("title")),
+                            ctx.ref(file, x->where(a))});
+    for (auto g : root.children("goal"))
+        ds.goals.push_back({g.attribute("id").as_string(), g.attribute("area").as_string(),
+                            read_local_text(g.child("title")), ctx.ref(file, x->where(g))});
+    for (auto n : root.children("indicator")) {
+        Indicator ind;
+        ind.id = n.attribute("id").as_string();
+        ind.goal = n.attribute("goal").as_string();
+        ind.name = read_local_text(n.child("name"));
+        ind.unit = unit_attr(ctx, *x, n, "unit").value_or(no_unit);
+        ind.precision = n.attribute("precision").as_int(0);
+        if (ind.precision > Decimal::max_scale)
+            ctx.diags.error("indicator.precision", "precision above 18 decimals", x->where(n, "precision"));
+        ind.kind = std::string_view(n.attribute("kind").as_string()) == "prerequisite"
+                       ? IndicatorKind::prerequisite
+                       : IndicatorKind::outcome;
+        ind.owner = n.attribute("owner").as_string();
+        ind.data_source = n.attribute("data-source").as_string();
+        if (auto k = n.attribute("kolada-kpi")) ind.kolada_kpi = k.as_string();
+        ind.source = ctx.ref(file, x->where(n));
+        for (auto d : n.children("definition")) {
+            DefinitionVersion v;
+            v.version = d.attribute("version").as_string();
+            v.text = read_local_text(d);
+            v.validity = {date_attr(d, "valid-from"), optional_date_attr(d, "valid-to")};
+            v.decision = d.attribute("decision").as_string();
+            v.source = ctx.ref(file, x->where(d));
+            if (v.validity.to && *v.validity.to < v.validity.from)
+                ctx.diags.error("definition.reversed",
+                                fmt::format("definition {} of indicator {} ends before it starts",
+                                            v.version, ind.id),
+                                x->where(d, "valid-to"));
+            ind.definitions.push_back(std::move(v));
+        }
+        ds.indicators.push_back(std::move(ind));
+    }
+    ds.index();
+    for (auto t : root.children("target")) {
+        std::string id = t.attribute("indicator").as_string();
+        auto idx = ds.indicator_index(id);
+        if (!idx) {
+            ctx.diags.error("target.unknown-indicator",
+                            fmt::format("target for indicator '{}', which the programme does not define", id),
+                            x->where(t, "indicator"));
+            continue;
+        }
+        Target tg;
+        tg.year = t.attribute("year").as_int();
+        tg.set_in = t.attribute("set-in").as_int();
+        std::string_view cmp = t.attribute("comparison").as_string();
+        tg.comparison = cmp == "at-most" ? TargetComparison::at_most
+                        : cmp == "equal" ? TargetComparison::equal
+                                         : TargetComparison::at_least;
+        auto unit = unit_attr(ctx, *x, t, "unit");
+        auto value = Decimal::parse(t.attribute("value").as_string());
+        if (!unit || !value) continue;
+        tg.value = {*value, *unit};
+        if (auto r = t.attribute("relative-to")) tg.relative_to_year = r.as_int();
+        tg.decision = t.attribute("decision").as_string();
+        tg.source = ctx.ref(file, x->where(t));
+        Indicator& ind = ds.indicators[*idx];
+        if (tg.relative_to_year) {
+            if (ds.units.get(*unit).id != "%")
+                ctx.diags.error("unit.mismatch", "a relative target is stated in %", x->where(t, "unit"));
+        } else if (ind.unit != no_unit && !ds.units.factor(*unit, ind.unit)) {
+            ctx.diags.error("unit.mismatch",
+                            fmt::format("target in '{}' for indicator {} measured in '{}'",
+                                        ds.units.get(*unit).id, ind.id, ds.units.get(ind.unit).id),
+                            x->where(t, "unit"));
+        }
+        ind.targets.push_back(tg);
+    }
+    for (auto r : root.children("restatement")) {
+        Restatement rs;
+        rs.id = r.attribute("id").as_string();
+        rs.indicator = r.attribute("indicator").as_string();
+        rs.from_version = r.attribute("from-version").as_string();
+        rs.to_version = r.attribute("to-version").as_string();
+        rs.effective_year = r.attribute("effective-year").as_int();
+        rs.reason = read_local_text(r.child("reason"));
+        rs.effect = read_local_text(r.child("effect"));
+        rs.source = ctx.ref(file, x->where(r));
+        ds.restatements.push_back(std::move(rs));
+    }
+    for (auto m : root.children("calculation-model"))
+        ds.calculation_models.push_back({m.attribute("id").as_string(), read_local_text(m.child("name")),
+                                         {date_attr(m, "valid-from"), optional_date_attr(m, "valid-to")},
+                                         ctx.ref(file, x->where(m))});
+    if (auto ca = root.child("climate-accounts")) {
+        ds.climate_indicator = ca.attribute("indicator").as_string();
+        ds.climate_indicator_source = ctx.ref(file, x->where(ca, "indicator"));
+        for (auto p : ca.children("post")) {
+            std::string_view role = p.attribute("role").as_string();
+            ds.climate_posts.push_back({p.attribute("id").as_string(), read_local_text(p.child("name")),
+                                        role == "total"      ? ClimateRole::total
+                                        : role == "separate" ? ClimateRole::separate
+                                                             : ClimateRole::part,
+                                        ctx.ref(file, x->where(p))});
+        }
+    }
+    for (auto a : root.children("action")) {
+        Action act;
+        act.id = a.attribute("id").as_string();
+        std::string goals = a.attribute("goals").as_string();
+        for (std::size_t p = 0; p < goals.size();) {
+            auto b = goals.find_first_not_of(' ', p);
+            if (b == std::string::npos) break;
+            auto e = goals.find(' ', b);
+            act.goals.push_back(goals.substr(b, e == std::string::npos ? std::string::npos : e - b));
+            p = e == std::string::npos ? goals.size() : e;
+        }
+        act.text = read_local_text(a);
+        act.source = ctx.ref(file, x->where(a));
+        ds.actions.push_back(std::move(act));
+    }
+}
+
+void load_narratives(LoadContext& ctx) {
+    auto x = load_xml(ctx.folder, "narratives.xml", false, ctx.schema("narratives.xsd"), ctx.diags);
+    if (!x) return;
+    auto file = ctx.add_source(x->text);
+    for (auto n : x->doc->child("narratives").children("narrative")) {
+        std::string disclosure = n.attribute("disclosure").as_string();
+        for (const auto& prev : ctx.ds.narratives) {
+            if (prev.disclosure == disclosure)
+                ctx.diags.error("narrative.duplicate",
+                                fmt::format("a second narrative for disclosure {}", disclosure),
+                                x->where(n, "disclosure"));
+        }
+        ctx.ds.narratives.push_back({disclosure, read_local_text(n), ctx.ref(file, x->where(n))});
+    }
+}
+
+}  // namespace griexport::io

@@ -1,0 +1,56 @@
+#include <algorithm>
+
+#include "griexport/model.hpp"
+
+namespace griexport {
+
+const char* to_string(Dimension d) {
+    switch (d) {
+        case Dimension::area: return "area";
+        case Dimension::category: return "category";
+        case Dimension::scope: return "scope";
+        case Dimension::gender: return "gender";
+        case Dimension::administration: return "administration";
+    }
+    return "?";
+}
+
+std::optional<Dimension> dimension_from_string(std::string_view s) {
+    for (std::size_t i = 0; i < dimension_count; ++i) {
+        auto d = static_cast<Dimension>(i);
+        if (s == to_string(d)) return d;
+    }
+    return std::nullopt;
+}
+
+const DefinitionVersion* Indicator::definition_on(const Date& d) const {
+    for (const auto& v : definitions) {
+        if (v.validity.contains(d)) return &v;
+    }
+    return nullptr;
+}
+
+void Dataset::index() {
+    indicator_by_id_.clear();
+    goal_by_id_.clear();
+    for (std::uint32_t i = 0; i < indicators.size(); ++i) indicator_by_id_.emplace(indicators[i].id, i);
+    for (std::uint32_t i = 0; i < goals.size(); ++i) goal_by_id_.emplace(goals[i].id, i);
+}
+
+std::optional<std::uint32_t> Dataset::indicator_index(std::string_view id) const {
+    auto it = indicator_by_id_.find(std::string(id));
+    if (it == indicator_by_id_.end()) return std::nullopt;
+    return it->second;
+}
+
+const Indicator* Dataset::find_indicator(std::string_view id) const {
+    auto i = indicator_index(id);
+    return i ? &indicators[*i] : nullptr;
+}
+
+const Goal* Dataset::find_goal(std::string_view id) const {
+    auto it = goal_by_id_.find(std::string(id));
+    return it == goal_by_id_.end() ? nullptr : &goals[it->second];
+}
+
+}  // namespace griexport
