@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace griexport::io {
 
 std::optional<std::size_t> CsvTable::column(std::string_view name) const {

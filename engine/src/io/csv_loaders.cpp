@@ -1,6 +1,7 @@
 // Loaders for observations.csv and climate-accounts.csv.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "csv.hpp"
@@ -23,8 +24,8 @@ bool check_columns(LoadContext& ctx, const SourceText& text, const CsvTable& t,
         }
     }
     for (const auto& h : t.header) {
-        bool known = std::find(required.begin(), required.end(), h) != required.end() ||
-                     std::find(optional.begin(), optional.end(), h) != optional.end() ||
+        bool known = std::find(required.begin(), required.end(), std::string_view(h)) != required.end() ||
+                     std::find(optional.begin(), optional.end(), std::string_view(h)) != optional.end() ||
                      dimension_from_string(h).has_value();
         if (!known) {
             ctx.diags.error("csv.unknown-column", fmt::format("unknown column '{}'", h), head);

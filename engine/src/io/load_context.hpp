@@ -14,9 +14,9 @@ namespace griexport::io {
 
 class LoadContext {
 public:
-    LoadContext(std::filesystem::path folder, std::filesystem::path data_dir, Dataset& ds,
-                Diagnostics& diags)
-        : folder(std::move(folder)), data_dir(std::move(data_dir)), ds(ds), diags(diags) {}
+    LoadContext(std::filesystem::path folder_, std::filesystem::path data_dir_, Dataset& ds_,
+                Diagnostics& diags_)
+        : folder(std::move(folder_)), data_dir(std::move(data_dir_)), ds(ds_), diags(diags_) {}
 
     std::filesystem::path folder;
     std::filesystem::path data_dir;

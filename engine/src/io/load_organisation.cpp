@@ -17,6 +17,11 @@ fs::path find_data_dir(const fs::path& hint) {
             return p / "share" / "griexport";
         if (p == p.root_path()) break;
     }
+#ifdef GRIEXPORT_SOURCE_DATA_DIR
+    // A binary built outside the source tree still finds the tree it was built from.
+    if (fs::exists(fs::path(GRIEXPORT_SOURCE_DATA_DIR) / "gri-mappings" / "units.xml", ec))
+        return GRIEXPORT_SOURCE_DATA_DIR;
+#endif
     return hint;
 }
 
@@ -33,11 +38,16 @@ LoadResult load_organisation(const fs::path& folder, const LoadOptions& options)
     io::load_units(ctx);
     if (result.diagnostics.has_errors()) return result;
     io::load_organisation_file(ctx);
+    auto before_programme = result.diagnostics.error_count();
     io::load_programme(ctx);
     io::load_narratives(ctx);
-    io::load_observations(ctx);
-    io::load_climate_accounts(ctx);
-    io::load_kolada(ctx);
+    // Values refer to the programme's indicators: without a sound programme every row
+    // would be reported as unknown, burying the one real error.
+    if (result.diagnostics.error_count() == before_programme || !ds.indicators.empty()) {
+        io::load_observations(ctx);
+        io::load_climate_accounts(ctx);
+        io::load_kolada(ctx);
+    }
     io::check_dataset(ctx);
     ds.index();
     result.dataset = std::move(ds);

@@ -27,7 +27,7 @@ std::uint32_t column_of_element(const SourceText& t, std::uint32_t line, const c
     return t.locate(pos).column;
 }
 
-void on_schema_error(void* ctx, const xmlError* err) {
+void on_schema_error(void* ctx, xmlError* err) {
     auto* sink = static_cast<SchemaErrors*>(ctx);
     if (!err || err->level < XML_ERR_ERROR) return;
     std::string msg = err->message ? err->message : "schema violation";
@@ -44,7 +44,7 @@ void on_schema_error(void* ctx, const xmlError* err) {
 }
 
 void ignore_generic(void*, const char*, ...) {}
-void ignore_structured(void*, const xmlError*) {}
+void ignore_structured(void*, xmlError*) {}
 
 bool validate(const SourceText& text, const std::filesystem::path& schema_path, Diagnostics& diags) {
     // Keep libxml2 quiet on stderr: every message goes through the diagnostics.

@@ -5,7 +5,7 @@
 namespace griexport {
 namespace {
 
-using i128 = __int128;
+__extension__ typedef __int128 i128;  // GCC/Clang: exact intermediates
 
 constexpr std::int64_t pow10_i64(int n) {
     std::int64_t r = 1;
@@ -157,12 +157,22 @@ std::string Decimal::to_string() const {
     unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(coefficient_)
                                  : static_cast<unsigned long long>(coefficient_);
     std::string digits = std::to_string(mag);
-    if (scale_ > 0) {
-        if (digits.size() <= static_cast<std::size_t>(scale_))
-            digits.insert(0, static_cast<std::size_t>(scale_) - digits.size() + 1, '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(scale_), ".");
+    auto scale = static_cast<std::size_t>(scale_);
+    std::string out = neg ? "-" : "";
+    if (scale > 0) {
+        // Built by appending: GCC 12 warns falsely (-Wrestrict) on string::insert here.
+        if (digits.size() <= scale) {
+            out += "0.";
+            out.append(scale - digits.size(), '0');
+            out += digits;
+        } else {
+            out.append(digits, 0, digits.size() - scale);
+            out += '.';
+            out.append(digits, digits.size() - scale, scale);
+        }
+        return out;
     }
-    return neg ? "-" + digits : digits;
+    return out + digits;
 }
 
 }  // namespace griexport
