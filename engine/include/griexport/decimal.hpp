@@ -4,6 +4,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,9 @@ private:
     std::int64_t coefficient_ = 0;
     int scale_ = 0;
 };
+
+// Writes to_string(): for logs and test output, never for human-facing figures.
+std::ostream& operator<<(std::ostream& os, const Decimal& d);
 
 struct DecimalOverflow : std::exception {
     const char* what() const noexcept override { return "decimal overflow"; }

@@ -1,5 +1,6 @@
 #include "griexport/decimal.hpp"
 
+#include <ostream>
 #include <stdexcept>
 
 namespace griexport {
@@ -174,5 +175,7 @@ std::string Decimal::to_string() const {
     }
     return out + digits;
 }
+
+std::ostream& operator<<(std::ostream& os, const Decimal& d) { return os << d.to_string(); }
 
 }  // namespace griexport

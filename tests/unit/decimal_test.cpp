@@ -1,0 +1,74 @@
+#include <boost/test/unit_test.hpp>
+
+#include "griexport/decimal.hpp"
+
+using griexport::Decimal;
+
+namespace {
+Decimal d(const char* s) { return *Decimal::parse(s); }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(decimal)
+
+BOOST_AUTO_TEST_CASE(parses_and_prints_in_c_locale) {
+    BOOST_TEST(d("17860").to_string() == "17860");
+    BOOST_TEST(d("-10.70").to_string() == "-10.70");
+    BOOST_TEST(d("0.05").to_string() == "0.05");
+    BOOST_TEST(Decimal::parse("14,5", ',')->to_string() == "14.5");
+    BOOST_TEST(Decimal::parse("\xE2\x88\x92" "3")->to_string() == "-3");  // U+2212
+}
+
+BOOST_AUTO_TEST_CASE(rejects_malformed_text_with_offset) {
+    std::size_t at = 99;
+    BOOST_TEST(!Decimal::parse("14.O", '.', &at));
+    BOOST_TEST(at == 3u);
+    BOOST_TEST(!Decimal::parse("", '.', &at));
+    BOOST_TEST(!Decimal::parse("1 191", '.', &at));
+    BOOST_TEST(at == 1u);
+    BOOST_TEST(!Decimal::parse("14,5", '.', &at));
+    BOOST_TEST(!Decimal::parse("1.", '.', &at));
+    BOOST_TEST(!Decimal::parse(".5", '.', &at));
+    BOOST_TEST(!Decimal::parse("99999999999999999999", '.', &at));
+}
+
+BOOST_AUTO_TEST_CASE(seed_parts_sum_exactly) {
+    Decimal sum = d("1191") + d("3407") + d("12126") + d("1137");
+    BOOST_TEST(sum.to_string() == "17861");
+    BOOST_TEST(sum != d("17860"));
+    BOOST_TEST((d("15940") - d("17860")).to_string() == "-1920");
+}
+
+BOOST_AUTO_TEST_CASE(rounds_half_even) {
+    BOOST_TEST(d("2.5").rounded(0).to_string() == "2");
+    BOOST_TEST(d("3.5").rounded(0).to_string() == "4");
+    BOOST_TEST(d("-2.5").rounded(0).to_string() == "-2");
+    BOOST_TEST(d("-3.5").rounded(0).to_string() == "-4");
+    BOOST_TEST(d("1.2251").rounded(2).to_string() == "1.23");
+    BOOST_TEST(d("1.225").rounded(2).to_string() == "1.22");
+    BOOST_TEST(d("17860").rounded(-3).to_string() == "18000");
+    BOOST_TEST(d("1.5").rounded(3).to_string() == "1.5");  // never adds digits
+}
+
+BOOST_AUTO_TEST_CASE(divides_to_declared_scale) {
+    // 2021 against 2018: (15940 − 17860) / 17860 = −10.750…%
+    Decimal change = Decimal::divide(d("-1920") * d("100"), d("17860"), 1);
+    BOOST_TEST(change.to_string() == "-10.8");
+    BOOST_TEST(Decimal::divide(d("1"), d("3"), 4).to_string() == "0.3333");
+    BOOST_TEST(Decimal::divide(d("2"), d("-0.5"), 0).to_string() == "-4");
+    BOOST_CHECK_THROW(Decimal::divide(d("1"), d("0"), 2), griexport::DivisionByZero);
+}
+
+BOOST_AUTO_TEST_CASE(compares_across_scales) {
+    BOOST_TEST(d("14.50") == d("14.5"));
+    BOOST_TEST(d("-1") < d("0.001"));
+    BOOST_TEST(d("14.50").normalized().to_string() == "14.5");
+}
+
+BOOST_AUTO_TEST_CASE(overflow_throws_instead_of_wrapping) {
+    Decimal big(INT64_MAX, 0);
+    BOOST_CHECK_THROW(big + d("1"), griexport::DecimalOverflow);
+    BOOST_CHECK_THROW(big * d("2"), griexport::DecimalOverflow);
+    BOOST_CHECK_THROW(-Decimal(INT64_MIN, 0), griexport::DecimalOverflow);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
