@@ -6,6 +6,8 @@
 
 #include "griexport/diagnostics.hpp"
 #include "griexport/load.hpp"
+#include "griexport/output.hpp"
+#include "griexport/summary.hpp"
 #include "griexport/version.hpp"
 
 namespace {
@@ -31,6 +33,9 @@ int main(int argc, char** argv) {
     auto* validate = app.add_subcommand("validate", "load and check an organisation folder; writes nothing");
     std::string folder;
     validate->add_option("DIR", folder, "the organisation folder")->required();
+    std::string out_dir;
+    validate->add_option("-o,--output", out_dir,
+                         "also write OUT/validation.json (only when there is no error)");
     validate->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
@@ -45,6 +50,13 @@ int main(int argc, char** argv) {
     options.data_dir = data_dir;
     if (*validate) {
         auto result = griexport::load_organisation(folder, options);
+        if (!out_dir.empty() && result.dataset) {
+            griexport::OutputSet out(out_dir);
+            out.add("validation.json", "validation",
+                    griexport::validation_summary_json(*result.dataset, result.diagnostics),
+                    result.diagnostics);
+            out.commit(result.diagnostics);
+        }
         print(result.diagnostics, format);
         return result.diagnostics.has_errors() ? 1 : 0;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one broken-input case: copies _base/ (a small valid organisation), lays the case's
 # files over it, runs `griexport validate`, and checks the exit code, that every line of
-# the case's `expect` file starts a diagnostic line, and that nothing was written.
+# the case's `expect` file starts a diagnostic line, and that nothing was written on error.
 #   expect:  first line "exit N"; then one diagnostic prefix per line, paths under org/.
 #   delete:  optional; files of _base/ to remove for this case.
 set -euo pipefail
@@ -21,7 +21,7 @@ if [ -f "$case_dir/delete" ]; then
 fi
 before=$(cd "$work" && find . | sort)
 set +e
-(cd "$work" && "$bin" validate org) > "$work.out" 2>&1
+(cd "$work" && "$bin" validate org -o out) > "$work.out" 2>&1
 rc=$?
 set -e
 after=$(cd "$work" && find . | sort)
@@ -35,6 +35,11 @@ while IFS= read -r want; do
     echo "missing diagnostic: $want"; fail=1
   fi
 done < <(tail -n +2 "$case_dir/expect")
-if [ "$before" != "$after" ]; then echo "validate wrote files:"; diff <(echo "$before") <(echo "$after") || true; fail=1; fi
+# On an error nothing may be written; on success only out/validation.json.
+expected_after=$before
+if [ "$want_rc" = 0 ]; then expected_after=$(printf '%s\n./out\n./out/validation.json\n' "$before" | sort); fi
+if [ "$expected_after" != "$after" ]; then
+  echo "unexpected files:"; diff <(echo "$expected_after") <(echo "$after") || true; fail=1
+fi
 if [ $fail -ne 0 ]; then echo "--- output ---"; echo "$out"; exit 1; fi
 echo "ok: $(basename "$case_dir")"
