@@ -28,9 +28,11 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     std::string format = "text";
     std::string data_dir;
-    app.add_option("--data-dir", data_dir, "folder holding gri-mappings/ (found beside the binary by default)");
+    app.add_option("--data-dir", data_dir,
+                   "folder holding gri-mappings/ (found beside the binary by default)");
 
-    auto* validate = app.add_subcommand("validate", "load and check an organisation folder; writes nothing");
+    auto* validate =
+        app.add_subcommand("validate", "load and check an organisation folder; writes nothing");
     std::string folder;
     validate->add_option("DIR", folder, "the organisation folder")->required();
     std::string out_dir;

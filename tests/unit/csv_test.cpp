@@ -1,6 +1,7 @@
+#include "io/csv.hpp"
+
 #include <boost/test/unit_test.hpp>
 
-#include "io/csv.hpp"
 #include "test_support.hpp"
 
 using namespace griexport;

@@ -1,11 +1,13 @@
-#include <boost/test/unit_test.hpp>
-
 #include "griexport/decimal.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 using griexport::Decimal;
 
 namespace {
-Decimal d(const char* s) { return *Decimal::parse(s); }
+Decimal d(const char* s) {
+    return *Decimal::parse(s);
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(decimal)
@@ -15,7 +17,9 @@ BOOST_AUTO_TEST_CASE(parses_and_prints_in_c_locale) {
     BOOST_TEST(d("-10.70").to_string() == "-10.70");
     BOOST_TEST(d("0.05").to_string() == "0.05");
     BOOST_TEST(Decimal::parse("14,5", ',')->to_string() == "14.5");
-    BOOST_TEST(Decimal::parse("\xE2\x88\x92" "3")->to_string() == "-3");  // U+2212
+    BOOST_TEST(Decimal::parse("\xE2\x88\x92"
+                              "3")
+                   ->to_string() == "-3");  // U+2212
 }
 
 BOOST_AUTO_TEST_CASE(rejects_malformed_text_with_offset) {

@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "griexport/diagnostics.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 using namespace griexport;
 
@@ -24,8 +24,10 @@ BOOST_AUTO_TEST_CASE(json_escapes_and_counts) {
     Diagnostics d;
     d.error("csv.number", "'\"1' is \\ not", {"o.csv", 2, 3});
     BOOST_TEST(format_json(d) ==
-               "{\n  \"diagnostics\": [\n    {\n      \"severity\": \"error\",\n      \"code\": \"csv.number\",\n"
-               "      \"message\": \"'\\\"1' is \\\\ not\",\n      \"file\": \"o.csv\",\n      \"line\": 2,\n"
+               "{\n  \"diagnostics\": [\n    {\n      \"severity\": \"error\",\n      \"code\": "
+               "\"csv.number\",\n"
+               "      \"message\": \"'\\\"1' is \\\\ not\",\n      \"file\": \"o.csv\",\n      "
+               "\"line\": 2,\n"
                "      \"column\": 3\n    }\n  ],\n  \"errors\": 1,\n  \"warnings\": 0\n}\n");
 }
 

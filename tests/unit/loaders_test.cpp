@@ -1,6 +1,5 @@
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"
 
@@ -17,7 +16,8 @@ const Dataset& sample() {
 
 std::optional<std::string> climate(const Dataset& ds, const std::string& post, int year) {
     for (const auto& e : ds.climate_entries)
-        if (e.post == post && e.year == year && e.role != ClimateRole::change) return e.value.value.to_string();
+        if (e.post == post && e.year == year && e.role != ClimateRole::change)
+            return e.value.value.to_string();
     return std::nullopt;
 }
 
@@ -46,9 +46,9 @@ BOOST_AUTO_TEST_CASE(sample_keeps_the_seed_climate_accounts_as_published) {
     BOOST_TEST(*climate(ds, "halso-och-sjukvard", 2021) == "10348");
     BOOST_TEST(*climate(ds, "placering-av-kapital", 2018) == "2095");
     BOOST_TEST(*climate(ds, "placering-av-kapital", 2021) == "5522");
-    auto change = std::find_if(ds.climate_entries.begin(), ds.climate_entries.end(), [](const auto& e) {
-        return e.post == "totalt" && e.role == ClimateRole::change;
-    });
+    auto change = std::find_if(
+        ds.climate_entries.begin(), ds.climate_entries.end(),
+        [](const auto& e) { return e.post == "totalt" && e.role == ClimateRole::change; });
     BOOST_REQUIRE(change != ds.climate_entries.end());
     BOOST_TEST(change->value.value.to_string() == "-1921");
     BOOST_TEST(*change->compared_with == 2018);
@@ -78,8 +78,9 @@ BOOST_AUTO_TEST_CASE(indicator_3_11_has_two_definitions_and_a_restatement) {
     BOOST_TEST(ind->definition_on(Date{2020, 6, 1})->version == "1");
     BOOST_TEST(ind->definition_on(Date{2021, 6, 1})->version == "2");
     BOOST_TEST(ind->definitions[1].text.sv.find("paketering") != std::string::npos);
-    BOOST_TEST(std::any_of(ds.restatements.begin(), ds.restatements.end(),
-                           [](const auto& r) { return r.indicator == "3.11" && r.to_version == "2"; }));
+    BOOST_TEST(std::any_of(ds.restatements.begin(), ds.restatements.end(), [](const auto& r) {
+        return r.indicator == "3.11" && r.to_version == "2";
+    }));
     // Targets change over time: two target values for 2025, set in different years.
     BOOST_TEST(ind->targets.size() == 2u);
 }
@@ -120,11 +121,13 @@ BOOST_AUTO_TEST_CASE(xml_entities_are_not_expanded) {
     test::ScratchFolder f("xxe");
     f.copy_base();
     f.write("narratives.xml",
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE narratives [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE narratives [<!ENTITY x SYSTEM "
+            "\"file:///etc/passwd\">]>\n"
             "<narratives><narrative disclosure=\"2-1\"><sv>&x;</sv></narrative></narratives>\n");
     auto r = test::load(f.path());
     if (r.dataset) {
-        for (const auto& n : r.dataset->narratives) BOOST_TEST(n.text.sv.find("root") == std::string::npos);
+        for (const auto& n : r.dataset->narratives)
+            BOOST_TEST(n.text.sv.find("root") == std::string::npos);
     }
 }
 

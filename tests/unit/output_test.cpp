@@ -1,9 +1,9 @@
-#include <boost/test/unit_test.hpp>
+#include "griexport/output.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <sstream>
 
-#include "griexport/output.hpp"
 #include "test_support.hpp"
 
 using namespace griexport;

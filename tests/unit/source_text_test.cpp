@@ -1,7 +1,8 @@
+#include "io/source_text.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include "io/sha256.hpp"
-#include "io/source_text.hpp"
 #include "test_support.hpp"
 
 using namespace griexport;
@@ -24,10 +25,10 @@ BOOST_AUTO_TEST_CASE(locates_offsets_in_code_points) {
 BOOST_AUTO_TEST_CASE(finds_invalid_utf8) {
     BOOST_TEST(io::find_invalid_utf8("abc") == std::string_view::npos);
     BOOST_TEST(io::find_invalid_utf8("å") == std::string_view::npos);
-    BOOST_TEST(io::find_invalid_utf8("a\xE5z") == 1u);            // Latin-1 å
-    BOOST_TEST(io::find_invalid_utf8("ab\xC3") == 2u);            // truncated sequence
-    BOOST_TEST(io::find_invalid_utf8("\xC0\xAF") == 0u);          // overlong
-    BOOST_TEST(io::find_invalid_utf8("\xED\xA0\x80") == 0u);      // surrogate
+    BOOST_TEST(io::find_invalid_utf8("a\xE5z") == 1u);        // Latin-1 å
+    BOOST_TEST(io::find_invalid_utf8("ab\xC3") == 2u);        // truncated sequence
+    BOOST_TEST(io::find_invalid_utf8("\xC0\xAF") == 0u);      // overlong
+    BOOST_TEST(io::find_invalid_utf8("\xED\xA0\x80") == 0u);  // surrogate
     BOOST_TEST(io::find_invalid_utf8("\xF0\x9F\x98\x80") == std::string_view::npos);
 }
 
@@ -45,8 +46,10 @@ BOOST_AUTO_TEST_CASE(empty_and_missing_files_are_reported) {
 }
 
 BOOST_AUTO_TEST_CASE(sha256_matches_fips_vectors) {
-    BOOST_TEST(io::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    BOOST_TEST(io::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    BOOST_TEST(io::sha256_hex("") ==
+               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    BOOST_TEST(io::sha256_hex("abc") ==
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     BOOST_TEST(io::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     BOOST_TEST(io::sha256_hex(std::string(1000000, 'a')) ==

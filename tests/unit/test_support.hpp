@@ -20,7 +20,7 @@ inline std::filesystem::path source_dir() {
 
 // A temporary folder removed when the object goes out of scope.
 class ScratchFolder {
-public:
+  public:
     explicit ScratchFolder(const std::string& name) {
         path_ = std::filesystem::temp_directory_path() /
                 ("griexport-test-" + name + "-" + std::to_string(::getpid()));
@@ -41,7 +41,7 @@ public:
                                   std::filesystem::copy_options::overwrite_existing);
     }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

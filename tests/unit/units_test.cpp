@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "griexport/units.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 using namespace griexport;
 
@@ -10,7 +10,8 @@ BOOST_AUTO_TEST_CASE(same_unit_adds_other_units_refuse) {
     UnitRegistry r;
     auto t = r.add({"t CO2e", "ghg-mass", "utr:tCO2e", "ton CO2e", "t CO2e"});
     auto mwh = r.add({"MWh", "energy", "utr:MWh", "MWh", "MWh"});
-    Quantity a{*Decimal::parse("1191"), t}, b{*Decimal::parse("3407"), t}, e{*Decimal::parse("5"), mwh};
+    Quantity a{*Decimal::parse("1191"), t}, b{*Decimal::parse("3407"), t},
+        e{*Decimal::parse("5"), mwh};
     BOOST_TEST((a + b).value.to_string() == "4598");
     BOOST_CHECK_THROW(a + e, UnitMismatch);
     BOOST_CHECK_THROW(a - e, UnitMismatch);

@@ -14,7 +14,7 @@ namespace griexport {
 // A decimal value coefficient × 10^-scale. Arithmetic is checked: on overflow it throws
 // DecimalOverflow rather than wrapping.
 class Decimal {
-public:
+  public:
     static constexpr int max_scale = 18;
 
     constexpr Decimal() = default;
@@ -56,7 +56,7 @@ public:
     // Machine format in the C locale: "-1921", "10.70". No grouping, '.' as separator.
     std::string to_string() const;
 
-private:
+  private:
     std::int64_t coefficient_ = 0;
     int scale_ = 0;
 };

@@ -11,8 +11,8 @@ namespace griexport {
 enum class Severity { note, warning, error };
 
 struct Location {
-    std::string file;  // as the user named it (relative paths stay relative)
-    std::uint32_t line = 0;  // 1-based; 0 when the problem concerns the whole file
+    std::string file;          // as the user named it (relative paths stay relative)
+    std::uint32_t line = 0;    // 1-based; 0 when the problem concerns the whole file
     std::uint32_t column = 0;  // 1-based, counted in Unicode code points
 };
 
@@ -24,7 +24,7 @@ struct Diagnostic {
 };
 
 class Diagnostics {
-public:
+  public:
     void add(Severity s, std::string code, std::string message, Location where);
     void error(std::string code, std::string message, Location where) {
         add(Severity::error, std::move(code), std::move(message), std::move(where));
@@ -41,7 +41,7 @@ public:
     // Sorted by file, line, column, then code and message, so output is stable.
     std::vector<Diagnostic> sorted() const;
 
-private:
+  private:
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;
 };

@@ -50,7 +50,7 @@ struct Organisation {
     std::string organisation_number;  // Swedish organisationsnummer, "232100-0180"
     std::optional<std::string> lei;
     std::optional<std::string> kolada_municipality;  // "0020"
-    DateRange reporting_period;  // both ends set
+    DateRange reporting_period;                      // both ends set
     int base_year = 0;
     std::vector<std::string> languages;  // "sv", "en"; first is the default
     Claim claim_sought = Claim::in_accordance;
@@ -89,8 +89,8 @@ enum class TargetComparison { at_least, at_most, equal };
 // A target value. Targets change over time: `set_in` says when this one was decided.
 // A relative target states a percent change against a base year instead of a level.
 struct Target {
-    int year = 0;     // the year it applies to
-    int set_in = 0;   // the year it was set
+    int year = 0;    // the year it applies to
+    int set_in = 0;  // the year it was set
     TargetComparison comparison = TargetComparison::at_least;
     Quantity value;
     std::optional<int> relative_to_year;  // set for "−75 % against 2018"
@@ -120,7 +120,7 @@ struct Indicator {
 // A restatement entry (GRI 2-4): a change of definition or calculation model explained.
 struct Restatement {
     std::string id;
-    std::string indicator;       // empty for a calculation-model change
+    std::string indicator;  // empty for a calculation-model change
     std::string from_version;
     std::string to_version;
     int effective_year = 0;
@@ -223,7 +223,7 @@ struct Dataset {
     // Builds the lookup indices; called by the loader once the vectors are filled.
     void index();
 
-private:
+  private:
     std::unordered_map<std::string, std::uint32_t> indicator_by_id_;
     std::unordered_map<std::string, std::uint32_t> goal_by_id_;
 };

@@ -17,7 +17,7 @@ struct OutputFile {
 };
 
 class OutputSet {
-public:
+  public:
     explicit OutputSet(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
     // Stages a file. A path that is absolute or climbs out of the folder is refused with
@@ -30,7 +30,7 @@ public:
     // temporary folder is removed and output.write is reported. Returns whether it wrote.
     bool commit(Diagnostics& diags) const;
 
-private:
+  private:
     std::filesystem::path folder_;
     std::vector<OutputFile> files_;
 };

@@ -17,9 +17,9 @@ using UnitId = std::uint16_t;
 inline constexpr UnitId no_unit = 0;
 
 struct Unit {
-    std::string id;          // as written in input files: "t CO2e"
-    std::string quantity;    // what it measures: "ghg-mass", "energy", "ratio"
-    std::string utr;         // XBRL Unit Type Registry measure, "utr:tCO2e", or empty
+    std::string id;        // as written in input files: "t CO2e"
+    std::string quantity;  // what it measures: "ghg-mass", "energy", "ratio"
+    std::string utr;       // XBRL Unit Type Registry measure, "utr:tCO2e", or empty
     std::string label_sv;
     std::string label_en;
 };
@@ -32,7 +32,7 @@ struct UnitConversion {
 };
 
 class UnitRegistry {
-public:
+  public:
     UnitRegistry();  // holds only the placeholder no_unit
     UnitId add(Unit unit);
     void add_conversion(UnitId from, UnitId to, Decimal factor);
@@ -43,7 +43,7 @@ public:
     // The factor that turns a value in `from` into `to`; nullopt if none is declared.
     std::optional<Decimal> factor(UnitId from, UnitId to) const;
 
-private:
+  private:
     std::vector<Unit> units_;
     std::unordered_map<std::string, UnitId> by_id_;
     std::vector<UnitConversion> conversions_;

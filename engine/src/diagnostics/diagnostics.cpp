@@ -42,9 +42,12 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 
 const char* to_string(Severity s) {
     switch (s) {
-        case Severity::note: return "note";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
+        case Severity::note:
+            return "note";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
     }
     return "?";
 }
@@ -72,9 +75,8 @@ std::string format_json(const Diagnostics& d) {
                         {"line", x.location.line},
                         {"column", x.location.column}});
     }
-    nlohmann::ordered_json doc = {{"diagnostics", list},
-                                  {"errors", d.error_count()},
-                                  {"warnings", d.warning_count()}};
+    nlohmann::ordered_json doc = {
+        {"diagnostics", list}, {"errors", d.error_count()}, {"warnings", d.warning_count()}};
     return doc.dump(2) + "\n";
 }
 

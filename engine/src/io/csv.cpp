@@ -82,7 +82,9 @@ bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& r
     return true;
 }
 
-bool blank(const CsvRecord& r) { return r.fields.size() == 1 && r.fields[0].value.empty(); }
+bool blank(const CsvRecord& r) {
+    return r.fields.size() == 1 && r.fields[0].value.empty();
+}
 
 }  // namespace
 
@@ -94,13 +96,16 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     // Directive and comment lines before the header.
     while (pos < s.size()) {
         auto eol = s.find('\n', pos);
-        std::string line = trim(std::string_view(s).substr(pos, eol == std::string::npos ? std::string::npos : eol - pos));
+        std::string line = trim(std::string_view(s).substr(
+            pos, eol == std::string::npos ? std::string::npos : eol - pos));
         if (line.rfind("sep=", 0) == 0 && line.size() == 5) {
             declared_delim = line[4];
         } else if (!line.empty() && line[0] == '#') {
             std::string body = trim(std::string_view(line).substr(1));
-            if (body == "decimal: comma") table.decimal_separator = ',';
-            else if (body == "decimal: point") table.decimal_separator = '.';
+            if (body == "decimal: comma")
+                table.decimal_separator = ',';
+            else if (body == "decimal: point")
+                table.decimal_separator = '.';
         } else if (!line.empty()) {
             break;
         }
@@ -118,7 +123,8 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
         table.delimiter = *declared_delim;
     } else {
         auto eol = s.find('\n', pos);
-        std::string_view head = std::string_view(s).substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+        std::string_view head = std::string_view(s).substr(
+            pos, eol == std::string::npos ? std::string::npos : eol - pos);
         auto semis = std::count(head.begin(), head.end(), ';');
         auto commas = std::count(head.begin(), head.end(), ',');
         table.delimiter = semis > commas ? ';' : ',';

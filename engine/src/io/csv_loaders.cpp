@@ -19,14 +19,16 @@ bool check_columns(LoadContext& ctx, const SourceText& text, const CsvTable& t,
     Location head = text.locate(t.header_offset);
     for (auto r : required) {
         if (!t.column(r)) {
-            ctx.diags.error("csv.missing-column", fmt::format("the header lacks column '{}'", r), head);
+            ctx.diags.error("csv.missing-column", fmt::format("the header lacks column '{}'", r),
+                            head);
             ok = false;
         }
     }
     for (const auto& h : t.header) {
-        bool known = std::find(required.begin(), required.end(), std::string_view(h)) != required.end() ||
-                     std::find(optional.begin(), optional.end(), std::string_view(h)) != optional.end() ||
-                     dimension_from_string(h).has_value();
+        bool known =
+            std::find(required.begin(), required.end(), std::string_view(h)) != required.end() ||
+            std::find(optional.begin(), optional.end(), std::string_view(h)) != optional.end() ||
+            dimension_from_string(h).has_value();
         if (!known) {
             ctx.diags.error("csv.unknown-column", fmt::format("unknown column '{}'", h), head);
             ok = false;
@@ -58,7 +60,8 @@ std::optional<int> parse_year(LoadContext& ctx, const SourceText& text, const Ro
     int y = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
     if (ec != std::errc() || p != v.data() + v.size() || y < 1900 || y > 2200) {
-        ctx.diags.error("csv.year", fmt::format("'{}' is not a year", v), text.locate(row.offset(column)));
+        ctx.diags.error("csv.year", fmt::format("'{}' is not a year", v),
+                        text.locate(row.offset(column)));
         return std::nullopt;
     }
     return y;
@@ -124,9 +127,11 @@ void load_observations(LoadContext& ctx) {
         std::string id = row.value("indicator");
         auto idx = ds.indicator_index(id);
         if (!idx) {
-            ctx.diags.error("ref.unknown-indicator",
-                            fmt::format("observation for indicator '{}', which the programme does not define", id),
-                            text->locate(row.offset("indicator")));
+            ctx.diags.error(
+                "ref.unknown-indicator",
+                fmt::format("observation for indicator '{}', which the programme does not define",
+                            id),
+                text->locate(row.offset("indicator")));
             continue;
         }
         auto year = parse_year(ctx, *text, row, "year");
@@ -139,13 +144,15 @@ void load_observations(LoadContext& ctx) {
         o.year = *year;
         o.value = *q;
         for (std::size_t d = 0; d < dimension_count; ++d) {
-            if (auto* v = row.get(to_string(static_cast<Dimension>(d)))) o.dimensions[d] = ctx.intern(*v);
+            if (auto* v = row.get(to_string(static_cast<Dimension>(d))))
+                o.dimensions[d] = ctx.intern(*v);
         }
         std::string status = row.value("status");
         if (status == "preliminary") {
             o.status = ObservationStatus::preliminary;
         } else if (!status.empty() && status != "final") {
-            ctx.diags.error("csv.status", fmt::format("status '{}' is neither 'preliminary' nor 'final'", status),
+            ctx.diags.error("csv.status",
+                            fmt::format("status '{}' is neither 'preliminary' nor 'final'", status),
                             text->locate(row.offset("status")));
             continue;
         }
@@ -169,10 +176,11 @@ void load_climate_accounts(LoadContext& ctx) {
     Dataset& ds = ctx.ds;
     auto climate_idx = ds.indicator_index(ds.climate_indicator);
     if (!climate_idx) {
-        ctx.diags.error("climate.no-indicator",
-                        "climate-accounts.csv needs <climate-accounts indicator=…> in programme.xml "
-                        "naming a defined indicator",
-                        text->whole_file());
+        ctx.diags.error(
+            "climate.no-indicator",
+            "climate-accounts.csv needs <climate-accounts indicator=…> in programme.xml "
+            "naming a defined indicator",
+            text->whole_file());
         return;
     }
     const Indicator& ind = ds.indicators[*climate_idx];
@@ -182,17 +190,19 @@ void load_climate_accounts(LoadContext& ctx) {
         auto post = std::find_if(ds.climate_posts.begin(), ds.climate_posts.end(),
                                  [&](const ClimatePost& p) { return p.id == post_id; });
         if (post == ds.climate_posts.end()) {
-            ctx.diags.error("ref.unknown-post",
-                            fmt::format("climate post '{}' is not declared in programme.xml", post_id),
-                            text->locate(row.offset("post")));
+            ctx.diags.error(
+                "ref.unknown-post",
+                fmt::format("climate post '{}' is not declared in programme.xml", post_id),
+                text->locate(row.offset("post")));
             continue;
         }
         std::string model = row.value("model");
         if (std::none_of(ds.calculation_models.begin(), ds.calculation_models.end(),
                          [&](const CalculationModel& m) { return m.id == model; })) {
-            ctx.diags.error("ref.unknown-model",
-                            fmt::format("calculation model '{}' is not declared in programme.xml", model),
-                            text->locate(row.offset("model")));
+            ctx.diags.error(
+                "ref.unknown-model",
+                fmt::format("calculation model '{}' is not declared in programme.xml", model),
+                text->locate(row.offset("model")));
             continue;
         }
         auto year = parse_year(ctx, *text, row, "year");
@@ -211,7 +221,8 @@ void load_climate_accounts(LoadContext& ctx) {
         if (measure == "change") {
             e.role = ClimateRole::change;
             if (row.value("compared_with").empty()) {
-                ctx.diags.error("climate.change-base", "a change row needs compared_with (the earlier year)",
+                ctx.diags.error("climate.change-base",
+                                "a change row needs compared_with (the earlier year)",
                                 text->locate(row.offset("measure")));
                 continue;
             }
@@ -220,8 +231,10 @@ void load_climate_accounts(LoadContext& ctx) {
         } else if (measure == "emissions") {
             e.role = post->role;
         } else {
-            ctx.diags.error("climate.measure", fmt::format("measure '{}' is neither 'emissions' nor 'change'", measure),
-                            text->locate(row.offset("measure")));
+            ctx.diags.error(
+                "climate.measure",
+                fmt::format("measure '{}' is neither 'emissions' nor 'change'", measure),
+                text->locate(row.offset("measure")));
             continue;
         }
         ds.climate_entries.push_back(e);
@@ -232,7 +245,8 @@ void load_climate_accounts(LoadContext& ctx) {
         o.indicator = *climate_idx;
         o.year = e.year;
         o.value = e.value;
-        if (e.role == ClimateRole::part) o.dimensions[std::size_t(Dimension::area)] = ctx.intern(post_id);
+        if (e.role == ClimateRole::part)
+            o.dimensions[std::size_t(Dimension::area)] = ctx.intern(post_id);
         if (e.role == ClimateRole::separate)
             o.dimensions[std::size_t(Dimension::category)] = ctx.intern(post_id);
         o.source = e.source;

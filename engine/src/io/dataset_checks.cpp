@@ -30,7 +30,9 @@ void check_unique_ids(LoadContext& ctx, const std::vector<T>& items, std::string
 std::string describe(const Dataset& ds, const Observation& o) {
     std::string s = fmt::format("indicator {} year {}", ds.indicators[o.indicator].id, o.year);
     for (std::size_t d = 0; d < dimension_count; ++d)
-        if (o.dimensions[d]) s += fmt::format(" {}={}", to_string(static_cast<Dimension>(d)), ds.dimension_value(o.dimensions[d]));
+        if (o.dimensions[d])
+            s += fmt::format(" {}={}", to_string(static_cast<Dimension>(d)),
+                             ds.dimension_value(o.dimensions[d]));
     return s;
 }
 
@@ -49,7 +51,10 @@ void check_duplicate_observations(LoadContext& ctx) {
         if (key(order[k - 1]) != key(order[k])) continue;
         auto first = ctx.location(prev.origin);
         // Report at the later of the two rows so the message points at the newcomer.
-        const auto& later = std::tie(cur.origin.file, cur.origin.line) < std::tie(prev.origin.file, prev.origin.line) ? prev : cur;
+        const auto& later = std::tie(cur.origin.file, cur.origin.line) <
+                                    std::tie(prev.origin.file, prev.origin.line)
+                                ? prev
+                                : cur;
         const auto& earlier = &later == &cur ? prev : cur;
         first = ctx.location(earlier.origin);
         if (cur.value.value == prev.value.value) {
@@ -58,11 +63,12 @@ void check_duplicate_observations(LoadContext& ctx) {
                                           describe(ds, cur), first.file, first.line),
                               ctx.location(later.origin));
         } else {
-            ctx.diags.error("obs.duplicate-conflict",
-                            fmt::format("{} is given twice with different values: {} here, {} at {}:{}",
-                                        describe(ds, cur), later.value.value.to_string(),
-                                        earlier.value.value.to_string(), first.file, first.line),
-                            ctx.location(later.origin));
+            ctx.diags.error(
+                "obs.duplicate-conflict",
+                fmt::format("{} is given twice with different values: {} here, {} at {}:{}",
+                            describe(ds, cur), later.value.value.to_string(),
+                            earlier.value.value.to_string(), first.file, first.line),
+                ctx.location(later.origin));
         }
     }
 }
@@ -83,24 +89,29 @@ void check_dataset(LoadContext& ctx) {
     for (const auto& a : ds.areas) areas.insert(a.id);
     for (const auto& g : ds.goals)
         if (!areas.count(g.area))
-            ctx.diags.error("ref.unknown-area", fmt::format("goal {} names area '{}', which is not defined", g.id, g.area),
-                            ctx.location(g.source));
+            ctx.diags.error(
+                "ref.unknown-area",
+                fmt::format("goal {} names area '{}', which is not defined", g.id, g.area),
+                ctx.location(g.source));
 
     for (auto& ind : ds.indicators) {
         if (!ds.find_goal(ind.goal))
             ctx.diags.error("ref.unknown-goal",
-                            fmt::format("indicator {} belongs to goal '{}', which is not defined", ind.id, ind.goal),
+                            fmt::format("indicator {} belongs to goal '{}', which is not defined",
+                                        ind.id, ind.goal),
                             ctx.location(ind.source));
-        std::stable_sort(ind.definitions.begin(), ind.definitions.end(),
-                         [](const auto& a, const auto& b) { return a.validity.from < b.validity.from; });
+        std::stable_sort(
+            ind.definitions.begin(), ind.definitions.end(),
+            [](const auto& a, const auto& b) { return a.validity.from < b.validity.from; });
         for (std::size_t i = 1; i < ind.definitions.size(); ++i) {
             const auto& a = ind.definitions[i - 1];
             const auto& b = ind.definitions[i];
             if (a.validity.overlaps(b.validity))
-                ctx.diags.error("definition.overlap",
-                                fmt::format("definitions {} and {} of indicator {} are both in force on {}",
-                                            a.version, b.version, ind.id, b.validity.from.iso()),
-                                ctx.location(b.source));
+                ctx.diags.error(
+                    "definition.overlap",
+                    fmt::format("definitions {} and {} of indicator {} are both in force on {}",
+                                a.version, b.version, ind.id, b.validity.from.iso()),
+                    ctx.location(b.source));
         }
     }
 
@@ -109,38 +120,48 @@ void check_dataset(LoadContext& ctx) {
             for (const auto* v : {&r.from_version, &r.to_version}) {
                 if (std::none_of(ds.calculation_models.begin(), ds.calculation_models.end(),
                                  [&](const auto& m) { return m.id == *v; }))
-                    ctx.diags.error("ref.unknown-model",
-                                    fmt::format("restatement {} names calculation model '{}', which is not defined", r.id, *v),
-                                    ctx.location(r.source));
+                    ctx.diags.error(
+                        "ref.unknown-model",
+                        fmt::format(
+                            "restatement {} names calculation model '{}', which is not defined",
+                            r.id, *v),
+                        ctx.location(r.source));
             }
             continue;
         }
         const Indicator* ind = ds.find_indicator(r.indicator);
         if (!ind) {
             ctx.diags.error("ref.unknown-indicator",
-                            fmt::format("restatement {} names indicator '{}', which is not defined", r.id, r.indicator),
+                            fmt::format("restatement {} names indicator '{}', which is not defined",
+                                        r.id, r.indicator),
                             ctx.location(r.source));
             continue;
         }
         for (const auto* v : {&r.from_version, &r.to_version}) {
             if (std::none_of(ind->definitions.begin(), ind->definitions.end(),
                              [&](const auto& d) { return d.version == *v; }))
-                ctx.diags.error("ref.unknown-version",
-                                fmt::format("restatement {}: indicator {} has no definition version '{}'", r.id, ind->id, *v),
-                                ctx.location(r.source));
+                ctx.diags.error(
+                    "ref.unknown-version",
+                    fmt::format("restatement {}: indicator {} has no definition version '{}'", r.id,
+                                ind->id, *v),
+                    ctx.location(r.source));
         }
     }
 
     for (const auto& a : ds.actions)
         for (const auto& g : a.goals)
             if (!ds.find_goal(g))
-                ctx.diags.error("ref.unknown-goal", fmt::format("action {} names goal '{}', which is not defined", a.id, g),
-                                ctx.location(a.source));
+                ctx.diags.error(
+                    "ref.unknown-goal",
+                    fmt::format("action {} names goal '{}', which is not defined", a.id, g),
+                    ctx.location(a.source));
 
     if (!ds.climate_indicator.empty() && !ds.find_indicator(ds.climate_indicator))
-        ctx.diags.error("ref.unknown-indicator",
-                        fmt::format("the climate accounts feed indicator '{}', which is not defined", ds.climate_indicator),
-                        ctx.location(ds.climate_indicator_source));
+        ctx.diags.error(
+            "ref.unknown-indicator",
+            fmt::format("the climate accounts feed indicator '{}', which is not defined",
+                        ds.climate_indicator),
+            ctx.location(ds.climate_indicator_source));
 
     check_duplicate_observations(ctx);
 }

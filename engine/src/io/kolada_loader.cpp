@@ -56,7 +56,7 @@ struct CountingIterator {
 };
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
-public:
+  public:
     explicit TreeBuilder(const std::size_t* read) : read_(read) {}
     std::unique_ptr<JsonNode> root;
     std::size_t error_offset = 0;
@@ -64,9 +64,15 @@ public:
 
     bool null() override { return leaf(JsonNode::null, ""); }
     bool boolean(bool b) override { return leaf(JsonNode::boolean, b ? "true" : "false"); }
-    bool number_integer(number_integer_t v) override { return leaf(JsonNode::number, std::to_string(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return leaf(JsonNode::number, std::to_string(v)); }
-    bool number_float(number_float_t, const string_t& raw) override { return leaf(JsonNode::number, raw); }
+    bool number_integer(number_integer_t v) override {
+        return leaf(JsonNode::number, std::to_string(v));
+    }
+    bool number_unsigned(number_unsigned_t v) override {
+        return leaf(JsonNode::number, std::to_string(v));
+    }
+    bool number_float(number_float_t, const string_t& raw) override {
+        return leaf(JsonNode::number, raw);
+    }
     bool string(string_t& s) override { return leaf(JsonNode::string, s); }
     bool binary(binary_t&) override { return false; }
     bool start_object(std::size_t) override { return open(JsonNode::object); }
@@ -77,13 +83,14 @@ public:
         key_ = k;
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& ex) override {
         error_offset = position > 0 ? position - 1 : 0;
         error = ex.what();
         return false;
     }
 
-private:
+  private:
     const std::size_t* read_;
     std::vector<JsonNode*> stack_;
     std::string key_;
@@ -129,7 +136,8 @@ std::unique_ptr<JsonNode> parse_json(const SourceText& text, Diagnostics& diags)
         std::string msg = builder.error;
         // nlohmann's messages start with "[json.exception.parse_error.101] parse error at …: ".
         if (auto p = msg.rfind(": "); p != std::string::npos) msg = msg.substr(p + 2);
-        diags.error("json.syntax", fmt::format("malformed JSON: {}", msg), text.locate(builder.error_offset));
+        diags.error("json.syntax", fmt::format("malformed JSON: {}", msg),
+                    text.locate(builder.error_offset));
         return nullptr;
     }
     return std::move(builder.root);
@@ -144,7 +152,8 @@ void load_kolada(LoadContext& ctx) {
     if (!fs::is_directory(dir, ec)) return;
     std::vector<std::string> files;
     for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.path().extension() == ".json") files.push_back("kolada/" + e.path().filename().string());
+        if (e.path().extension() == ".json")
+            files.push_back("kolada/" + e.path().filename().string());
     std::sort(files.begin(), files.end());  // directory order is not stable
     Dataset& ds = ctx.ds;
     for (const auto& rel : files) {
@@ -167,15 +176,18 @@ void load_kolada(LoadContext& ctx) {
             const JsonNode* period = entry->get("period");
             const JsonNode* inner = entry->get("values");
             if (entry->kind != JsonNode::object || !kpi || kpi->kind != JsonNode::string || !muni ||
-                !period || period->kind != JsonNode::number || !inner || inner->kind != JsonNode::array) {
+                !period || period->kind != JsonNode::number || !inner ||
+                inner->kind != JsonNode::array) {
                 shape_error(*entry, "each entry needs kpi, municipality, period and values");
                 continue;
             }
-            if (ds.organisation.kolada_municipality && muni->text != *ds.organisation.kolada_municipality) {
-                ctx.diags.warning("kolada.other-municipality",
-                                  fmt::format("values for municipality {} ignored; the organisation is {}",
-                                              muni->text, *ds.organisation.kolada_municipality),
-                                  text->locate(muni->offset));
+            if (ds.organisation.kolada_municipality &&
+                muni->text != *ds.organisation.kolada_municipality) {
+                ctx.diags.warning(
+                    "kolada.other-municipality",
+                    fmt::format("values for municipality {} ignored; the organisation is {}",
+                                muni->text, *ds.organisation.kolada_municipality),
+                    text->locate(muni->offset));
                 continue;
             }
             std::vector<std::uint32_t> targets;
@@ -197,7 +209,8 @@ void load_kolada(LoadContext& ctx) {
                 }
                 if (value->kind == JsonNode::null) continue;  // Kolada's way of saying "no value"
                 std::size_t bad = 0;
-                auto d = value->kind == JsonNode::number ? Decimal::parse(value->text, '.', &bad) : std::nullopt;
+                auto d = value->kind == JsonNode::number ? Decimal::parse(value->text, '.', &bad)
+                                                         : std::nullopt;
                 if (!d) {
                     ctx.diags.error("kolada.number",
                                     fmt::format("'{}' is not an exact decimal", value->text),
@@ -209,7 +222,8 @@ void load_kolada(LoadContext& ctx) {
                     o.indicator = idx;
                     o.year = year;
                     o.value = {*d, ds.indicators[idx].unit};
-                    if (gender->text != "T") o.dimensions[std::size_t(Dimension::gender)] = ctx.intern(gender->text);
+                    if (gender->text != "T")
+                        o.dimensions[std::size_t(Dimension::gender)] = ctx.intern(gender->text);
                     o.source = "Kolada";
                     auto loc = text->locate(value->offset);
                     o.origin = {file, loc.line, loc.column};

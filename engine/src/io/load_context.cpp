@@ -18,8 +18,8 @@ Location LoadContext::location(const SourceRef& r) const {
 DimensionValueId LoadContext::intern(std::string_view value) {
     if (value.empty()) return 0;
     if (ds.dimension_values.empty()) ds.dimension_values.emplace_back();
-    auto [it, inserted] =
-        interned_.emplace(std::string(value), static_cast<DimensionValueId>(ds.dimension_values.size()));
+    auto [it, inserted] = interned_.emplace(
+        std::string(value), static_cast<DimensionValueId>(ds.dimension_values.size()));
     if (inserted) ds.dimension_values.emplace_back(value);
     return it->second;
 }

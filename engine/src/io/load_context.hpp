@@ -13,7 +13,7 @@
 namespace griexport::io {
 
 class LoadContext {
-public:
+  public:
     LoadContext(std::filesystem::path folder_, std::filesystem::path data_dir_, Dataset& ds_,
                 Diagnostics& diags_)
         : folder(std::move(folder_)), data_dir(std::move(data_dir_)), ds(ds_), diags(diags_) {}
@@ -35,7 +35,7 @@ public:
     Location location(const SourceRef& r) const;
     DimensionValueId intern(std::string_view value);
 
-private:
+  private:
     std::vector<std::string> display_paths_;
     std::unordered_map<std::string, DimensionValueId> interned_;
 };

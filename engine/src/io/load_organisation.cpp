@@ -28,11 +28,13 @@ fs::path find_data_dir(const fs::path& hint) {
 LoadResult load_organisation(const fs::path& folder, const LoadOptions& options) {
     LoadResult result;
     Dataset ds;
-    fs::path data_dir = options.data_dir.empty() ? find_data_dir(fs::current_path()) : options.data_dir;
+    fs::path data_dir =
+        options.data_dir.empty() ? find_data_dir(fs::current_path()) : options.data_dir;
     io::LoadContext ctx(folder, data_dir, ds, result.diagnostics);
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        result.diagnostics.error("io.missing-folder", "no such organisation folder", {folder.generic_string(), 0, 0});
+        result.diagnostics.error("io.missing-folder", "no such organisation folder",
+                                 {folder.generic_string(), 0, 0});
         return result;
     }
     io::load_units(ctx);

@@ -15,7 +15,8 @@ void OutputSet::add(std::string relative, std::string kind, std::string bytes, D
     for (const auto& part : p)
         if (part == "..") escapes = true;
     if (escapes) {
-        diags.error("output.path", fmt::format("output path '{}' leaves the output folder", relative),
+        diags.error("output.path",
+                    fmt::format("output path '{}' leaves the output folder", relative),
                     {folder_.generic_string(), 0, 0});
         return;
     }
@@ -27,7 +28,8 @@ bool OutputSet::commit(Diagnostics& diags) const {
     std::error_code ec;
     fs::create_directories(folder_, ec);
     if (ec) {
-        diags.error("output.write", fmt::format("cannot create the output folder: {}", ec.message()),
+        diags.error("output.write",
+                    fmt::format("cannot create the output folder: {}", ec.message()),
                     {folder_.generic_string(), 0, 0});
         return false;
     }

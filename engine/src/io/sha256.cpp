@@ -16,7 +16,9 @@ constexpr std::array<std::uint32_t, 64> k = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     std::uint32_t w[64];
@@ -30,7 +32,8 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     }
     auto [a, b, c, d, e, f, g, hh] = h;
     for (int i = 0; i < 64; ++i) {
-        std::uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+        std::uint32_t t1 =
+            hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
         std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         hh = g;
         g = f;
@@ -41,8 +44,14 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
         b = a;
         a = t1 + t2;
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d;
-    h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
 }
 
 }  // namespace
@@ -60,7 +69,8 @@ std::string sha256_hex(std::string_view bytes) {
     tail[rem] = 0x80;
     std::size_t tail_len = rem < 56 ? 64 : 128;
     std::uint64_t bits = std::uint64_t(n) * 8;
-    for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
     compress(h, tail);
     if (tail_len == 128) compress(h, tail + 64);
     static const char* hex = "0123456789abcdef";

@@ -82,7 +82,8 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
         return std::nullopt;
     }
     if (size > max_input_bytes) {
-        diags.error("io.too-large", fmt::format("file is {} bytes; the limit is {}", size, max_input_bytes),
+        diags.error("io.too-large",
+                    fmt::format("file is {} bytes; the limit is {}", size, max_input_bytes),
                     {t.display_path, 0, 0});
         return std::nullopt;
     }

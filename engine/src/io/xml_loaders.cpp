@@ -35,7 +35,8 @@ void load_units(LoadContext& ctx) {
     auto root = x->doc->child("units");
     for (auto u : root.children("unit")) {
         if (ctx.ds.units.find(u.attribute("id").as_string())) {
-            ctx.diags.error("id.duplicate", fmt::format("unit '{}' declared twice", u.attribute("id").as_string()),
+            ctx.diags.error("id.duplicate",
+                            fmt::format("unit '{}' declared twice", u.attribute("id").as_string()),
                             x->where(u, "id"));
             continue;
         }
@@ -52,7 +53,8 @@ void load_units(LoadContext& ctx) {
 }
 
 void load_organisation_file(LoadContext& ctx) {
-    auto x = load_xml(ctx.folder, "organisation.xml", true, ctx.schema("organisation.xsd"), ctx.diags);
+    auto x =
+        load_xml(ctx.folder, "organisation.xml", true, ctx.schema("organisation.xsd"), ctx.diags);
     if (!x) return;
     auto file = ctx.add_source(x->text);
     auto root = x->doc->child("organisation");
@@ -61,7 +63,8 @@ void load_organisation_file(LoadContext& ctx) {
     o.name = read_local_text(root.child("name"));
     o.organisation_number = root.child("organisation-number").text().as_string();
     if (auto lei = root.child("lei")) o.lei = lei.text().as_string();
-    if (auto k = root.child("kolada")) o.kolada_municipality = k.attribute("municipality").as_string();
+    if (auto k = root.child("kolada"))
+        o.kolada_municipality = k.attribute("municipality").as_string();
     auto period = root.child("reporting-period");
     o.reporting_period = {date_attr(period, "start"), date_attr(period, "end")};
     if (*o.reporting_period.to < o.reporting_period.from)
@@ -79,9 +82,10 @@ void load_organisation_file(LoadContext& ctx) {
         o.languages.push_back(langs.substr(b, e == std::string::npos ? std::string::npos : e - b));
         p = e == std::string::npos ? langs.size() : e;
     }
-    o.claim_sought = std::string_view(root.child("claim").attribute("sought").as_string()) == "with-reference"
-                         ? Claim::with_reference
-                         : Claim::in_accordance;
+    o.claim_sought =
+        std::string_view(root.child("claim").attribute("sought").as_string()) == "with-reference"
+            ? Claim::with_reference
+            : Claim::in_accordance;
     o.contact = read_local_text(root.child("contact"));
     if (auto ar = root.child("annual-report")) {
         if (auto fp = ar.attribute("first-page")) o.annual_report_first_page = fp.as_int();
@@ -112,7 +116,8 @@ void load_programme(LoadContext& ctx) {
         ind.unit = unit_attr(ctx, *x, n, "unit").value_or(no_unit);
         ind.precision = n.attribute("precision").as_int(0);
         if (ind.precision > Decimal::max_scale)
-            ctx.diags.error("indicator.precision", "precision above 18 decimals", x->where(n, "precision"));
+            ctx.diags.error("indicator.precision", "precision above 18 decimals",
+                            x->where(n, "precision"));
         ind.kind = std::string_view(n.attribute("kind").as_string()) == "prerequisite"
                        ? IndicatorKind::prerequisite
                        : IndicatorKind::outcome;
@@ -141,9 +146,10 @@ void load_programme(LoadContext& ctx) {
         std::string id = t.attribute("indicator").as_string();
         auto idx = ds.indicator_index(id);
         if (!idx) {
-            ctx.diags.error("target.unknown-indicator",
-                            fmt::format("target for indicator '{}', which the programme does not define", id),
-                            x->where(t, "indicator"));
+            ctx.diags.error(
+                "target.unknown-indicator",
+                fmt::format("target for indicator '{}', which the programme does not define", id),
+                x->where(t, "indicator"));
             continue;
         }
         Target tg;
@@ -163,7 +169,8 @@ void load_programme(LoadContext& ctx) {
         Indicator& ind = ds.indicators[*idx];
         if (tg.relative_to_year) {
             if (ds.units.get(*unit).id != "%")
-                ctx.diags.error("unit.mismatch", "a relative target is stated in %", x->where(t, "unit"));
+                ctx.diags.error("unit.mismatch", "a relative target is stated in %",
+                                x->where(t, "unit"));
         } else if (ind.unit != no_unit && !ds.units.factor(*unit, ind.unit)) {
             ctx.diags.error("unit.mismatch",
                             fmt::format("target in '{}' for indicator {} measured in '{}'",
@@ -185,15 +192,18 @@ void load_programme(LoadContext& ctx) {
         ds.restatements.push_back(std::move(rs));
     }
     for (auto m : root.children("calculation-model"))
-        ds.calculation_models.push_back({m.attribute("id").as_string(), read_local_text(m.child("name")),
-                                         {date_attr(m, "valid-from"), optional_date_attr(m, "valid-to")},
-                                         ctx.ref(file, x->where(m))});
+        ds.calculation_models.push_back(
+            {m.attribute("id").as_string(),
+             read_local_text(m.child("name")),
+             {date_attr(m, "valid-from"), optional_date_attr(m, "valid-to")},
+             ctx.ref(file, x->where(m))});
     if (auto ca = root.child("climate-accounts")) {
         ds.climate_indicator = ca.attribute("indicator").as_string();
         ds.climate_indicator_source = ctx.ref(file, x->where(ca, "indicator"));
         for (auto p : ca.children("post")) {
             std::string_view role = p.attribute("role").as_string();
-            ds.climate_posts.push_back({p.attribute("id").as_string(), read_local_text(p.child("name")),
+            ds.climate_posts.push_back({p.attribute("id").as_string(),
+                                        read_local_text(p.child("name")),
                                         role == "total"      ? ClimateRole::total
                                         : role == "separate" ? ClimateRole::separate
                                                              : ClimateRole::part,
@@ -208,7 +218,8 @@ void load_programme(LoadContext& ctx) {
             auto b = goals.find_first_not_of(' ', p);
             if (b == std::string::npos) break;
             auto e = goals.find(' ', b);
-            act.goals.push_back(goals.substr(b, e == std::string::npos ? std::string::npos : e - b));
+            act.goals.push_back(
+                goals.substr(b, e == std::string::npos ? std::string::npos : e - b));
             p = e == std::string::npos ? goals.size() : e;
         }
         act.text = read_local_text(a);

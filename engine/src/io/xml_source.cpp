@@ -46,7 +46,8 @@ void on_schema_error(void* ctx, xmlError* err) {
 void ignore_generic(void*, const char*, ...) {}
 void ignore_structured(void*, xmlError*) {}
 
-bool validate(const SourceText& text, const std::filesystem::path& schema_path, Diagnostics& diags) {
+bool validate(const SourceText& text, const std::filesystem::path& schema_path,
+              Diagnostics& diags) {
     // Keep libxml2 quiet on stderr: every message goes through the diagnostics.
     xmlSetGenericErrorFunc(nullptr, ignore_generic);
     xmlSetStructuredErrorFunc(nullptr, ignore_structured);

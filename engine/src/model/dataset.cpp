@@ -6,11 +6,16 @@ namespace griexport {
 
 const char* to_string(Dimension d) {
     switch (d) {
-        case Dimension::area: return "area";
-        case Dimension::category: return "category";
-        case Dimension::scope: return "scope";
-        case Dimension::gender: return "gender";
-        case Dimension::administration: return "administration";
+        case Dimension::area:
+            return "area";
+        case Dimension::category:
+            return "category";
+        case Dimension::scope:
+            return "scope";
+        case Dimension::gender:
+            return "gender";
+        case Dimension::administration:
+            return "administration";
     }
     return "?";
 }
@@ -33,7 +38,8 @@ const DefinitionVersion* Indicator::definition_on(const Date& d) const {
 void Dataset::index() {
     indicator_by_id_.clear();
     goal_by_id_.clear();
-    for (std::uint32_t i = 0; i < indicators.size(); ++i) indicator_by_id_.emplace(indicators[i].id, i);
+    for (std::uint32_t i = 0; i < indicators.size(); ++i)
+        indicator_by_id_.emplace(indicators[i].id, i);
     for (std::uint32_t i = 0; i < goals.size(); ++i) goal_by_id_.emplace(goals[i].id, i);
 }
 

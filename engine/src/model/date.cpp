@@ -4,7 +4,9 @@
 
 namespace griexport {
 namespace {
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 int days_in(int y, int m) {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : d[m - 1];
@@ -27,6 +29,8 @@ std::optional<Date> Date::parse_iso(std::string_view s) {
     return d;
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 }  // namespace griexport

@@ -114,7 +114,9 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
     return Decimal(narrow(i128(x.coefficient_) + y.coefficient_), s);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+Decimal operator-(const Decimal& a, const Decimal& b) {
+    return a + (-b);
+}
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
     i128 p = i128(a.coefficient_) * b.coefficient_;
@@ -176,6 +178,8 @@ std::string Decimal::to_string() const {
     return out + digits;
 }
 
-std::ostream& operator<<(std::ostream& os, const Decimal& d) { return os << d.to_string(); }
+std::ostream& operator<<(std::ostream& os, const Decimal& d) {
+    return os << d.to_string();
+}
 
 }  // namespace griexport

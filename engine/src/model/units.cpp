@@ -2,7 +2,9 @@
 
 namespace griexport {
 
-UnitRegistry::UnitRegistry() { units_.push_back(Unit{}); }
+UnitRegistry::UnitRegistry() {
+    units_.push_back(Unit{});
+}
 
 UnitId UnitRegistry::add(Unit unit) {
     auto id = static_cast<UnitId>(units_.size());
