@@ -49,14 +49,13 @@ void check_duplicate_observations(LoadContext& ctx) {
         const auto& prev = ds.observations[order[k - 1]];
         const auto& cur = ds.observations[order[k]];
         if (key(order[k - 1]) != key(order[k])) continue;
-        auto first = ctx.location(prev.origin);
         // Report at the later of the two rows so the message points at the newcomer.
         const auto& later = std::tie(cur.origin.file, cur.origin.line) <
                                     std::tie(prev.origin.file, prev.origin.line)
                                 ? prev
                                 : cur;
         const auto& earlier = &later == &cur ? prev : cur;
-        first = ctx.location(earlier.origin);
+        auto first = ctx.location(earlier.origin);
         if (cur.value.value == prev.value.value) {
             ctx.diags.warning("obs.duplicate",
                               fmt::format("{} is given twice with the same value (also at {}:{})",

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <iterator>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -156,6 +157,9 @@ void load_kolada(LoadContext& ctx) {
             files.push_back("kolada/" + e.path().filename().string());
     std::sort(files.begin(), files.end());  // directory order is not stable
     Dataset& ds = ctx.ds;
+    std::map<std::string, std::vector<std::uint32_t>> by_kpi;  // one pass, not one per value
+    for (std::uint32_t i = 0; i < ds.indicators.size(); ++i)
+        if (ds.indicators[i].kolada_kpi) by_kpi[*ds.indicators[i].kolada_kpi].push_back(i);
     for (const auto& rel : files) {
         auto text = read_source(ctx.folder, rel, true, ctx.diags);
         if (!text) continue;
@@ -190,9 +194,9 @@ void load_kolada(LoadContext& ctx) {
                     text->locate(muni->offset));
                 continue;
             }
-            std::vector<std::uint32_t> targets;
-            for (std::uint32_t i = 0; i < ds.indicators.size(); ++i)
-                if (ds.indicators[i].kolada_kpi == kpi->text) targets.push_back(i);
+            auto found = by_kpi.find(kpi->text);
+            const std::vector<std::uint32_t> none;
+            const auto& targets = found == by_kpi.end() ? none : found->second;
             if (targets.empty()) {
                 ctx.diags.error("ref.unknown-kpi",
                                 fmt::format("no indicator names Kolada KPI '{}'", kpi->text),
