@@ -8,6 +8,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" validate "$sample" --format json > "$work/diag.json"
 grep -q '"errors": 0' "$work/diag.json" || { cat "$work/diag.json"; exit 1; }
+# The seed's own cross-footing difference must be named with both figures.
+"$bin" validate "$sample" 2> "$work/stderr"
+grep -q 'warning\[climate.cross-footing\]: the 2018 total: published 17860 .* 17861' "$work/stderr" \
+  || { cat "$work/stderr"; exit 1; }
 "$bin" validate "$sample" -o "$work/a"
 "$bin" validate "$sample" -o "$work/b"
 cmp "$work/a/validation.json" "$work/b/validation.json"

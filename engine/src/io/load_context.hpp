@@ -52,5 +52,7 @@ void load_climate_accounts(LoadContext& ctx);
 void load_kolada(LoadContext& ctx);
 // Checks across files once everything is read.
 void check_dataset(LoadContext& ctx);
+// Published totals and changes of the climate accounts against their parts.
+void check_climate_accounts(LoadContext& ctx);
 
 }  // namespace griexport::io

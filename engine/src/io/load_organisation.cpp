@@ -51,6 +51,7 @@ LoadResult load_organisation(const fs::path& folder, const LoadOptions& options)
         io::load_kolada(ctx);
     }
     io::check_dataset(ctx);
+    io::check_climate_accounts(ctx);
     ds.index();
     result.dataset = std::move(ds);
     return result;

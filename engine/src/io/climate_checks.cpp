@@ -1,0 +1,80 @@
+// Cross-footing of the climate accounts: a published total against the sum of its parts,
+// and a published change against the difference of the two years it compares. A difference
+// within the rounding of the figures involved is a warning naming both; more is an error.
+#include <fmt/format.h>
+
+#include <map>
+#include <tuple>
+
+#include "load_context.hpp"
+
+namespace griexport::io {
+
+namespace {
+
+// Each published figure is rounded to the indicator's precision, so n figures may drift
+// by up to n half-units of the last digit.
+Decimal rounding_tolerance(std::size_t figures, int precision) {
+    Decimal half_unit = Decimal::divide(Decimal::from_int(5), Decimal::from_int(10), 1);
+    for (int i = 0; i < precision; ++i)
+        half_unit = Decimal::divide(half_unit, Decimal::from_int(10), half_unit.scale() + 1);
+    return half_unit * Decimal::from_int(static_cast<std::int64_t>(figures));
+}
+
+void report(LoadContext& ctx, const ClimateEntry& at, const std::string& what, const char* from,
+            const Decimal& published, const Decimal& computed, std::size_t figures, int precision) {
+    if (published == computed) return;
+    Decimal diff = (published - computed).abs();
+    bool within = diff <= rounding_tolerance(figures, precision);
+    auto msg =
+        fmt::format("{}: published {} {} {} computed from {} (difference {})", what,
+                    published.to_string(), within ? "differs by rounding from" : "does not match",
+                    computed.to_string(), from, diff.to_string());
+    if (within)
+        ctx.diags.warning("climate.cross-footing", msg, ctx.location(at.origin));
+    else
+        ctx.diags.error("climate.cross-footing", msg, ctx.location(at.origin));
+}
+
+}  // namespace
+
+void check_climate_accounts(LoadContext& ctx) {
+    const Dataset& ds = ctx.ds;
+    const Indicator* ind = ds.find_indicator(ds.climate_indicator);
+    if (!ind) return;
+    int precision = ind->precision;
+    // (year, model) → sum and count of the parts; the published total.
+    std::map<std::tuple<int, std::string>, std::pair<Decimal, std::size_t>> parts;
+    std::map<std::tuple<int, std::string>, const ClimateEntry*> totals;
+    std::map<std::tuple<std::string, int>, const ClimateEntry*> emissions;  // (post, year)
+    for (const auto& e : ds.climate_entries) {
+        if (e.role == ClimateRole::change) continue;
+        emissions[{e.post, e.year}] = &e;
+        auto key = std::make_tuple(e.year, e.model);
+        if (e.role == ClimateRole::part) {
+            auto& [sum, n] = parts[key];
+            sum = sum + e.value.value;
+            ++n;
+        } else if (e.role == ClimateRole::total) {
+            totals[key] = &e;
+        }
+    }
+    for (const auto& [key, total] : totals) {
+        auto it = parts.find(key);
+        if (it == parts.end()) continue;
+        report(ctx, *total, fmt::format("the {} total", std::get<0>(key)), "its parts",
+               total->value.value, it->second.first, it->second.second, precision);
+    }
+    for (const auto& e : ds.climate_entries) {
+        if (e.role != ClimateRole::change || !e.compared_with) continue;
+        auto now = emissions.find({e.post, e.year});
+        auto then = emissions.find({e.post, *e.compared_with});
+        if (now == emissions.end() || then == emissions.end()) continue;
+        report(ctx, e,
+               fmt::format("the change of {} from {} to {}", e.post, *e.compared_with, e.year),
+               "the two years", e.value.value, now->second->value.value - then->second->value.value,
+               2, precision);
+    }
+}
+
+}  // namespace griexport::io
