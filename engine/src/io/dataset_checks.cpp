@@ -72,6 +72,26 @@ void check_duplicate_observations(LoadContext& ctx) {
     }
 }
 
+// A value measured when no definition of its indicator was in force cannot say what it
+// measures. One warning per indicator and year, not per row.
+void check_observations_have_a_definition(LoadContext& ctx) {
+    const Dataset& ds = ctx.ds;
+    std::set<std::pair<std::uint32_t, int>> reported;
+    for (const auto& o : ds.observations) {
+        const Indicator& ind = ds.indicators[o.indicator];
+        DateRange year{Date::first_of_year(o.year), Date::last_of_year(o.year)};
+        bool covered = std::any_of(ind.definitions.begin(), ind.definitions.end(),
+                                   [&](const auto& d) { return d.validity.overlaps(year); });
+        if (covered || !reported.insert({o.indicator, o.year}).second) continue;
+        ctx.diags.warning(
+            "definition.none-in-force",
+            fmt::format("indicator {} has a value for {}, when none of its definitions "
+                        "was in force",
+                        ind.id, o.year),
+            ctx.location(o.origin));
+    }
+}
+
 }  // namespace
 
 void check_dataset(LoadContext& ctx) {
@@ -163,6 +183,7 @@ void check_dataset(LoadContext& ctx) {
             ctx.location(ds.climate_indicator_source));
 
     check_duplicate_observations(ctx);
+    check_observations_have_a_definition(ctx);
 }
 
 }  // namespace griexport::io
