@@ -3,6 +3,7 @@
 // within the rounding of the figures involved is a warning naming both; more is an error.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -15,10 +16,8 @@ namespace {
 // Each published figure is rounded to the indicator's precision, so n figures may drift
 // by up to n half-units of the last digit.
 Decimal rounding_tolerance(std::size_t figures, int precision) {
-    Decimal half_unit = Decimal::divide(Decimal::from_int(5), Decimal::from_int(10), 1);
-    for (int i = 0; i < precision; ++i)
-        half_unit = Decimal::divide(half_unit, Decimal::from_int(10), half_unit.scale() + 1);
-    return half_unit * Decimal::from_int(static_cast<std::int64_t>(figures));
+    return Decimal(5, std::min(precision, Decimal::max_scale - 1) + 1) *
+           Decimal::from_int(static_cast<std::int64_t>(figures));
 }
 
 void report(LoadContext& ctx, const ClimateEntry& at, const std::string& what, const char* from,

@@ -1,12 +1,10 @@
 #include "load_context.hpp"
 
-#include "sha256.hpp"
-
 namespace griexport::io {
 
 std::uint32_t LoadContext::add_source(const SourceText& text) {
     auto id = static_cast<std::uint32_t>(ds.sources.size());
-    ds.sources.push_back({text.relative_path, sha256_hex(text.raw)});
+    ds.sources.push_back({text.relative_path, text.sha256});
     display_paths_.push_back(text.display_path);
     return id;
 }

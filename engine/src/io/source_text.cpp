@@ -7,6 +7,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "sha256.hpp"
+
 namespace griexport::io {
 
 namespace fs = std::filesystem;
@@ -94,10 +96,9 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    t.raw = ss.str();
-    std::string_view body = t.raw;
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-    t.bytes = std::string(body);
+    t.bytes = std::move(ss).str();
+    t.sha256 = sha256_hex(t.bytes);
+    if (t.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) t.bytes.erase(0, 3);
     t.line_starts.push_back(0);
     for (std::size_t i = 0; i < t.bytes.size(); ++i) {
         if (t.bytes[i] == '\n') t.line_starts.push_back(i + 1);

@@ -15,7 +15,7 @@ struct SourceText {
     std::string display_path;   // as diagnostics print it: the folder as given / file
     std::string relative_path;  // relative to the organisation folder
     std::string bytes;          // the file without its UTF-8 byte order mark
-    std::string raw;            // the bytes as read, for hashing
+    std::string sha256;         // of the bytes as read, BOM included
     std::vector<std::size_t> line_starts;
 
     // line:column (1-based, column in code points) of a byte offset into `bytes`.

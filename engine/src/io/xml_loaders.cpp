@@ -2,6 +2,8 @@
 // these only turn nodes into model records and check what a schema cannot express.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "load_context.hpp"
 
 namespace griexport::io {
@@ -24,6 +26,19 @@ std::optional<UnitId> unit_attr(LoadContext& ctx, const XmlSource& x, const pugi
     auto u = ctx.ds.units.find(id);
     if (!u) ctx.diags.error("unit.unknown", fmt::format("unknown unit '{}'", id), x.where(n, name));
     return u;
+}
+
+// The items of an xs:list value (whitespace-separated tokens).
+std::vector<std::string> split_xs_list(std::string_view text) {
+    std::vector<std::string> items;
+    constexpr std::string_view space = " \t\r\n";
+    for (auto b = text.find_first_not_of(space); b != std::string_view::npos;
+         b = text.find_first_not_of(space, b)) {
+        auto e = std::min(text.find_first_of(space, b), text.size());
+        items.emplace_back(text.substr(b, e - b));
+        b = e;
+    }
+    return items;
 }
 
 }  // namespace
@@ -74,14 +89,7 @@ void load_organisation_file(LoadContext& ctx) {
     if (o.base_year > o.reporting_period.from.year)
         ctx.diags.error("period.base-year", "the base year lies after the reporting period",
                         x->where(root.child("base-year")));
-    std::string langs = root.child("languages").text().as_string();
-    for (std::size_t p = 0; p < langs.size();) {
-        auto b = langs.find_first_not_of(" \t\r\n", p);
-        if (b == std::string::npos) break;
-        auto e = langs.find_first_of(" \t\r\n", b);
-        o.languages.push_back(langs.substr(b, e == std::string::npos ? std::string::npos : e - b));
-        p = e == std::string::npos ? langs.size() : e;
-    }
+    o.languages = split_xs_list(root.child("languages").text().as_string());
     o.claim_sought =
         std::string_view(root.child("claim").attribute("sought").as_string()) == "with-reference"
             ? Claim::with_reference
@@ -213,15 +221,7 @@ void load_programme(LoadContext& ctx) {
     for (auto a : root.children("action")) {
         Action act;
         act.id = a.attribute("id").as_string();
-        std::string goals = a.attribute("goals").as_string();
-        for (std::size_t p = 0; p < goals.size();) {
-            auto b = goals.find_first_not_of(' ', p);
-            if (b == std::string::npos) break;
-            auto e = goals.find(' ', b);
-            act.goals.push_back(
-                goals.substr(b, e == std::string::npos ? std::string::npos : e - b));
-            p = e == std::string::npos ? goals.size() : e;
-        }
+        act.goals = split_xs_list(a.attribute("goals").as_string());
         act.text = read_local_text(a);
         act.source = ctx.ref(file, x->where(a));
         ds.actions.push_back(std::move(act));
