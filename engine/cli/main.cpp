@@ -5,8 +5,9 @@
 #include <iostream>
 
 #include "griexport/diagnostics.hpp"
-#include "griexport/load.hpp"
+#include "griexport/evaluate.hpp"
 #include "griexport/output.hpp"
+#include "griexport/render.hpp"
 #include "griexport/summary.hpp"
 #include "griexport/version.hpp"
 
@@ -20,6 +21,40 @@ void print(const griexport::Diagnostics& d, const std::string& format) {
     }
 }
 
+int exit_code(const griexport::Diagnostics& d) {
+    return d.has_errors() ? 1 : 0;
+}
+
+// build: content index (one per report language; the first is content-index.csv), then
+// the manifest naming every input and output with its sha256.
+int build(const std::string& folder, const std::string& out_dir,
+          const griexport::LoadOptions& options, const std::string& format) {
+    using namespace griexport;
+    auto ev = evaluate_organisation(folder, options);
+    auto& diags = ev.diagnostics;
+    if (!ev.disclosures) {
+        print(diags, format);
+        return 1;
+    }
+    const Dataset& ds = *ev.dataset;
+    std::vector<SourceFile> inputs = ds.sources;
+    OutputSet out(out_dir);
+    auto data_dir = resolve_data_dir(options);
+    const auto& langs = ds.organisation.languages;
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+        auto labels = Labels::load(data_dir, langs[i], inputs, diags);
+        if (!labels) continue;
+        std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
+        out.add(name, "content-index",
+                content_index_csv(ds, *ev.mappings, *ev.disclosures, *labels), diags);
+    }
+    out.add("manifest.json", "manifest",
+            manifest_json(ds, *ev.mappings, *ev.disclosures, inputs, out.files(), diags), diags);
+    out.commit(diags);
+    print(diags, format);
+    return exit_code(diags);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -29,17 +64,29 @@ int main(int argc, char** argv) {
     std::string format = "text";
     std::string data_dir;
     app.add_option("--data-dir", data_dir,
-                   "folder holding gri-mappings/ (found beside the binary by default)");
-
-    auto* validate =
-        app.add_subcommand("validate", "load and check an organisation folder; writes nothing");
+                   "folder holding gri-mappings/ and templates/ (found beside the binary by "
+                   "default)");
     std::string folder;
-    validate->add_option("DIR", folder, "the organisation folder")->required();
     std::string out_dir;
+
+    auto* validate = app.add_subcommand(
+        "validate", "load an organisation folder, evaluate its rules and print diagnostics");
+    validate->add_option("DIR", folder, "the organisation folder")->required();
     validate->add_option("-o,--output", out_dir,
                          "also write OUT/validation.json (only when there is no error)");
     validate->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
+
+    auto* build_cmd = app.add_subcommand("build", "write every output into OUT");
+    build_cmd->add_option("DIR", folder, "the organisation folder")->required();
+    build_cmd->add_option("-o,--output", out_dir, "the output folder")->required();
+    build_cmd->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
+    auto* explain = app.add_subcommand("explain", "print the provenance of one disclosure");
+    std::string disclosure;
+    explain->add_option("DIR", folder, "the organisation folder")->required();
+    explain->add_option("DISCLOSURE", disclosure, "a disclosure number, such as 305-5")->required();
 
     try {
         app.parse(argc, argv);
@@ -51,16 +98,34 @@ int main(int argc, char** argv) {
     griexport::LoadOptions options;
     options.data_dir = data_dir;
     if (*validate) {
-        auto result = griexport::load_organisation(folder, options);
-        if (!out_dir.empty() && result.dataset) {
+        auto ev = griexport::evaluate_organisation(folder, options);
+        if (!out_dir.empty() && ev.dataset) {
             griexport::OutputSet out(out_dir);
             out.add("validation.json", "validation",
-                    griexport::validation_summary_json(*result.dataset, result.diagnostics),
-                    result.diagnostics);
-            out.commit(result.diagnostics);
+                    griexport::validation_summary_json(*ev.dataset, ev.diagnostics),
+                    ev.diagnostics);
+            out.commit(ev.diagnostics);
         }
-        print(result.diagnostics, format);
-        return result.diagnostics.has_errors() ? 1 : 0;
+        print(ev.diagnostics, format);
+        return exit_code(ev.diagnostics);
+    }
+    if (*build_cmd) return build(folder, out_dir, options, format);
+    if (*explain) {
+        // Only errors are printed: the provenance is the output, warnings belong to validate.
+        auto ev = griexport::evaluate_organisation(folder, options);
+        if (!ev.disclosures) {
+            print(ev.diagnostics, format);
+            return 1;
+        }
+        auto text =
+            griexport::explain_disclosure(*ev.dataset, *ev.mappings, *ev.disclosures, disclosure);
+        if (!text) {
+            std::cerr << "griexport: error[explain.not-in-scope]: disclosure " << disclosure
+                      << " is not in scope for this organisation and period\n";
+            return 2;
+        }
+        std::cout << *text;
+        return 0;
     }
     return 2;
 }

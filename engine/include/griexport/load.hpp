@@ -27,5 +27,7 @@ LoadResult load_organisation(const std::filesystem::path& folder, const LoadOpti
 // The data directory: the option if set, else GRIEXPORT_DATA_DIR, else the first of the
 // binary's parent folders (and their share/griexport) that holds gri-mappings/.
 std::filesystem::path find_data_dir(const std::filesystem::path& hint);
+// The options' data directory, or find_data_dir from the current directory.
+std::filesystem::path resolve_data_dir(const LoadOptions& options);
 
 }  // namespace griexport

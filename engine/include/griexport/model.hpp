@@ -13,6 +13,7 @@
 
 #include "griexport/date.hpp"
 #include "griexport/decimal.hpp"
+#include "griexport/diagnostics.hpp"
 #include "griexport/units.hpp"
 
 namespace griexport {
@@ -25,8 +26,9 @@ struct SourceRef {
 };
 
 struct SourceFile {
-    std::string path;    // relative to the organisation folder
-    std::string sha256;  // of the bytes read
+    std::string path;          // relative to the organisation folder or the data directory
+    std::string sha256;        // of the bytes read
+    std::string display_path;  // as diagnostics print it
 };
 
 // Text in both report languages. Either may be empty where the input gives none.
@@ -45,6 +47,13 @@ struct AnnualReportReference {
     SourceRef source;
 };
 
+// A topic the organisation has determined material (GRI 3-2), with the goals that track it.
+struct MaterialTopic {
+    std::string id;  // a topic of the catalogue: "emissions"
+    std::vector<std::string> goals;
+    SourceRef source;
+};
+
 struct Organisation {
     LocalText name;
     std::string organisation_number;  // Swedish organisationsnummer, "232100-0180"
@@ -54,9 +63,15 @@ struct Organisation {
     int base_year = 0;
     std::vector<std::string> languages;  // "sv", "en"; first is the default
     Claim claim_sought = Claim::in_accordance;
+    SourceRef claim_source;
     std::optional<int> annual_report_first_page;
     std::vector<AnnualReportReference> annual_report_references;
     LocalText contact;
+    std::vector<MaterialTopic> material_topics;
+    bool material_topics_determined = false;  // <material-topics> present
+    bool principles_applied = false;          // GRI 1 requirement 1, as the organisation states
+    std::optional<Date> gri_notified;         // GRI 1 requirement 9
+    SourceRef gri_1_source;                   // <gri-1>, or the root when absent
     SourceRef source;
 };
 
@@ -192,6 +207,7 @@ struct ClimateEntry {
 
 struct Narrative {
     std::string disclosure;  // "2-1"
+    std::string topic;       // for 3-3: the material topic it is about, or empty
     LocalText text;
     SourceRef source;
 };
@@ -217,6 +233,9 @@ struct Dataset {
     const Indicator* find_indicator(std::string_view id) const;
     std::optional<std::uint32_t> indicator_index(std::string_view id) const;
     const Goal* find_goal(std::string_view id) const;
+    // The narrative for a disclosure (and topic, falling back to the topic-less one).
+    const Narrative* find_narrative(std::string_view disclosure, std::string_view topic) const;
+    Location location(const SourceRef& r) const;
     const std::string& dimension_value(DimensionValueId id) const {
         return dimension_values.at(id);
     }

@@ -4,13 +4,12 @@ namespace griexport::io {
 
 std::uint32_t LoadContext::add_source(const SourceText& text) {
     auto id = static_cast<std::uint32_t>(ds.sources.size());
-    ds.sources.push_back({text.relative_path, text.sha256});
-    display_paths_.push_back(text.display_path);
+    ds.sources.push_back({text.relative_path, text.sha256, text.display_path});
     return id;
 }
 
 Location LoadContext::location(const SourceRef& r) const {
-    return {display_paths_.at(r.file), r.line, r.column};
+    return ds.location(r);
 }
 
 DimensionValueId LoadContext::intern(std::string_view value) {

@@ -36,7 +36,6 @@ class LoadContext {
     DimensionValueId intern(std::string_view value);
 
   private:
-    std::vector<std::string> display_paths_;
     std::unordered_map<std::string, DimensionValueId> interned_;
 };
 
@@ -50,6 +49,8 @@ void load_narratives(LoadContext& ctx);
 void load_observations(LoadContext& ctx);
 void load_climate_accounts(LoadContext& ctx);
 void load_kolada(LoadContext& ctx);
+// Loads the whole organisation folder in order; false when it could not proceed at all.
+bool load_folder(LoadContext& ctx);
 // Checks across files once everything is read.
 void check_dataset(LoadContext& ctx);
 // Published totals and changes of the climate accounts against their parts.

@@ -25,35 +25,51 @@ fs::path find_data_dir(const fs::path& hint) {
     return hint;
 }
 
+namespace io {
+
+bool load_folder(LoadContext& ctx) {
+    std::error_code ec;
+    if (!fs::is_directory(ctx.folder, ec)) {
+        ctx.diags.error("io.missing-folder", "no such organisation folder",
+                        {ctx.folder.generic_string(), 0, 0});
+        return false;
+    }
+    load_units(ctx);
+    if (ctx.diags.has_errors()) return false;
+    load_organisation_file(ctx);
+    auto before_programme = ctx.diags.error_count();
+    load_programme(ctx);
+    load_narratives(ctx);
+    // Values refer to the programme's indicators: without a sound programme every row
+    // would be reported as unknown, burying the one real error.
+    if (ctx.diags.error_count() == before_programme || !ctx.ds.indicators.empty()) {
+        load_observations(ctx);
+        load_climate_accounts(ctx);
+        load_kolada(ctx);
+    }
+    check_dataset(ctx);
+    check_climate_accounts(ctx);
+    ctx.ds.index();
+    return true;
+}
+
+}  // namespace io
+
+fs::path resolve_data_dir(const LoadOptions& options) {
+    if (!options.data_dir.empty()) return options.data_dir;
+    // Shown in diagnostics: relative to the working directory when it lies below it.
+    fs::path found = find_data_dir(fs::current_path());
+    std::error_code ec;
+    fs::path near = fs::proximate(found, ec);
+    if (!ec && !near.empty() && *near.begin() != "..") return near;
+    return found;
+}
+
 LoadResult load_organisation(const fs::path& folder, const LoadOptions& options) {
     LoadResult result;
     Dataset ds;
-    fs::path data_dir =
-        options.data_dir.empty() ? find_data_dir(fs::current_path()) : options.data_dir;
-    io::LoadContext ctx(folder, data_dir, ds, result.diagnostics);
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) {
-        result.diagnostics.error("io.missing-folder", "no such organisation folder",
-                                 {folder.generic_string(), 0, 0});
-        return result;
-    }
-    io::load_units(ctx);
-    if (result.diagnostics.has_errors()) return result;
-    io::load_organisation_file(ctx);
-    auto before_programme = result.diagnostics.error_count();
-    io::load_programme(ctx);
-    io::load_narratives(ctx);
-    // Values refer to the programme's indicators: without a sound programme every row
-    // would be reported as unknown, burying the one real error.
-    if (result.diagnostics.error_count() == before_programme || !ds.indicators.empty()) {
-        io::load_observations(ctx);
-        io::load_climate_accounts(ctx);
-        io::load_kolada(ctx);
-    }
-    io::check_dataset(ctx);
-    io::check_climate_accounts(ctx);
-    ds.index();
-    result.dataset = std::move(ds);
+    io::LoadContext ctx(folder, resolve_data_dir(options), ds, result.diagnostics);
+    if (io::load_folder(ctx)) result.dataset = std::move(ds);
     return result;
 }
 

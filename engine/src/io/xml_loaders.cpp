@@ -44,9 +44,10 @@ std::vector<std::string> split_xs_list(std::string_view text) {
 }  // namespace
 
 void load_units(LoadContext& ctx) {
-    auto units_dir = ctx.data_dir / "gri-mappings";
-    auto x = load_xml(units_dir, "units.xml", true, ctx.schema("units.xsd"), ctx.diags);
+    auto x =
+        load_xml(ctx.data_dir, "gri-mappings/units.xml", true, ctx.schema("units.xsd"), ctx.diags);
     if (!x) return;
+    ctx.add_source(x->text);
     auto root = x->doc->child("units");
     for (auto u : root.children("unit")) {
         if (ctx.ds.units.find(u.attribute("id").as_string())) {
@@ -94,7 +95,29 @@ void load_organisation_file(LoadContext& ctx) {
         std::string_view(root.child("claim").attribute("sought").as_string()) == "with-reference"
             ? Claim::with_reference
             : Claim::in_accordance;
+    o.claim_source = ctx.ref(file, x->where(root.child("claim")));
+    o.gri_1_source = o.source;
     o.contact = read_local_text(root.child("contact"));
+    if (auto mt = root.child("material-topics")) {
+        o.material_topics_determined = true;
+        for (auto t : mt.children("topic")) {
+            o.material_topics.push_back({t.attribute("id").as_string(),
+                                         split_xs_list(t.attribute("goals").as_string()),
+                                         ctx.ref(file, x->where(t))});
+            for (const auto& prev : o.material_topics) {
+                if (&prev != &o.material_topics.back() && prev.id == o.material_topics.back().id)
+                    ctx.diags.error("id.duplicate",
+                                    fmt::format("material topic '{}' listed twice",
+                                                o.material_topics.back().id),
+                                    x->where(t, "id"));
+            }
+        }
+    }
+    if (auto g = root.child("gri-1")) {
+        o.principles_applied = g.attribute("principles-applied").as_bool();
+        o.gri_notified = optional_date_attr(g, "gri-notified");
+        o.gri_1_source = ctx.ref(file, x->where(g));
+    }
     if (auto ar = root.child("annual-report")) {
         if (auto fp = ar.attribute("first-page")) o.annual_report_first_page = fp.as_int();
         for (auto r : ar.children("reference"))
@@ -234,13 +257,18 @@ void load_narratives(LoadContext& ctx) {
     auto file = ctx.add_source(x->text);
     for (auto n : x->doc->child("narratives").children("narrative")) {
         std::string disclosure = n.attribute("disclosure").as_string();
+        std::string topic = n.attribute("topic").as_string();
         for (const auto& prev : ctx.ds.narratives) {
-            if (prev.disclosure == disclosure)
-                ctx.diags.error("narrative.duplicate",
-                                fmt::format("a second narrative for disclosure {}", disclosure),
-                                x->where(n, "disclosure"));
+            if (prev.disclosure == disclosure && prev.topic == topic)
+                ctx.diags.error(
+                    "narrative.duplicate",
+                    topic.empty() ? fmt::format("a second narrative for disclosure {}", disclosure)
+                                  : fmt::format("a second narrative for disclosure {} and topic {}",
+                                                disclosure, topic),
+                    x->where(n, "disclosure"));
         }
-        ctx.ds.narratives.push_back({disclosure, read_local_text(n), ctx.ref(file, x->where(n))});
+        ctx.ds.narratives.push_back(
+            {disclosure, topic, read_local_text(n), ctx.ref(file, x->where(n))});
     }
 }
 

@@ -60,3 +60,23 @@ const Goal* Dataset::find_goal(std::string_view id) const {
 }
 
 }  // namespace griexport
+
+namespace griexport {
+
+const Narrative* Dataset::find_narrative(std::string_view disclosure,
+                                         std::string_view topic) const {
+    const Narrative* general = nullptr;
+    for (const auto& n : narratives) {
+        if (n.disclosure != disclosure) continue;
+        if (n.topic == topic) return &n;
+        if (n.topic.empty()) general = &n;
+    }
+    return general;
+}
+
+Location Dataset::location(const SourceRef& r) const {
+    if (r.file >= sources.size()) return {};
+    return {sources[r.file].display_path, r.line, r.column};
+}
+
+}  // namespace griexport

@@ -1,0 +1,115 @@
+// The GRI catalogue and GRI 1's compliance rules, loaded from gri-mappings/. Standards,
+// disclosures, their requirements, effective dates and taxonomy concepts are data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "griexport/date.hpp"
+#include "griexport/model.hpp"
+
+namespace griexport {
+
+// One requirement of a disclosure (305-1-a), with the taxonomy concept that tags it.
+struct Requirement {
+    char id = 'a';
+    std::string text;              // a short summary, not the standard's wording
+    std::string concept_name;      // GRI Sustainability Taxonomy concept, or empty
+    std::string item_type;         // "ghgEmissionsItemType"
+    std::string period_type;       // "duration" or "instant"
+    bool concept_assumed = false;  // named by convention, unverified against GRI's files
+    SourceRef source;
+};
+
+struct Disclosure {
+    std::string number;    // "305-5"
+    std::string standard;  // "GRI 305"
+    LocalText title;
+    std::vector<Requirement> requirements;
+    std::optional<Date> superseded_from;
+    std::string superseded_by;  // "102-4"
+    bool per_topic = false;     // 3-3: once per material topic
+    std::string text_block;     // concept for the disclosure's narrative
+    SourceRef source;
+
+    const Requirement* requirement(char id) const;
+};
+
+struct Standard {
+    std::string id;  // "GRI 305"
+    int number = 0;
+    int year = 0;
+    bool universal = false;
+    std::string topic;  // empty for universal standards
+    Date published;
+    Date effective_from;
+    std::optional<Date> superseded_from;
+    bool needs_check = false;  // the encoding awaits a check against the published text
+    LocalText title;
+    std::vector<std::string> disclosures;  // numbers, in the standard's order
+    SourceRef source;
+};
+
+struct Topic {
+    std::string id;  // "emissions"
+    LocalText title;
+    SourceRef source;
+};
+
+struct OmissionReason {
+    std::string id;  // "information-unavailable"
+    LocalText label;
+    LocalText asks;  // what the explanation must say
+};
+
+enum class ComplianceCheck {
+    principles_applied,
+    standard_complete,
+    material_topics_determined,
+    topics_complete,
+    omissions_valid,
+    content_index,
+    statement_of_use,
+    gri_notified,
+};
+
+// One of GRI 1's nine requirements for "in accordance".
+struct ClaimRequirement {
+    int number = 0;
+    ComplianceCheck check = ComplianceCheck::content_index;
+    std::string standard;  // for standard_complete
+    LocalText title;
+};
+
+struct ClaimWording {
+    LocalText label;      // "in accordance with the GRI Standards"
+    LocalText statement;  // with {organisation}, {start}, {end}
+};
+
+struct Catalogue {
+    std::vector<Standard> standards;
+    std::vector<Disclosure> disclosures;
+    std::vector<Topic> topics;
+    std::vector<OmissionReason> omission_reasons;
+    std::vector<std::string> never_omit;
+    std::vector<ClaimRequirement> requirements;
+    ClaimWording in_accordance;
+    ClaimWording with_reference;
+
+    const Disclosure* find_disclosure(std::string_view number) const;
+    const Standard* find_standard(std::string_view id) const;
+    const Topic* find_topic(std::string_view id) const;
+    const OmissionReason* find_reason(std::string_view id) const;
+    bool may_omit(std::string_view disclosure) const;
+    const ClaimWording& wording(Claim c) const {
+        return c == Claim::in_accordance ? in_accordance : with_reference;
+    }
+    void index();
+
+  private:
+    std::unordered_map<std::string, std::size_t> disclosure_by_number_;
+};
+
+}  // namespace griexport

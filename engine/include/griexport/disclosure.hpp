@@ -1,0 +1,135 @@
+// The DisclosureSet: what the rules made of the programme. Every disclosure in scope with
+// its status, facts, omissions, locations and provenance, plus the claim GRI 1 allows.
+// Renderers (content index, PDF, XBRL, audit trail) read it; none of them holds rule logic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "griexport/catalogue.hpp"
+#include "griexport/model.hpp"
+
+namespace griexport {
+
+enum class DisclosureStatus { reported, omitted, not_reported, not_material };
+const char* to_string(DisclosureStatus s);
+
+// A source row a figure was computed from.
+struct ProvenanceInput {
+    std::string indicator;  // "3.1"
+    int year = 0;
+    std::string dimensions;  // "area=fastigheter", empty for the total
+    Quantity value;
+    std::string definition_version;  // in force for that year, or empty
+    std::string calculation_model;   // for climate-accounts rows
+    SourceRef source;
+};
+
+// One evaluated sub-expression: "value(climate, year=base)" = "17860 t CO2e".
+struct ProvenanceStep {
+    std::string expression;
+    std::string value;
+};
+
+struct Provenance {
+    std::string rule;
+    SourceRef rule_source;
+    std::string expression;
+    SourceRef expression_source;
+    std::vector<ProvenanceStep> steps;
+    std::vector<ProvenanceInput> inputs;
+    SourceRef narrative_source;  // for text facts
+};
+
+enum class FactKind { numeric, text };
+
+struct Fact {
+    std::string disclosure;
+    std::string topic;  // for 3-3
+    char requirement = 0;
+    std::string concept_name;  // taxonomy concept, empty when the catalogue names none
+    std::string item_type;
+    std::string period_type;  // "duration" or "instant"
+    FactKind kind = FactKind::numeric;
+    Quantity value;
+    int precision = 0;  // decimals; becomes XBRL @decimals
+    LocalText text;
+    LocalText label;
+    int year = 0;
+    std::string esrs;
+    Provenance provenance;
+};
+
+struct Omission {
+    std::string disclosure;
+    std::string topic;
+    char requirement = 0;  // 0: the whole disclosure
+    std::string reason;
+    LocalText explanation;
+    std::string rule;
+    SourceRef source;
+    bool fallback = false;  // stated because the rule's inputs were missing
+};
+
+struct DisclosureEntry {
+    std::string number;  // "305-5"
+    std::string topic;   // set for 3-3 and for topic-standard disclosures
+    std::string standard;
+    DisclosureStatus status = DisclosureStatus::not_reported;
+    std::vector<std::size_t> facts;                // indices into DisclosureSet::facts
+    std::vector<std::size_t> omissions;            // indices into DisclosureSet::omissions
+    std::vector<std::string> annual_report_pages;  // "4–5"
+    bool in_supplement = false;                    // has a section in the supplement
+    std::vector<std::string> goals;                // the organisation's delmål ids
+    std::vector<std::string> indicators;           // and nyckeltal ids
+};
+
+struct MaterialTopicEntry {
+    std::string id;
+    LocalText title;
+    std::vector<std::string> standards;  // in force for the period
+    std::vector<std::string> goals;
+};
+
+// Where an indicator stands against its target, on the straight path from its baseline.
+struct TargetProgress {
+    std::string indicator;
+    int baseline_year = 0;
+    Quantity baseline;
+    int current_year = 0;
+    Quantity current;
+    int target_year = 0;
+    int target_set_in = 0;
+    Quantity target_level;                   // in the indicator's unit
+    std::optional<Decimal> relative_target;  // −75 (%) for relative targets
+    Quantity path_level;                     // the straight path's value for current_year
+    Decimal change_percent;                  // current against baseline, %
+    Decimal share_of_way;                    // % of the way from baseline to target
+    bool on_path = false;
+    bool achieved = false;
+    SourceRef target_source;
+};
+
+struct ClaimBlocker {
+    int requirement = 0;  // GRI 1 requirement number, 1–9
+    LocalText title;
+    std::vector<std::string> disclosures;  // those that fail it, if any
+};
+
+struct DisclosureSet {
+    Claim sought = Claim::in_accordance;
+    Claim claim = Claim::with_reference;
+    std::vector<ClaimBlocker> blockers;
+    LocalText statement_of_use;
+    std::vector<std::string> standards_used;  // "GRI 2", "GRI 305", …
+    std::vector<MaterialTopicEntry> topics;
+    std::vector<DisclosureEntry> disclosures;  // in content-index order
+    std::vector<Fact> facts;
+    std::vector<Omission> omissions;
+    std::vector<TargetProgress> progress;
+
+    const DisclosureEntry* find(std::string_view number, std::string_view topic = {}) const;
+};
+
+}  // namespace griexport

@@ -1,0 +1,38 @@
+// The pipeline up to the DisclosureSet: load the folder and gri-mappings/, evaluate the
+// rules, decide the claim, run the domain checks. Pure: values in, values and
+// diagnostics out.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "griexport/catalogue.hpp"
+#include "griexport/diagnostics.hpp"
+#include "griexport/disclosure.hpp"
+#include "griexport/load.hpp"
+#include "griexport/model.hpp"
+#include "griexport/rules.hpp"
+
+namespace griexport {
+
+struct Mappings {
+    Catalogue catalogue;
+    RuleSet rules;
+};
+
+struct Evaluation {
+    std::optional<Dataset> dataset;
+    std::optional<Mappings> mappings;
+    std::optional<DisclosureSet> disclosures;
+    Diagnostics diagnostics;
+};
+
+// Loads `folder` (see load_organisation), the catalogue, compliance data and rules from
+// the data directory and the folder's rules.xml, then evaluates. Stops after loading when
+// loading found errors.
+Evaluation evaluate_organisation(const std::filesystem::path& folder, const LoadOptions& options);
+
+// Evaluates loaded inputs. Reports rule.* errors and the domain checks' warnings.
+DisclosureSet evaluate(const Dataset& ds, const Mappings& m, Diagnostics& diags);
+
+}  // namespace griexport

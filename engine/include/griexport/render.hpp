@@ -1,0 +1,55 @@
+// Renderers of the DisclosureSet that need no layout: the GRI content index as CSV, the
+// manifest, and the provenance of one disclosure for `explain`. Labels come from
+// templates/<lang>/labels.xml.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/disclosure.hpp"
+#include "griexport/evaluate.hpp"
+#include "griexport/output.hpp"
+
+namespace griexport {
+
+// The printed labels of one language.
+class Labels {
+  public:
+    // Reads data_dir/templates/<lang>/labels.xml; records it in `sources`.
+    static std::optional<Labels> load(const std::filesystem::path& data_dir, std::string_view lang,
+                                      std::vector<SourceFile>& sources, Diagnostics& diags);
+    // The label for `key` with each {name} replaced. A missing key yields "[key]", so a gap
+    // in a template is visible in the output rather than silently empty.
+    std::string get(
+        std::string_view key,
+        std::initializer_list<std::pair<std::string_view, std::string>> args = {}) const;
+    const std::string& lang() const { return lang_; }
+
+  private:
+    std::string lang_;
+    std::map<std::string, std::string, std::less<>> text_;
+};
+
+// GRI content index, one row per disclosure in scope (not-material ones left out), with
+// the header
+// gri_standard,disclosure,title,location,omission_requirements,omission_reason,
+// omission_explanation,internal_refs. RFC 4180 quoting, CRLF-free ("\n"), UTF-8.
+std::string content_index_csv(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                              const Labels& labels);
+
+// manifest.json: claim, blockers, statement of use, inputs and outputs with sha256.
+std::string manifest_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                          const std::vector<SourceFile>& inputs,
+                          const std::vector<OutputFile>& outputs, const Diagnostics& diags);
+
+// The provenance of one disclosure as text: status, each fact with its rule (file:line),
+// expression, intermediate values and inputs (file:line, definition version, model).
+// Returns nullopt when the disclosure is not in scope.
+std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings& m,
+                                              const DisclosureSet& set,
+                                              std::string_view disclosure);
+
+}  // namespace griexport

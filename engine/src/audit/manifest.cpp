@@ -1,0 +1,67 @@
+#include <nlohmann/json.hpp>
+
+#include "../io/sha256.hpp"
+#include "griexport/render.hpp"
+#include "griexport/version.hpp"
+
+namespace griexport {
+
+namespace {
+
+const char* claim_id(Claim c) {
+    return c == Claim::in_accordance ? "in-accordance" : "with-reference";
+}
+
+}  // namespace
+
+std::string manifest_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                          const std::vector<SourceFile>& inputs,
+                          const std::vector<OutputFile>& outputs, const Diagnostics& diags) {
+    using json = nlohmann::ordered_json;
+    const Organisation& o = ds.organisation;
+    json blockers = json::array();
+    for (const auto& b : set.blockers)
+        blockers.push_back({{"requirement", b.requirement},
+                            {"title", {{"sv", b.title.sv}, {"en", b.title.en}}},
+                            {"disclosures", b.disclosures}});
+    json topics = json::array();
+    for (const auto& t : set.topics)
+        topics.push_back({{"id", t.id}, {"standards", t.standards}, {"goals", t.goals}});
+    std::size_t reported = 0, omitted = 0, not_reported = 0;
+    for (const auto& e : set.disclosures) {
+        reported += e.status == DisclosureStatus::reported;
+        omitted += e.status == DisclosureStatus::omitted;
+        not_reported += e.status == DisclosureStatus::not_reported;
+    }
+    json in = json::array();
+    for (const auto& s : inputs) in.push_back({{"path", s.path}, {"sha256", s.sha256}});
+    json out = json::array();
+    for (const auto& f : outputs)
+        out.push_back({{"path", f.path}, {"kind", f.kind}, {"sha256", io::sha256_hex(f.bytes)}});
+    json doc = {
+        {"engine_version", engine_version},
+        {"organisation",
+         {{"name", o.name.sv},
+          {"organisation_number", o.organisation_number},
+          {"lei", o.lei ? json(*o.lei) : json(nullptr)}}},
+        {"reporting_period",
+         {{"start", o.reporting_period.from.iso()},
+          {"end", o.reporting_period.to ? o.reporting_period.to->iso() : ""}}},
+        {"claim_sought", claim_id(set.sought)},
+        {"claim", claim_id(set.claim)},
+        {"claim_blockers", blockers},
+        {"statement_of_use", {{"sv", set.statement_of_use.sv}, {"en", set.statement_of_use.en}}},
+        {"standards", set.standards_used},
+        {"material_topics", topics},
+        {"disclosures",
+         {{"reported", reported}, {"omitted", omitted}, {"not_reported", not_reported}}},
+        {"facts", set.facts.size()},
+        {"diagnostics", {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}}},
+        {"inputs", in},
+        {"outputs", out},
+    };
+    (void)m;
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace griexport

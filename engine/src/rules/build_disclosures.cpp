@@ -1,0 +1,311 @@
+// evaluate(): the DisclosureSet from the Dataset and the mappings. Scope first (standards
+// in force, material topics), then every rule in dependency order, then statuses,
+// locations, compliance and the domain checks.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "compliance.hpp"
+#include "domain_checks.hpp"
+#include "evaluator.hpp"
+#include "griexport/evaluate.hpp"
+#include "scope.hpp"
+
+namespace griexport {
+
+namespace {
+
+using rules::ScopedDisclosure;
+
+int year_of(const YearSpec& y, const Organisation& o) {
+    int current = o.reporting_period.from.year;
+    switch (y.kind) {
+        case YearSpec::Kind::base:
+            return o.base_year;
+        case YearSpec::Kind::previous:
+            return current - 1;
+        case YearSpec::Kind::current:
+            return current;
+        case YearSpec::Kind::fixed:
+            return y.year;
+    }
+    return current;
+}
+
+std::string requirement_name(const std::string& disclosure, char requirement) {
+    return requirement ? fmt::format("{}-{}", disclosure, requirement) : disclosure;
+}
+
+// Adds goal and indicator ids, keeping each once and in first-seen order.
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+class Builder {
+  public:
+    Builder(const Dataset& ds, const Mappings& m, Diagnostics& diags)
+        : ds_(ds), m_(m), diags_(diags), idx_(ds), evaluator_(ds, m, idx_, diags) {}
+
+    DisclosureSet run() {
+        const auto& o = ds_.organisation;
+        out_.sought = o.claim_sought;
+        scope();
+        apply_rules();
+        locate();
+        settle_statuses();
+        rules::decide_claim(ds_, m_.catalogue, out_, diags_);
+        rules::check_restatements(ds_, m_, idx_, diags_);
+        rules::track_targets(ds_, idx_, out_, diags_);
+        return std::move(out_);
+    }
+
+  private:
+    const Dataset& ds_;
+    const Mappings& m_;
+    Diagnostics& diags_;
+    rules::ObservationIndex idx_;
+    rules::RuleEvaluator evaluator_;
+    DisclosureSet out_;
+    std::map<std::pair<std::string, std::string>, std::size_t> entry_index_;
+
+    DisclosureEntry& entry(const Disclosure& d, const std::string& topic) {
+        auto key = std::make_pair(d.number, topic);
+        auto it = entry_index_.find(key);
+        if (it != entry_index_.end()) return out_.disclosures[it->second];
+        DisclosureEntry e;
+        e.number = d.number;
+        e.topic = topic;
+        e.standard = d.standard;
+        entry_index_[key] = out_.disclosures.size();
+        out_.disclosures.push_back(std::move(e));
+        return out_.disclosures.back();
+    }
+
+    void scope() {
+        const auto& o = ds_.organisation;
+        Date start = o.reporting_period.from;
+        Date end = o.reporting_period.to.value_or(start);
+        auto standards = rules::standards_for(m_.catalogue, start, end);
+        for (const auto* s : standards) out_.standards_used.push_back(s->id);
+        auto add_standard = [&](const Standard& s, const std::string& topic) {
+            for (const auto& number : s.disclosures) {
+                const Disclosure* d = m_.catalogue.find_disclosure(number);
+                if (!d || !rules::disclosure_applies(*d, start)) continue;
+                if (d->per_topic && topic.empty()) continue;  // added per material topic
+                entry(*d, topic);
+            }
+        };
+        // GRI 2, then GRI 3's general disclosures, then each material topic: 3-3 followed
+        // by its standards' disclosures — the content index's order.
+        for (const auto* s : standards)
+            if (s->universal) add_standard(*s, "");
+        const Disclosure* d33 = nullptr;
+        for (const auto& d : m_.catalogue.disclosures)
+            if (d.per_topic) d33 = &d;
+        for (const auto& mt : o.material_topics) {
+            const Topic* t = m_.catalogue.find_topic(mt.id);
+            if (!t) {
+                diags_.error("topic.unknown",
+                             fmt::format("no topic '{}' in the catalogue (gri-mappings/catalogue/"
+                                         "topics.xml)",
+                                         mt.id),
+                             ds_.location(mt.source));
+                continue;
+            }
+            MaterialTopicEntry te{mt.id, t->title, {}, mt.goals};
+            for (const auto& g : mt.goals)
+                if (!ds_.find_goal(g))
+                    diags_.error("ref.unknown-goal",
+                                 fmt::format("material topic '{}' names goal '{}', which "
+                                             "programme.xml does not declare",
+                                             mt.id, g),
+                                 ds_.location(mt.source));
+            if (d33) entry(*d33, mt.id);
+            for (const auto* s : standards) {
+                if (s->topic != mt.id) continue;
+                te.standards.push_back(s->id);
+                add_standard(*s, mt.id);
+            }
+            out_.topics.push_back(std::move(te));
+        }
+    }
+
+    // The entries a rule fills: its disclosure, for its topic or (for topic-less rules)
+    // every topic the disclosure is in scope for.
+    std::vector<std::size_t> targets_of(const Rule& r) const {
+        std::vector<std::size_t> t;
+        for (const auto& [key, i] : entry_index_)
+            if (key.first == r.disclosure && (r.topic.empty() || r.topic == key.second))
+                t.push_back(i);
+        return t;
+    }
+
+    void add_omission(const Rule& r, const OmissionSpec& spec, const DisclosureEntry& e,
+                      std::size_t entry_index, bool fallback) {
+        Omission om{e.number,         e.topic, r.requirement, spec.reason,
+                    spec.explanation, r.id,    spec.source,   fallback};
+        out_.disclosures[entry_index].omissions.push_back(out_.omissions.size());
+        out_.omissions.push_back(std::move(om));
+    }
+
+    void apply_rules() {
+        for (const auto& r : m_.rules.rules) {
+            auto targets = targets_of(r);
+            if (targets.empty()) {
+                note_out_of_scope(r);
+                continue;
+            }
+            for (auto ti : targets) apply(r, ti);
+        }
+    }
+
+    // A rule of the organisation's own for a disclosure not in scope says something the
+    // report will not show; defaults for other periods and topics are expected to idle.
+    void note_out_of_scope(const Rule& r) {
+        if (!r.from_organisation) return;
+        const Disclosure* d = m_.catalogue.find_disclosure(r.disclosure);
+        const Standard* s = d ? m_.catalogue.find_standard(d->standard) : nullptr;
+        bool in_force = s && std::find(out_.standards_used.begin(), out_.standards_used.end(),
+                                       s->id) != out_.standards_used.end();
+        if (in_force && !s->universal && d && !d->per_topic) {
+            // Its topic is not material: record the disclosure as such.
+            DisclosureEntry e;
+            e.number = d->number;
+            e.topic = s->topic;
+            e.standard = s->id;
+            e.status = DisclosureStatus::not_material;
+            if (!entry_index_.contains({d->number, s->topic})) {
+                entry_index_[{d->number, s->topic}] = out_.disclosures.size();
+                out_.disclosures.push_back(std::move(e));
+            }
+            return;
+        }
+        diags_.warning(
+            "rule.out-of-scope",
+            fmt::format("rule '{}': disclosure {}{} is not in scope for this "
+                        "reporting period{}",
+                        r.id, r.disclosure, r.topic.empty() ? "" : " (" + r.topic + ")",
+                        d && d->superseded_by.empty()
+                            ? ""
+                            : fmt::format("; it is superseded by {}", d ? d->superseded_by : "")),
+            ds_.location(r.source));
+    }
+
+    void apply(const Rule& r, std::size_t ti) {
+        const DisclosureEntry& e = out_.disclosures[ti];
+        switch (r.kind) {
+            case RuleKind::omit:
+                add_omission(r, *r.omission, e, ti, false);
+                return;
+            case RuleKind::narrative: {
+                const Narrative* n = ds_.find_narrative(e.number, e.topic);
+                if (!n) {
+                    if (r.omission) add_omission(r, *r.omission, e, ti, true);
+                    return;
+                }
+                Fact f;
+                f.disclosure = e.number;
+                f.topic = e.topic;
+                f.requirement = r.requirement;
+                f.kind = FactKind::text;
+                f.text = n->text;
+                f.year = ds_.organisation.reporting_period.from.year;
+                f.period_type = "duration";
+                f.esrs = r.esrs;
+                if (const auto* d = m_.catalogue.find_disclosure(e.number))
+                    f.concept_name = d->text_block, f.item_type = "textBlockItemType";
+                f.provenance.rule = r.id;
+                f.provenance.rule_source = r.source;
+                f.provenance.narrative_source = n->source;
+                add_fact(std::move(f), ti);
+                return;
+            }
+            case RuleKind::value:
+                break;
+        }
+        bool any = false;
+        std::string missing;
+        for (const auto& y : r.years) {
+            auto outcome = evaluator_.evaluate(r, year_of(y, ds_.organisation));
+            if (outcome.fact) {
+                outcome.fact->topic = e.topic;
+                add_fact(std::move(*outcome.fact), ti);
+                any = true;
+            } else if (!outcome.error && missing.empty()) {
+                missing = outcome.missing;
+            }
+        }
+        if (any || missing.empty()) return;
+        if (r.omission) {
+            add_omission(r, *r.omission, e, ti, true);
+        } else {
+            diags_.warning(
+                "rule.no-data",
+                fmt::format("rule '{}' reports nothing for {}: {}; add <otherwise> "
+                            "with a reason for omission, or the data",
+                            r.id, requirement_name(r.disclosure, r.requirement), missing),
+                ds_.location(r.source));
+        }
+    }
+
+    void add_fact(Fact f, std::size_t ti) {
+        auto& e = out_.disclosures[ti];
+        for (const auto& in : f.provenance.inputs) {
+            add_unique(e.indicators, in.indicator);
+            if (const auto* ind = ds_.find_indicator(in.indicator)) add_unique(e.goals, ind->goal);
+        }
+        e.facts.push_back(out_.facts.size());
+        out_.facts.push_back(std::move(f));
+    }
+
+    void settle_statuses() {
+        for (auto& e : out_.disclosures) {
+            if (e.status == DisclosureStatus::not_material) continue;
+            // Reported here, or in the årsredovisning at the pages the organisation gives.
+            if (!e.facts.empty() || !e.annual_report_pages.empty()) {
+                e.status = DisclosureStatus::reported;
+                continue;
+            }
+            e.status =
+                e.omissions.empty() ? DisclosureStatus::not_reported : DisclosureStatus::omitted;
+        }
+        // 3-3 rows carry the goals and indicators that track their topic.
+        for (const auto& t : out_.topics) {
+            for (auto& e : out_.disclosures) {
+                if (e.topic != t.id) continue;
+                const Disclosure* d = m_.catalogue.find_disclosure(e.number);
+                if (!d || !d->per_topic) continue;
+                for (const auto& g : t.goals) {
+                    add_unique(e.goals, g);
+                    for (const auto& ind : ds_.indicators)
+                        if (ind.goal == g) add_unique(e.indicators, ind.id);
+                }
+            }
+        }
+    }
+
+    void locate() {
+        for (auto& e : out_.disclosures) {
+            e.in_supplement = !e.facts.empty();
+            for (const auto& ref : ds_.organisation.annual_report_references)
+                if (ref.disclosure == e.number) e.annual_report_pages.push_back(ref.pages);
+        }
+        for (const auto& ref : ds_.organisation.annual_report_references)
+            if (!out_.find(ref.disclosure))
+                diags_.warning("annual-report.unknown-disclosure",
+                               fmt::format("disclosure {} is not in scope; its page reference "
+                                           "will not appear in the content index",
+                                           ref.disclosure),
+                               ds_.location(ref.source));
+    }
+};
+
+}  // namespace
+
+DisclosureSet evaluate(const Dataset& ds, const Mappings& m, Diagnostics& diags) {
+    return Builder(ds, m, diags).run();
+}
+
+}  // namespace griexport

@@ -1,0 +1,75 @@
+#include "griexport/catalogue.hpp"
+
+#include <algorithm>
+
+#include "griexport/disclosure.hpp"
+#include "griexport/rules.hpp"
+
+namespace griexport {
+
+const Requirement* Disclosure::requirement(char id) const {
+    for (const auto& r : requirements)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+void Catalogue::index() {
+    disclosure_by_number_.clear();
+    for (std::size_t i = 0; i < disclosures.size(); ++i)
+        disclosure_by_number_.emplace(disclosures[i].number, i);
+}
+
+const Disclosure* Catalogue::find_disclosure(std::string_view number) const {
+    auto it = disclosure_by_number_.find(std::string(number));
+    return it == disclosure_by_number_.end() ? nullptr : &disclosures[it->second];
+}
+
+const Standard* Catalogue::find_standard(std::string_view id) const {
+    for (const auto& s : standards)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const Topic* Catalogue::find_topic(std::string_view id) const {
+    for (const auto& t : topics)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+const OmissionReason* Catalogue::find_reason(std::string_view id) const {
+    for (const auto& r : omission_reasons)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+bool Catalogue::may_omit(std::string_view disclosure) const {
+    return std::find(never_omit.begin(), never_omit.end(), disclosure) == never_omit.end();
+}
+
+const Rule* RuleSet::find(std::string_view id) const {
+    for (const auto& r : rules)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+const char* to_string(DisclosureStatus s) {
+    switch (s) {
+        case DisclosureStatus::reported:
+            return "reported";
+        case DisclosureStatus::omitted:
+            return "omitted";
+        case DisclosureStatus::not_reported:
+            return "not-reported";
+        case DisclosureStatus::not_material:
+            return "not-material";
+    }
+    return "?";
+}
+
+const DisclosureEntry* DisclosureSet::find(std::string_view number, std::string_view topic) const {
+    for (const auto& d : disclosures)
+        if (d.number == number && (topic.empty() || d.topic == topic)) return &d;
+    return nullptr;
+}
+
+}  // namespace griexport

@@ -1,0 +1,110 @@
+#include "domain_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace griexport::rules {
+
+std::vector<int> compared_years(const Organisation& o) {
+    int current = o.reporting_period.from.year;
+    std::set<int> years{o.base_year, current - 1, current};
+    return {years.begin(), years.end()};
+}
+
+namespace {
+
+bool restated(const Dataset& ds, std::string_view indicator, int from_year, int to_year) {
+    return std::any_of(ds.restatements.begin(), ds.restatements.end(), [&](const Restatement& r) {
+        return r.indicator == indicator && r.effective_year > from_year &&
+               r.effective_year <= to_year;
+    });
+}
+
+void check_definitions(const Dataset& ds, const ObservationIndex& idx,
+                       const std::vector<int>& years, Diagnostics& diags) {
+    for (std::uint32_t i = 0; i < ds.indicators.size(); ++i) {
+        const Indicator& ind = ds.indicators[i];
+        if (ind.definitions.size() < 2) continue;
+        std::vector<std::pair<int, const DefinitionVersion*>> seen;
+        for (int y : years)
+            if (!idx.at(i, y).empty())
+                if (const auto* d = definition_for_year(ind, y)) seen.emplace_back(y, d);
+        for (std::size_t k = 1; k < seen.size(); ++k) {
+            auto [y1, d1] = seen[k - 1];
+            auto [y2, d2] = seen[k];
+            if (d1 == d2 || restated(ds, ind.id, y1, y2)) continue;
+            diags.warning(
+                "restatement.missing",
+                fmt::format("indicator {} is compared between {} (definition {}) and {} "
+                            "(definition {}) with no restatement entry effective in between "
+                            "(GRI 2-4): add <restatement indicator=\"{}\" from-version=\"{}\" "
+                            "to-version=\"{}\" effective-year=\"…\">",
+                            ind.id, y1, d1->version, y2, d2->version, ind.id, d1->version,
+                            d2->version),
+                ds.location(d2->source));
+        }
+    }
+}
+
+void check_models(const Dataset& ds, const std::vector<int>& years, Diagnostics& diags) {
+    std::map<int, const ClimateEntry*> model_of_year;
+    for (const auto& e : ds.climate_entries)
+        if (e.role != ClimateRole::change && !model_of_year.contains(e.year) &&
+            std::find(years.begin(), years.end(), e.year) != years.end())
+            model_of_year[e.year] = &e;
+    const ClimateEntry* prev = nullptr;
+    for (const auto& [year, e] : model_of_year) {
+        if (prev && prev->model != e->model && !restated(ds, "", prev->year, year))
+            diags.warning(
+                "restatement.missing-model",
+                fmt::format("the climate accounts of {} (model {}) and {} (model {}) are compared "
+                            "with no restatement entry for the change of calculation model "
+                            "(GRI 2-4): add <restatement indicator=\"\" effective-year=\"{}\">",
+                            prev->year, prev->model, year, e->model, year),
+                ds.location(e->origin));
+        prev = e;
+    }
+}
+
+}  // namespace
+
+void check_restatements(const Dataset& ds, const Mappings&, const ObservationIndex& idx,
+                        Diagnostics& diags) {
+    auto years = compared_years(ds.organisation);
+    check_definitions(ds, idx, years, diags);
+    check_models(ds, years, diags);
+}
+
+void track_targets(const Dataset& ds, const ObservationIndex& idx, DisclosureSet& out,
+                   Diagnostics& diags) {
+    int year = ds.organisation.reporting_period.from.year;
+    for (std::uint32_t i = 0; i < ds.indicators.size(); ++i) {
+        const Indicator& ind = ds.indicators[i];
+        if (ind.targets.empty()) continue;
+        auto p = compute_progress(ds, idx, i, year);
+        if (!p) continue;
+        if (!p->on_path && !p->achieved) {
+            const auto& unit = ds.units.get(ind.unit).id;
+            std::string target =
+                p->relative_target
+                    ? fmt::format("{} % against {} ({} {})", p->relative_target->to_string(),
+                                  p->baseline_year,
+                                  p->target_level.value.rounded(ind.precision).to_string(), unit)
+                    : fmt::format("{} {}", p->target_level.value.to_string(), unit);
+            diags.add(
+                Severity::note, "target.behind-path",
+                fmt::format("indicator {}: {} {} in {} is behind the straight path from "
+                            "{} {} ({}) to the {} target of {}; the path passes {} {} in {}",
+                            ind.id, p->current.value.to_string(), unit, year,
+                            p->baseline.value.to_string(), unit, p->baseline_year, p->target_year,
+                            target, p->path_level.value.to_string(), unit, year),
+                ds.location(p->target_source));
+        }
+        out.progress.push_back(std::move(*p));
+    }
+}
+
+}  // namespace griexport::rules

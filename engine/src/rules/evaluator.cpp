@@ -1,0 +1,484 @@
+#include "evaluator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "expression.hpp"
+
+namespace griexport::rules {
+
+namespace {
+
+std::uint64_t key(std::uint32_t indicator, int year) {
+    return (std::uint64_t{indicator} << 32) | static_cast<std::uint32_t>(year);
+}
+
+// Intermediate results keep at most this many decimals; published figures are rounded to
+// their declared precision, far coarser.
+constexpr int working_scale = 10;
+
+Decimal tidy(const Decimal& d) {
+    return (d.scale() > working_scale ? d.rounded(working_scale) : d).normalized();
+}
+
+struct Missing {
+    std::string what;
+};
+struct EvalError {
+    std::string code;
+    std::string message;
+    std::size_t offset;
+};
+
+}  // namespace
+
+ObservationIndex::ObservationIndex(const Dataset& ds) : ds_(ds) {
+    for (std::uint32_t i = 0; i < ds.observations.size(); ++i) {
+        const auto& o = ds.observations[i];
+        by_key_[key(o.indicator, o.year)].push_back(i);
+    }
+}
+
+const std::vector<std::uint32_t>& ObservationIndex::at(std::uint32_t indicator, int year) const {
+    auto it = by_key_.find(key(indicator, year));
+    return it == by_key_.end() ? none_ : it->second;
+}
+
+const Observation* ObservationIndex::total(std::uint32_t indicator, int year) const {
+    for (auto i : at(indicator, year)) {
+        const auto& o = ds_.observations[i];
+        if (std::all_of(o.dimensions.begin(), o.dimensions.end(), [](auto v) { return v == 0; }))
+            return &o;
+    }
+    return nullptr;
+}
+
+const Target* target_in_force(const Indicator& ind, int year) {
+    const Target* best = nullptr;
+    for (const auto& t : ind.targets) {
+        if (t.year < year || t.set_in > year) continue;
+        if (!best || t.year < best->year || (t.year == best->year && t.set_in > best->set_in))
+            best = &t;
+    }
+    return best;
+}
+
+const DefinitionVersion* definition_for_year(const Indicator& ind, int year) {
+    if (auto* d = ind.definition_on(Date::last_of_year(year))) return d;
+    DateRange r{Date::first_of_year(year), Date::last_of_year(year)};
+    for (const auto& d : ind.definitions)
+        if (d.validity.overlaps(r)) return &d;
+    return nullptr;
+}
+
+std::optional<TargetProgress> compute_progress(const Dataset& ds, const ObservationIndex& idx,
+                                               std::uint32_t indicator, int year) {
+    const Indicator& ind = ds.indicators[indicator];
+    const Target* t = target_in_force(ind, year);
+    if (!t) return std::nullopt;
+    int baseline_year = 0;
+    if (t->relative_to_year) {
+        baseline_year = *t->relative_to_year;
+    } else if (idx.total(indicator, ds.organisation.base_year)) {
+        baseline_year = ds.organisation.base_year;
+    } else {
+        for (int y = year - 1; y >= 1900; --y)
+            if (idx.total(indicator, y)) baseline_year = y;
+        // The loop keeps the earliest year with a value.
+    }
+    if (baseline_year == 0 || baseline_year >= year || baseline_year >= t->year)
+        return std::nullopt;
+    const Observation* b = idx.total(indicator, baseline_year);
+    const Observation* c = idx.total(indicator, year);
+    if (!b || !c) return std::nullopt;
+
+    TargetProgress p;
+    p.indicator = ind.id;
+    p.baseline_year = baseline_year;
+    p.baseline = b->value;
+    p.current_year = year;
+    p.current = c->value;
+    p.target_year = t->year;
+    p.target_set_in = t->set_in;
+    p.target_source = t->source;
+    const Decimal& B = b->value.value;
+    const Decimal& C = c->value.value;
+    Decimal T = t->value.value;
+    if (t->relative_to_year) {
+        p.relative_target = t->value.value;
+        T = tidy(B + Decimal::divide(B * t->value.value, Decimal::from_int(100), working_scale));
+    }
+    p.target_level = {T, ind.unit};
+    Decimal elapsed = Decimal::from_int(year - baseline_year);
+    Decimal span = Decimal::from_int(t->year - baseline_year);
+    Decimal path = tidy(B + Decimal::divide((T - B) * elapsed, span, working_scale));
+    // One decimal beyond the indicator's precision, so that "behind the path" stays visible
+    // when the path and the value round to the same figure.
+    p.path_level = {path.rounded(ind.precision + 1), ind.unit};
+    Decimal hundred = Decimal::from_int(100);
+    p.change_percent = B.is_zero() ? Decimal() : Decimal::divide((C - B) * hundred, B, 1);
+    p.share_of_way = T == B ? hundred : Decimal::divide((C - B) * hundred, T - B, 1);
+    switch (t->comparison) {
+        case TargetComparison::at_most:
+            p.achieved = C <= T;
+            p.on_path = C <= path;
+            break;
+        case TargetComparison::at_least:
+            p.achieved = C >= T;
+            p.on_path = C >= path;
+            break;
+        case TargetComparison::equal:
+            p.achieved = C == T;
+            p.on_path = p.achieved;
+            break;
+    }
+    return p;
+}
+
+RuleEvaluator::RuleEvaluator(const Dataset& ds, const Mappings& m, const ObservationIndex& idx,
+                             Diagnostics& diags)
+    : ds_(ds), m_(m), idx_(idx), diags_(diags) {}
+
+namespace {
+
+class Interpreter {
+  public:
+    Interpreter(const Dataset& ds, const ObservationIndex& idx, const Rule& rule, int year,
+                Provenance& prov,
+                const std::unordered_map<std::string, std::optional<Quantity>>& results)
+        : ds_(ds), idx_(idx), rule_(rule), year_(year), prov_(prov), results_(results) {}
+
+    Quantity eval(const expr::Node& n) {
+        using expr::NodeKind;
+        switch (n.kind) {
+            case NodeKind::number:
+                return {n.number, no_unit};
+            case NodeKind::string:
+                throw EvalError{"rule.type", "a string is not a value here", n.begin};
+            case NodeKind::name:
+                return {Decimal::from_int(year_named(n)), no_unit};
+            case NodeKind::negate: {
+                auto v = eval(*n.args[0]);
+                return {-v.value, v.unit};
+            }
+            case NodeKind::binary:
+                return binary(n);
+            case NodeKind::call: {
+                auto v = call(n);
+                prov_.steps.push_back({text(n), format(v)});
+                return v;
+            }
+        }
+        throw EvalError{"rule.type", "unknown expression", n.begin};
+    }
+
+    std::string format(const Quantity& q) const {
+        auto s = q.value.to_string();
+        if (q.unit != no_unit) s += " " + ds_.units.get(q.unit).id;
+        return s;
+    }
+
+  private:
+    const Dataset& ds_;
+    const ObservationIndex& idx_;
+    const Rule& rule_;
+    int year_;
+    Provenance& prov_;
+    const std::unordered_map<std::string, std::optional<Quantity>>& results_;
+
+    std::string text(const expr::Node& n) const {
+        return rule_.expression.substr(n.begin, n.end - n.begin);
+    }
+
+    int year_named(const expr::Node& n) const {
+        if (n.text == "base") return ds_.organisation.base_year;
+        if (n.text == "previous") return year_ - 1;
+        if (n.text == "current") return year_;
+        throw EvalError{"rule.unknown-name", fmt::format("unknown name '{}'", n.text), n.begin};
+    }
+
+    std::string unit_name(UnitId u) const {
+        return u == no_unit ? "a plain number" : "'" + ds_.units.get(u).id + "'";
+    }
+
+    Quantity binary(const expr::Node& n) {
+        auto a = eval(*n.args[0]);
+        auto b = eval(*n.args[1]);
+        switch (n.op) {
+            case '+':
+            case '-':
+                if (a.unit != b.unit)
+                    throw EvalError{
+                        "rule.unit-mismatch",
+                        fmt::format("cannot {} {} and {}", n.op == '+' ? "add" : "subtract",
+                                    unit_name(a.unit), unit_name(b.unit)),
+                        n.begin};
+                return {tidy(n.op == '+' ? a.value + b.value : a.value - b.value), a.unit};
+            case '*':
+                if (a.unit != no_unit && b.unit != no_unit)
+                    throw EvalError{"rule.unit-mismatch",
+                                    fmt::format("cannot multiply {} by {}", unit_name(a.unit),
+                                                unit_name(b.unit)),
+                                    n.begin};
+                return {tidy(a.value * b.value), a.unit != no_unit ? a.unit : b.unit};
+            case '/': {
+                if (b.value.is_zero())
+                    throw EvalError{"rule.division-by-zero",
+                                    fmt::format("'{}' is zero", text(*n.args[1])),
+                                    n.args[1]->begin};
+                UnitId u = no_unit;
+                if (b.unit == no_unit)
+                    u = a.unit;
+                else if (a.unit != b.unit)
+                    throw EvalError{
+                        "rule.unit-mismatch",
+                        fmt::format("cannot divide {} by {}", unit_name(a.unit), unit_name(b.unit)),
+                        n.begin};
+                return {tidy(Decimal::divide(a.value, b.value, working_scale)), u};
+            }
+        }
+        throw EvalError{"rule.type", "unknown operator", n.begin};
+    }
+
+    std::uint32_t indicator_of(const expr::Node& a) const {
+        std::string id = a.kind == expr::NodeKind::name ? ds_.climate_indicator : a.text;
+        auto i = ds_.indicator_index(id);
+        if (!i)
+            throw EvalError{"rule.unknown-indicator", fmt::format("no indicator '{}'", id),
+                            a.begin};
+        return *i;
+    }
+
+    // The observations a value/sum/min/max/count call selects, recorded as inputs.
+    std::vector<const Observation*> select(const expr::Node& n) {
+        std::uint32_t ind = indicator_of(*n.args[0]);
+        int year = year_;
+        std::array<std::optional<std::string>, dimension_count> filter;
+        for (std::size_t i = 1; i < n.args.size(); ++i) {
+            if (n.arg_names[i] == "year") {
+                auto y = eval_year(*n.args[i]);
+                year = y;
+            } else {
+                filter[static_cast<std::size_t>(*dimension_from_string(n.arg_names[i]))] =
+                    n.args[i]->text;
+            }
+        }
+        std::vector<const Observation*> out;
+        for (auto oi : idx_.at(ind, year)) {
+            const auto& o = ds_.observations[oi];
+            bool ok = true;
+            for (std::size_t d = 0; d < dimension_count && ok; ++d) {
+                const auto& want = filter[d];
+                if (!want)
+                    ok = o.dimensions[d] == 0;
+                else if (*want == "*")
+                    ok = o.dimensions[d] != 0;
+                else
+                    ok = ds_.dimension_value(o.dimensions[d]) == *want;
+            }
+            if (ok) out.push_back(&o);
+        }
+        if (out.empty() && n.text != "count") {
+            std::string dims;
+            for (std::size_t d = 0; d < dimension_count; ++d)
+                if (filter[d])
+                    dims +=
+                        fmt::format(", {}={}", to_string(static_cast<Dimension>(d)), *filter[d]);
+            throw Missing{fmt::format("no value of indicator {} for {}{}", ds_.indicators[ind].id,
+                                      year, dims)};
+        }
+        for (const auto* o : out) record(*o);
+        return out;
+    }
+
+    int eval_year(const expr::Node& n) {
+        // Years are plain integer arithmetic over base, previous, current and numbers.
+        auto v = eval(n);
+        if (v.unit != no_unit || v.value.scale() != 0)
+            throw EvalError{"rule.type", "a year must be a whole number", n.begin};
+        return static_cast<int>(v.value.coefficient());
+    }
+
+    void record(const Observation& o) {
+        const Indicator& ind = ds_.indicators[o.indicator];
+        ProvenanceInput in;
+        in.indicator = ind.id;
+        in.year = o.year;
+        for (std::size_t d = 0; d < dimension_count; ++d)
+            if (o.dimensions[d])
+                in.dimensions += (in.dimensions.empty() ? "" : ", ") +
+                                 std::string(to_string(static_cast<Dimension>(d))) + "=" +
+                                 ds_.dimension_value(o.dimensions[d]);
+        in.value = o.value;
+        if (auto* def = definition_for_year(ind, o.year)) in.definition_version = def->version;
+        for (const auto& e : ds_.climate_entries)
+            if (e.origin.file == o.origin.file && e.origin.line == o.origin.line)
+                in.calculation_model = e.model;
+        in.source = o.origin;
+        prov_.inputs.push_back(std::move(in));
+    }
+
+    Quantity call(const expr::Node& n) {
+        const std::string& f = n.text;
+        if (f == "value") {
+            auto obs = select(n);
+            if (obs.size() > 1)
+                throw EvalError{
+                    "rule.ambiguous",
+                    fmt::format("{} values match; name a dimension or use sum()", obs.size()),
+                    n.begin};
+            return obs[0]->value;
+        }
+        if (f == "sum" || f == "min" || f == "max" || f == "count") {
+            auto obs = select(n);
+            if (f == "count")
+                return {Decimal::from_int(static_cast<std::int64_t>(obs.size())), no_unit};
+            Quantity acc = obs[0]->value;
+            for (std::size_t i = 1; i < obs.size(); ++i) {
+                const auto& v = obs[i]->value;
+                if (f == "sum")
+                    acc.value = acc.value + v.value;
+                else if (f == "min")
+                    acc.value = std::min(acc.value, v.value);
+                else
+                    acc.value = std::max(acc.value, v.value);
+            }
+            return acc;
+        }
+        if (f == "rule") {
+            auto it = results_.find(n.args[0]->text + "@" + std::to_string(year_));
+            if (it == results_.end() || !it->second)
+                throw Missing{fmt::format("rule '{}' has no value for {}", n.args[0]->text, year_)};
+            return *it->second;
+        }
+        if (f == "convert") {
+            auto v = eval(*n.args[0]);
+            auto to = *ds_.units.find(n.args[1]->text);
+            if (v.unit == no_unit) return {v.value, to};
+            auto factor = ds_.units.factor(v.unit, to);
+            if (!factor)
+                throw EvalError{"rule.unit-mismatch",
+                                fmt::format("no conversion from {} to '{}' in units.xml",
+                                            unit_name(v.unit), n.args[1]->text),
+                                n.begin};
+            return {tidy(v.value * *factor), to};
+        }
+        if (f == "pct_change") {
+            auto a = eval(*n.args[0]);
+            auto b = eval(*n.args[1]);
+            if (a.unit != b.unit)
+                throw EvalError{
+                    "rule.unit-mismatch",
+                    fmt::format("pct_change() of {} and {}", unit_name(a.unit), unit_name(b.unit)),
+                    n.begin};
+            if (a.value.is_zero())
+                throw EvalError{"rule.division-by-zero", "pct_change() from zero", n.begin};
+            return {tidy(Decimal::divide((b.value - a.value) * Decimal::from_int(100), a.value,
+                                         working_scale)),
+                    *ds_.units.find("%")};
+        }
+        if (f == "progress" || f == "target") {
+            auto ind = indicator_of(*n.args[0]);
+            auto p = compute_progress(ds_, idx_, ind, year_);
+            if (!p)
+                throw Missing{fmt::format("indicator {} has no target, baseline or value for {}",
+                                          ds_.indicators[ind].id, year_)};
+            for (auto y : {p->baseline_year, p->current_year})
+                if (auto* o = idx_.total(ind, y)) record(*o);
+            if (f == "target") return p->target_level;
+            return {p->share_of_way, *ds_.units.find("%")};
+        }
+        if (f == "round") {
+            auto v = eval(*n.args[0]);
+            auto places = eval(*n.args[1]);
+            return {v.value.rounded(static_cast<int>(places.value.coefficient())), v.unit};
+        }
+        if (f == "abs") {
+            auto v = eval(*n.args[0]);
+            return {v.value.abs(), v.unit};
+        }
+        throw EvalError{"rule.unknown-function", fmt::format("unknown function '{}'", f), n.begin};
+    }
+};
+
+Location expression_location(const Dataset& ds, const Rule& r, std::size_t offset) {
+    Location l = ds.location(r.expression_source);
+    std::string_view before = std::string_view(r.expression).substr(0, offset);
+    if (auto nl = before.rfind('\n'); nl != std::string_view::npos) {
+        l.line += static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+        l.column = 1;
+        before = before.substr(nl + 1);
+    }
+    for (char c : before)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++l.column;
+    return l;
+}
+
+}  // namespace
+
+RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
+    RuleOutcome out;
+    Fact f;
+    f.disclosure = rule.disclosure;
+    f.topic = rule.topic;
+    f.requirement = rule.requirement;
+    f.concept_name = rule.concept_name;
+    f.kind = FactKind::numeric;
+    f.precision = rule.precision;
+    f.label = rule.label;
+    f.year = year;
+    f.esrs = rule.esrs;
+    f.period_type = "duration";
+    if (const auto* d = m_.catalogue.find_disclosure(rule.disclosure)) {
+        if (const auto* req = d->requirement(rule.requirement)) {
+            f.item_type = req->item_type;
+            if (!req->period_type.empty()) f.period_type = req->period_type;
+            if (f.label.sv.empty() && f.label.en.empty()) f.label = {req->text, req->text};
+        }
+    }
+    f.provenance.rule = rule.id;
+    f.provenance.rule_source = rule.source;
+    f.provenance.expression = rule.expression;
+    f.provenance.expression_source = rule.expression_source;
+    std::string result_key = rule.id + "@" + std::to_string(year);
+    try {
+        Interpreter in(ds_, idx_, rule, year, f.provenance, results_);
+        Quantity v = in.eval(*rule.parsed);
+        if (v.unit == no_unit) v.unit = rule.unit;
+        if (v.unit != rule.unit) {
+            auto factor = ds_.units.factor(v.unit, rule.unit);
+            throw EvalError{"rule.unit-mismatch",
+                            fmt::format("the expression gives '{}' but the rule declares '{}'{}",
+                                        ds_.units.get(v.unit).id, ds_.units.get(rule.unit).id,
+                                        factor ? "; wrap it in convert()" : ""),
+                            0};
+        }
+        Quantity rounded{v.value.rounded(rule.precision).with_scale(std::max(rule.precision, 0)),
+                         v.unit};
+        if (!(rounded.value == v.value))
+            f.provenance.steps.push_back(
+                {fmt::format("rounded half-even to {} decimals", rule.precision),
+                 in.format(rounded)});
+        f.value = rounded;
+        results_[result_key] = rounded;
+        out.fact = std::move(f);
+    } catch (const Missing& m) {
+        results_[result_key] = std::nullopt;
+        out.missing = m.what;
+    } catch (const EvalError& e) {
+        results_[result_key] = std::nullopt;
+        diags_.error(e.code, fmt::format("rule '{}': {}", rule.id, e.message),
+                     expression_location(ds_, rule, e.offset));
+        out.error = true;
+    } catch (const DecimalOverflow&) {
+        results_[result_key] = std::nullopt;
+        diags_.error("rule.overflow",
+                     fmt::format("rule '{}': a value exceeds the exact decimal range", rule.id),
+                     expression_location(ds_, rule, 0));
+        out.error = true;
+    }
+    return out;
+}
+
+}  // namespace griexport::rules

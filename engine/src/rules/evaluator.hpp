@@ -1,0 +1,63 @@
+// Evaluates value rules against the Dataset, recording provenance: every observation read
+// (with its source row, definition version and calculation model) and every intermediate.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "griexport/disclosure.hpp"
+#include "griexport/evaluate.hpp"
+
+namespace griexport::rules {
+
+// Observations by indicator and year, built once so that lookups do not scan.
+class ObservationIndex {
+  public:
+    explicit ObservationIndex(const Dataset& ds);
+    const std::vector<std::uint32_t>& at(std::uint32_t indicator, int year) const;
+    // The observation of an indicator for a year with no dimension given (the total).
+    const Observation* total(std::uint32_t indicator, int year) const;
+
+  private:
+    const Dataset& ds_;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_key_;
+    std::vector<std::uint32_t> none_;
+};
+
+// The target in force for `year`: the nearest target year not before it, as most recently
+// decided by then. nullptr when none.
+const Target* target_in_force(const Indicator& ind, int year);
+
+// Where an indicator stands against its target in force for `year`, or nullopt when the
+// target, the baseline or the year's value is missing.
+std::optional<TargetProgress> compute_progress(const Dataset& ds, const ObservationIndex& idx,
+                                               std::uint32_t indicator, int year);
+
+// The definition version in force for most of a year: the one in force at its end, else
+// any that overlaps it.
+const DefinitionVersion* definition_for_year(const Indicator& ind, int year);
+
+struct RuleOutcome {
+    std::optional<Fact> fact;
+    std::string missing;  // what was missing, when there is no fact and no error
+    bool error = false;   // reported to the diagnostics
+};
+
+class RuleEvaluator {
+  public:
+    RuleEvaluator(const Dataset& ds, const Mappings& m, const ObservationIndex& idx,
+                  Diagnostics& diags);
+    // Evaluates a value rule for one year ("current" bound to it).
+    RuleOutcome evaluate(const Rule& rule, int year);
+
+  private:
+    const Dataset& ds_;
+    const Mappings& m_;
+    const ObservationIndex& idx_;
+    Diagnostics& diags_;
+    // Results by rule id and year, for rule("…").
+    std::unordered_map<std::string, std::optional<Quantity>> results_;
+};
+
+}  // namespace griexport::rules

@@ -1,0 +1,508 @@
+#include "mapping_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "expression.hpp"
+
+namespace griexport::rules {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> xml_files_in(const fs::path& dir, std::string_view prefix) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        auto n = e.path().filename().string();
+        if (e.is_regular_file() && n.ends_with(".xml") && n.starts_with(prefix)) names.push_back(n);
+    }
+    // Directory order differs between machines; sorted names keep output reproducible.
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+    std::vector<std::string> items;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        auto b = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > b) items.emplace_back(text.substr(b, i - b));
+    }
+    return items;
+}
+
+Date date_of(const pugi::xml_node& n, const char* attr) {
+    return Date::parse_iso(n.attribute(attr).as_string()).value_or(Date{});
+}
+
+void load_standard(io::LoadContext& ctx, Catalogue& cat, const fs::path& dir,
+                   const std::string& name) {
+    auto x = io::load_xml(dir, name, true, ctx.schema("catalogue.xsd"), ctx.diags);
+    if (!x) return;
+    auto file = ctx.add_source(x->text);
+    auto root = x->doc->child("standard");
+    if (!root) {
+        ctx.diags.error("catalogue.not-a-standard", "expected a <standard> document",
+                        x->where(x->doc->document_element()));
+        return;
+    }
+    Standard s;
+    s.id = root.attribute("id").as_string();
+    s.number = root.attribute("number").as_int();
+    s.year = root.attribute("year").as_int();
+    s.universal = std::string_view(root.attribute("kind").as_string()) == "universal";
+    s.topic = root.attribute("topic").as_string();
+    s.published = date_of(root, "published");
+    s.effective_from = date_of(root, "effective-from");
+    if (root.attribute("superseded-from")) s.superseded_from = date_of(root, "superseded-from");
+    s.needs_check = root.attribute("check").as_bool();
+    s.title = io::read_local_text(root.child("title"));
+    s.source = ctx.ref(file, x->where(root));
+    if (cat.find_standard(s.id)) {
+        ctx.diags.error("id.duplicate", fmt::format("standard '{}' declared twice", s.id),
+                        x->where(root, "id"));
+        return;
+    }
+    for (auto d : root.children("disclosure")) {
+        Disclosure disc;
+        disc.number = d.attribute("number").as_string();
+        disc.standard = s.id;
+        disc.title = io::read_local_text(d.child("title"));
+        if (d.attribute("superseded-from"))
+            disc.superseded_from = date_of(d, "superseded-from");
+        else
+            disc.superseded_from = s.superseded_from;
+        disc.superseded_by = d.attribute("superseded-by").as_string();
+        disc.per_topic = d.attribute("per-topic").as_bool();
+        disc.text_block = d.attribute("text-block").as_string();
+        disc.source = ctx.ref(file, x->where(d));
+        if (!disc.number.starts_with(std::to_string(s.number) + "-"))
+            ctx.diags.error("catalogue.number",
+                            fmt::format("disclosure {} does not belong to {}", disc.number, s.id),
+                            x->where(d, "number"));
+        if (cat.find_disclosure(disc.number)) {
+            ctx.diags.error("id.duplicate",
+                            fmt::format("disclosure {} declared twice", disc.number),
+                            x->where(d, "number"));
+            continue;
+        }
+        for (auto r : d.children("requirement")) {
+            Requirement req;
+            req.id = r.attribute("id").as_string()[0];
+            req.text = r.text().as_string();
+            req.concept_name = r.attribute("concept").as_string();
+            req.item_type = r.attribute("type").as_string();
+            req.period_type = r.attribute("period").as_string();
+            req.concept_assumed =
+                std::string_view(r.attribute("concept-source").as_string()) != "reference";
+            req.source = ctx.ref(file, x->where(r));
+            if (!req.concept_name.empty() && (req.item_type.empty() || req.period_type.empty()))
+                ctx.diags.error("catalogue.concept",
+                                "a concept needs its item type and period type",
+                                x->where(r, "concept"));
+            if (disc.requirement(req.id))
+                ctx.diags.error(
+                    "id.duplicate",
+                    fmt::format("requirement {}-{} declared twice", disc.number, req.id),
+                    x->where(r, "id"));
+            disc.requirements.push_back(std::move(req));
+        }
+        s.disclosures.push_back(disc.number);
+        cat.disclosures.push_back(std::move(disc));
+        cat.index();
+    }
+    cat.standards.push_back(std::move(s));
+}
+
+void load_topics(io::LoadContext& ctx, Catalogue& cat) {
+    auto x = io::load_xml(ctx.data_dir, "gri-mappings/catalogue/topics.xml", true,
+                          ctx.schema("catalogue.xsd"), ctx.diags);
+    if (!x) return;
+    auto file = ctx.add_source(x->text);
+    for (auto t : x->doc->child("topics").children("topic")) {
+        Topic topic{t.attribute("id").as_string(), io::read_local_text(t),
+                    ctx.ref(file, x->where(t))};
+        if (cat.find_topic(topic.id))
+            ctx.diags.error("id.duplicate", fmt::format("topic '{}' declared twice", topic.id),
+                            x->where(t, "id"));
+        else
+            cat.topics.push_back(std::move(topic));
+    }
+}
+
+ComplianceCheck check_of(std::string_view s) {
+    if (s == "principles-applied") return ComplianceCheck::principles_applied;
+    if (s == "standard-complete") return ComplianceCheck::standard_complete;
+    if (s == "material-topics-determined") return ComplianceCheck::material_topics_determined;
+    if (s == "topics-complete") return ComplianceCheck::topics_complete;
+    if (s == "omissions-valid") return ComplianceCheck::omissions_valid;
+    if (s == "statement-of-use") return ComplianceCheck::statement_of_use;
+    if (s == "gri-notified") return ComplianceCheck::gri_notified;
+    return ComplianceCheck::content_index;
+}
+
+void load_compliance(io::LoadContext& ctx, Catalogue& cat) {
+    auto x = io::load_xml(ctx.data_dir, "gri-mappings/compliance.xml", true,
+                          ctx.schema("compliance.xsd"), ctx.diags);
+    if (!x) return;
+    ctx.add_source(x->text);
+    auto root = x->doc->child("compliance");
+    for (auto c : root.children("claim")) {
+        ClaimWording w{io::read_local_text(c.child("label")),
+                       io::read_local_text(c.child("statement"))};
+        if (std::string_view(c.attribute("id").as_string()) == "in-accordance")
+            cat.in_accordance = std::move(w);
+        else
+            cat.with_reference = std::move(w);
+    }
+    for (auto r : root.children("omission-reason"))
+        cat.omission_reasons.push_back({r.attribute("id").as_string(),
+                                        io::read_local_text(r.child("label")),
+                                        io::read_local_text(r.child("asks"))});
+    cat.never_omit = split_list(root.child("never-omit").attribute("disclosures").as_string());
+    for (auto r : root.children("requirement")) {
+        ClaimRequirement req;
+        req.number = r.attribute("number").as_int();
+        req.check = check_of(r.attribute("check").as_string());
+        req.standard = r.attribute("standard").as_string();
+        req.title = io::read_local_text(r.child("title"));
+        if (req.check == ComplianceCheck::standard_complete && !cat.find_standard(req.standard))
+            ctx.diags.error("catalogue.unknown-standard",
+                            fmt::format("no standard '{}' in the catalogue", req.standard),
+                            x->where(r, "standard"));
+        cat.requirements.push_back(std::move(req));
+    }
+}
+
+OmissionSpec omission_of(io::LoadContext& ctx, const io::XmlSource& x, std::uint32_t file,
+                         const pugi::xml_node& n, const Catalogue& cat) {
+    OmissionSpec o{n.attribute("reason").as_string(), io::read_local_text(n),
+                   ctx.ref(file, x.where(n))};
+    if (!cat.find_reason(o.reason)) {
+        std::string known;
+        for (const auto& r : cat.omission_reasons) known += (known.empty() ? "" : ", ") + r.id;
+        ctx.diags.error(
+            "rule.unknown-reason",
+            fmt::format("'{}' is not a reason for omission GRI 1 allows ({})", o.reason, known),
+            x.where(n, "reason"));
+    }
+    return o;
+}
+
+// Where an expression's text starts: the raw bytes of the element's content, so that
+// offsets into the expression map to file columns exactly.
+std::pair<std::string, std::size_t> raw_content(const io::XmlSource& x, const pugi::xml_node& n) {
+    auto child = n.first_child();
+    if (!child || child.type() != pugi::node_pcdata) return {"", 0};
+    auto start = static_cast<std::size_t>(child.offset_debug());
+    auto end = x.text.bytes.find('<', start);
+    return {x.text.bytes.substr(start, end - start), start};
+}
+
+void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, const std::string& name,
+                    bool organisation, bool required) {
+    auto x = io::load_xml(dir, name, required, ctx.schema("rules.xsd"), ctx.diags);
+    if (!x) return;
+    auto file = ctx.add_source(x->text);
+    const Catalogue& cat = m.catalogue;
+    for (auto n : x->doc->child("rules").children("rule")) {
+        Rule r;
+        r.id = n.attribute("id").as_string();
+        r.disclosure = n.attribute("disclosure").as_string();
+        if (auto req = n.attribute("requirement")) r.requirement = req.as_string()[0];
+        r.topic = n.attribute("topic").as_string();
+        r.concept_name = n.attribute("concept").as_string();
+        r.esrs = n.attribute("esrs").as_string();
+        r.overrides = n.attribute("override").as_bool();
+        r.from_organisation = organisation;
+        r.label = io::read_local_text(n.child("label"));
+        r.source = ctx.ref(file, x->where(n));
+        const Disclosure* d = cat.find_disclosure(r.disclosure);
+        if (!d) {
+            ctx.diags.error(
+                "rule.unknown-disclosure",
+                fmt::format("rule '{}': no disclosure {} in the catalogue", r.id, r.disclosure),
+                x->where(n, "disclosure"));
+            continue;
+        }
+        const Requirement* req = r.requirement ? d->requirement(r.requirement) : nullptr;
+        if (r.requirement && !req) {
+            ctx.diags.error("rule.unknown-requirement",
+                            fmt::format("rule '{}': disclosure {} has no requirement {}", r.id,
+                                        r.disclosure, r.requirement),
+                            x->where(n, "requirement"));
+            continue;
+        }
+        if (req && !req->concept_name.empty()) {
+            if (!r.concept_name.empty() && r.concept_name != req->concept_name)
+                ctx.diags.error(
+                    "rule.concept-mismatch",
+                    fmt::format("rule '{}': {}-{} is tagged {} in the catalogue, not {}", r.id,
+                                r.disclosure, r.requirement, req->concept_name, r.concept_name),
+                    x->where(n, "concept"));
+            r.concept_name = req->concept_name;
+        } else if (!r.concept_name.empty()) {
+            ctx.diags.error("rule.concept-unknown",
+                            fmt::format("rule '{}': the catalogue names no concept for {}{}{}; "
+                                        "add it to the catalogue first",
+                                        r.id, r.disclosure, r.requirement ? "-" : "",
+                                        r.requirement ? std::string(1, r.requirement) : ""),
+                            x->where(n, "concept"));
+        }
+        if (!r.topic.empty() && !cat.find_topic(r.topic))
+            ctx.diags.error("rule.unknown-topic",
+                            fmt::format("rule '{}': no topic '{}' in the catalogue", r.id, r.topic),
+                            x->where(n, "topic"));
+        if (auto v = n.child("value")) {
+            r.kind = RuleKind::value;
+            auto [text, offset] = raw_content(*x, v);
+            r.expression = text;
+            r.expression_source = ctx.ref(file, x->text.locate(offset));
+            auto unit = ctx.ds.units.find(v.attribute("unit").as_string());
+            if (!unit)
+                ctx.diags.error("unit.unknown",
+                                fmt::format("unknown unit '{}'", v.attribute("unit").as_string()),
+                                x->where(v, "unit"));
+            r.unit = unit.value_or(no_unit);
+            r.precision = v.attribute("precision").as_int();
+            for (const auto& y : split_list(v.attribute("years").as_string("current"))) {
+                if (y == "base")
+                    r.years.push_back({YearSpec::Kind::base, 0});
+                else if (y == "previous")
+                    r.years.push_back({YearSpec::Kind::previous, 0});
+                else if (y == "current")
+                    r.years.push_back({YearSpec::Kind::current, 0});
+                else
+                    r.years.push_back({YearSpec::Kind::fixed, std::stoi(y)});
+            }
+            if (r.years.empty()) r.years.push_back({});
+            auto parsed = expr::parse(r.expression);
+            if (parsed.error) {
+                ctx.diags.error(parsed.error->code,
+                                fmt::format("rule '{}': {}", r.id, parsed.error->message),
+                                x->text.locate(offset + parsed.error->offset));
+                continue;
+            }
+            r.parsed = parsed.node;
+        } else if (n.child("narrative")) {
+            r.kind = RuleKind::narrative;
+        } else if (auto o = n.child("omit")) {
+            r.kind = RuleKind::omit;
+            r.omission = omission_of(ctx, *x, file, o, cat);
+        }
+        if (auto o = n.child("otherwise")) r.omission = omission_of(ctx, *x, file, o, cat);
+
+        auto existing = std::find_if(m.rules.rules.begin(), m.rules.rules.end(),
+                                     [&](const Rule& e) { return e.id == r.id; });
+        if (existing != m.rules.rules.end()) {
+            if (organisation && r.overrides && !existing->from_organisation) {
+                *existing = std::move(r);
+            } else {
+                ctx.diags.error(
+                    "rule.duplicate-id",
+                    fmt::format("rule '{}' is already defined at {}:{}{}", r.id,
+                                ctx.ds.location(existing->source).file, existing->source.line,
+                                organisation && !existing->from_organisation
+                                    ? "; add override=\"true\" to replace the default"
+                                    : ""),
+                    x->where(n, "id"));
+            }
+            continue;
+        }
+        if (r.overrides)
+            ctx.diags.error("rule.override-nothing",
+                            fmt::format("rule '{}' overrides no default rule", r.id),
+                            x->where(n, "override"));
+        m.rules.rules.push_back(std::move(r));
+    }
+}
+
+// Location of a node of a rule's expression.
+Location at(const io::LoadContext& ctx, const Rule& r, std::size_t offset) {
+    Location l = ctx.location(r.expression_source);
+    std::string_view before = std::string_view(r.expression).substr(0, offset);
+    auto nl = before.rfind('\n');
+    if (nl != std::string_view::npos) {
+        l.line += static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+        l.column = 1;
+        before = before.substr(nl + 1);
+    }
+    for (char c : before)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++l.column;
+    return l;
+}
+
+// Names, arities, indicators and rule references, checked before anything is evaluated.
+void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const expr::Node& n) {
+    using expr::NodeKind;
+    if (n.kind == NodeKind::name) {
+        static const std::set<std::string, std::less<>> names{"base", "previous", "current"};
+        if (!names.contains(n.text))
+            ctx.diags.error("rule.unknown-name",
+                            fmt::format("rule '{}': unknown name '{}' (base, previous or "
+                                        "current; indicators are written as \"3.1\" or climate)",
+                                        r.id, n.text),
+                            at(ctx, r, n.begin));
+        return;
+    }
+    if (n.kind != NodeKind::call) {
+        for (const auto& a : n.args) check_expression(ctx, m, r, *a);
+        return;
+    }
+    const auto* f = expr::find_function(n.text);
+    if (!f) {
+        ctx.diags.error("rule.unknown-function",
+                        fmt::format("rule '{}': unknown function '{}'", r.id, n.text),
+                        at(ctx, r, n.begin));
+        return;
+    }
+    std::size_t positional = 0;
+    for (std::size_t i = 0; i < n.args.size(); ++i) {
+        const auto& name = n.arg_names[i];
+        if (name.empty()) {
+            ++positional;
+            if (f->selects_observations && i > 0)
+                ctx.diags.error("rule.arguments",
+                                fmt::format("rule '{}': {}() takes the indicator, then filters "
+                                            "by name (year=…, area=…)",
+                                            r.id, n.text),
+                                at(ctx, r, n.args[i]->begin));
+            continue;
+        }
+        if (!f->selects_observations || (name != "year" && !dimension_from_string(name)))
+            ctx.diags.error("rule.arguments",
+                            fmt::format("rule '{}': {}() has no argument '{}'", r.id, n.text, name),
+                            at(ctx, r, n.args[i]->begin));
+        else if (name != "year" && n.args[i]->kind != NodeKind::string)
+            ctx.diags.error(
+                "rule.arguments",
+                fmt::format("rule '{}': the {} filter takes a string (\"*\" for any)", r.id, name),
+                at(ctx, r, n.args[i]->begin));
+    }
+    if (positional < f->min_args || n.args.size() > f->max_args ||
+        (!f->selects_observations && positional != n.args.size())) {
+        ctx.diags.error("rule.arguments",
+                        fmt::format("rule '{}': {}() takes {} argument{}", r.id, n.text,
+                                    f->min_args, f->min_args == 1 ? "" : "s"),
+                        at(ctx, r, n.begin));
+        return;
+    }
+    bool takes_indicator = f->selects_observations || n.text == "progress" || n.text == "target";
+    if (takes_indicator) {
+        const auto& a = *n.args[0];
+        if (a.kind == NodeKind::name && a.text == "climate") {
+            if (ctx.ds.climate_indicator.empty())
+                ctx.diags.error("rule.no-climate-accounts",
+                                fmt::format("rule '{}': 'climate' names the indicator the "
+                                            "climate accounts feed, and programme.xml declares "
+                                            "none",
+                                            r.id),
+                                at(ctx, r, a.begin));
+        } else if (a.kind != NodeKind::string) {
+            ctx.diags.error("rule.arguments",
+                            fmt::format("rule '{}': {}() takes an indicator id such as \"3.1\" "
+                                        "or climate",
+                                        r.id, n.text),
+                            at(ctx, r, a.begin));
+        } else if (!ctx.ds.find_indicator(a.text)) {
+            ctx.diags.error(
+                "rule.unknown-indicator",
+                fmt::format("rule '{}': no indicator '{}' in programme.xml", r.id, a.text),
+                at(ctx, r, a.begin));
+        }
+        for (std::size_t i = 1; i < n.args.size(); ++i)
+            if (n.arg_names[i] == "year") check_expression(ctx, m, r, *n.args[i]);
+        return;
+    }
+    if (n.text == "rule") {
+        const auto& a = *n.args[0];
+        if (a.kind != NodeKind::string) {
+            ctx.diags.error("rule.arguments",
+                            fmt::format("rule '{}': rule() takes a rule id in quotes", r.id),
+                            at(ctx, r, a.begin));
+        } else if (!m.rules.find(a.text)) {
+            ctx.diags.error("rule.unknown-rule",
+                            fmt::format("rule '{}': no rule '{}'", r.id, a.text),
+                            at(ctx, r, a.begin));
+        } else {
+            r.depends_on.push_back(a.text);
+        }
+        return;
+    }
+    if (n.text == "convert") {
+        check_expression(ctx, m, r, *n.args[0]);
+        const auto& u = *n.args[1];
+        if (u.kind != NodeKind::string || !ctx.ds.units.find(u.text))
+            ctx.diags.error("unit.unknown",
+                            fmt::format("rule '{}': convert() needs a known unit in quotes", r.id),
+                            at(ctx, r, u.begin));
+        return;
+    }
+    for (const auto& a : n.args) check_expression(ctx, m, r, *a);
+}
+
+// Orders rules so that every rule comes after those it names; a cycle is an error that
+// names every rule on it.
+void order_rules(io::LoadContext& ctx, RuleSet& set) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < set.rules.size(); ++i) index[set.rules[i].id] = i;
+    std::vector<int> state(set.rules.size(), 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::size_t> order, stack;
+    bool cycle_found = false;
+    auto visit = [&](auto&& self, std::size_t i) -> void {
+        if (state[i] == 2 || cycle_found) return;
+        if (state[i] == 1) {
+            auto from = std::find(stack.begin(), stack.end(), i);
+            std::string path;
+            for (auto it = from; it != stack.end(); ++it) path += set.rules[*it].id + " → ";
+            path += set.rules[i].id;
+            const Rule& r = set.rules[i];
+            ctx.diags.error("rule.cycle", fmt::format("rules depend on each other: {}", path),
+                            ctx.location(r.source));
+            cycle_found = true;
+            return;
+        }
+        state[i] = 1;
+        stack.push_back(i);
+        for (const auto& dep : set.rules[i].depends_on) {
+            auto it = index.find(dep);
+            if (it != index.end()) self(self, it->second);
+        }
+        stack.pop_back();
+        state[i] = 2;
+        order.push_back(i);
+    };
+    for (std::size_t i = 0; i < set.rules.size(); ++i) visit(visit, i);
+    if (cycle_found) return;
+    std::vector<Rule> sorted;
+    sorted.reserve(set.rules.size());
+    for (auto i : order) sorted.push_back(std::move(set.rules[i]));
+    set.rules = std::move(sorted);
+}
+
+}  // namespace
+
+void load_mappings(io::LoadContext& ctx, Mappings& m) {
+    fs::path dir = ctx.data_dir / "gri-mappings";
+    for (const auto& name : xml_files_in(dir / "catalogue", "gri-"))
+        load_standard(ctx, m.catalogue, ctx.data_dir, "gri-mappings/catalogue/" + name);
+    load_topics(ctx, m.catalogue);
+    load_compliance(ctx, m.catalogue);
+    m.catalogue.index();
+    if (ctx.diags.has_errors()) return;
+    for (const auto& name : xml_files_in(dir / "rules", ""))
+        load_rule_file(ctx, m, ctx.data_dir, "gri-mappings/rules/" + name, false, true);
+    load_rule_file(ctx, m, ctx.folder, "rules.xml", true, false);
+    for (auto& r : m.rules.rules)
+        if (r.parsed) check_expression(ctx, m, r, *r.parsed);
+    order_rules(ctx, m.rules);
+}
+
+}  // namespace griexport::rules
