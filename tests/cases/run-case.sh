@@ -4,6 +4,7 @@
 # the case's `expect` file starts a diagnostic line, and that nothing was written on error.
 #   expect:  first line "exit N"; then one diagnostic prefix per line, paths under org/.
 #   delete:  optional; files of _base/ to remove for this case.
+#   absent:  optional; diagnostic codes that must not appear (checks that must stay silent).
 set -euo pipefail
 bin=$1
 case_dir=$2
@@ -12,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/org"
 cp -r "$base"/. "$work/org/"
-for f in $(cd "$case_dir" && find . -type f ! -name expect ! -name delete ! -name README); do
+for f in $(cd "$case_dir" && find . -type f ! -name expect ! -name delete ! -name absent ! -name README); do
   mkdir -p "$work/org/$(dirname "$f")"
   cp "$case_dir/$f" "$work/org/$f"
 done
@@ -35,6 +36,12 @@ while IFS= read -r want; do
     echo "missing diagnostic: $want"; fail=1
   fi
 done < <(tail -n +2 "$case_dir/expect")
+if [ -f "$case_dir/absent" ]; then
+  while IFS= read -r code; do
+    [ -z "$code" ] && continue
+    if grep -qF "[$code]" <<<"$out"; then echo "unexpected diagnostic: $code"; fail=1; fi
+  done < "$case_dir/absent"
+fi
 # On an error nothing may be written; on success only out/validation.json.
 expected_after=$before
 if [ "$want_rc" = 0 ]; then expected_after=$(printf '%s\n./out\n./out/validation.json\n' "$before" | sort); fi

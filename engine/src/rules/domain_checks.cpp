@@ -28,8 +28,14 @@ void check_definitions(const Dataset& ds, const ObservationIndex& idx,
     for (std::uint32_t i = 0; i < ds.indicators.size(); ++i) {
         const Indicator& ind = ds.indicators[i];
         if (ind.definitions.size() < 2) continue;
+        // A target's progress compares the reporting year with the target's baseline too.
+        std::vector<int> compared = years;
+        if (auto p = compute_progress(ds, idx, i, ds.organisation.reporting_period.from.year))
+            compared.push_back(p->baseline_year);
+        std::sort(compared.begin(), compared.end());
+        compared.erase(std::unique(compared.begin(), compared.end()), compared.end());
         std::vector<std::pair<int, const DefinitionVersion*>> seen;
-        for (int y : years)
+        for (int y : compared)
             if (!idx.at(i, y).empty())
                 if (const auto* d = definition_for_year(ind, y)) seen.emplace_back(y, d);
         for (std::size_t k = 1; k < seen.size(); ++k) {
@@ -50,22 +56,30 @@ void check_definitions(const Dataset& ds, const ObservationIndex& idx,
 }
 
 void check_models(const Dataset& ds, const std::vector<int>& years, Diagnostics& diags) {
-    std::map<int, const ClimateEntry*> model_of_year;
+    // The models each compared year's figures were computed with, and the first row of each.
+    std::map<int, std::map<std::string, const ClimateEntry*>> models;
     for (const auto& e : ds.climate_entries)
-        if (e.role != ClimateRole::change && !model_of_year.contains(e.year) &&
+        if (e.role != ClimateRole::change &&
             std::find(years.begin(), years.end(), e.year) != years.end())
-            model_of_year[e.year] = &e;
-    const ClimateEntry* prev = nullptr;
-    for (const auto& [year, e] : model_of_year) {
-        if (prev && prev->model != e->model && !restated(ds, "", prev->year, year))
-            diags.warning(
-                "restatement.missing-model",
-                fmt::format("the climate accounts of {} (model {}) and {} (model {}) are compared "
-                            "with no restatement entry for the change of calculation model "
-                            "(GRI 2-4): add <restatement indicator=\"\" effective-year=\"{}\">",
-                            prev->year, prev->model, year, e->model, year),
-                ds.location(e->origin));
-        prev = e;
+            models[e.year].emplace(e.model, &e);
+    const std::map<std::string, const ClimateEntry*>* prev = nullptr;
+    int prev_year = 0;
+    for (const auto& [year, used] : models) {
+        if (prev && !restated(ds, "", prev_year, year)) {
+            for (const auto& [model, e] : used) {
+                if (prev->contains(model)) continue;
+                diags.warning(
+                    "restatement.missing-model",
+                    fmt::format("the climate accounts of {} (model {}) and {} (model {}) are "
+                                "compared with no restatement entry for the change of "
+                                "calculation model (GRI 2-4): add <restatement indicator=\"\" "
+                                "effective-year=\"{}\">",
+                                prev_year, prev->begin()->first, year, model, year),
+                    ds.location(e->origin));
+            }
+        }
+        prev = &used;
+        prev_year = year;
     }
 }
 
