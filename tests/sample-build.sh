@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The sample's build: content index and manifest as issue 3 asks, byte-for-byte
+# reproducible, and `explain 305-5` leading from the figure to its rule and source rows.
+set -euo pipefail
+bin=$1
+sample=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" build "$sample" -o "$work/a" 2> "$work/a.log"
+"$bin" build "$sample" -o "$work/b" 2> "$work/b.log"
+for f in content-index.csv content-index.en.csv manifest.json; do cmp "$work/a/$f" "$work/b/$f"; done
+python3 - "$work/a" <<'PY'
+import csv, json, sys
+out = sys.argv[1]
+rows = list(csv.DictReader(open(f"{out}/content-index.csv", encoding="utf-8")))
+header = open(f"{out}/content-index.csv", encoding="utf-8").readline().strip()
+assert header == ("gri_standard,disclosure,title,location,omission_requirements,omission_reason,"
+                  "omission_explanation,internal_refs"), header
+manifest = json.load(open(f"{out}/manifest.json", encoding="utf-8"))
+numbers = [r["disclosure"] for r in rows]
+general = [f"2-{i}" for i in range(1, 31)] if manifest["claim"] == "in-accordance" \
+    else [f"2-{i}" for i in range(1, 6)]
+for d in general + ["3-1", "3-2", "3-3"] + [f"305-{i}" for i in range(1, 6)]:
+    assert d in numbers, f"no row for {d}"
+reasons = {"Inte tillämplig", "Lagliga hinder", "Sekretess", "Information saknas"}
+for r in rows:
+    if r["omission_requirements"]:
+        assert r["omission_reason"] in reasons, r
+        assert r["omission_explanation"].strip(), r
+    if r["disclosure"] in {"2-1", "2-2", "2-3", "2-4", "2-5", "3-1", "3-2"}:
+        assert not r["omission_requirements"], r
+        assert r["location"], r
+row = next(r for r in rows if r["disclosure"] == "305-5")
+assert not row["omission_requirements"] and "305-5" in row["location"], row
+assert row["internal_refs"] == "delmål 3.1; nyckeltal 3.1", row
+assert manifest["claim"] == "with-reference"
+assert [b["requirement"] for b in manifest["claim_blockers"]] == [2, 9], manifest["claim_blockers"]
+assert manifest["statement_of_use"]["en"] == (
+    "Region Dalarna has reported the information cited in this GRI content index for the period "
+    "1 January 2021 to 31 December 2021 with reference to the GRI Standards.")
+assert manifest["statement_of_use"]["sv"].startswith("Region Dalarna har rapporterat den information")
+paths = [i["path"] for i in manifest["inputs"]]
+for p in ["organisation.xml", "programme.xml", "climate-accounts.csv", "rules.xml",
+          "gri-mappings/rules/emissions.xml", "gri-mappings/catalogue/gri-305.xml",
+          "gri-mappings/compliance.xml", "templates/sv/labels.xml"]:
+    assert p in paths, f"input {p} not listed"
+assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
+kinds = {o["path"]: o["kind"] for o in manifest["outputs"]}
+assert kinds == {"content-index.csv": "content-index", "content-index.en.csv": "content-index"}, kinds
+en = list(csv.DictReader(open(f"{out}/content-index.en.csv", encoding="utf-8")))
+assert next(r for r in en if r["disclosure"] == "305-6")["omission_reason"] == "Not applicable"
+PY
+"$bin" explain "$sample" 305-5 > "$work/explain.txt"
+for want in '305-5-a = 1920 t CO2e for 2021' \
+            'rule emissions.305-5-a  .*gri-mappings/rules/emissions.xml:[0-9]+:[0-9]+' \
+            'value\(climate, year=base\) = 17860 t CO2e' \
+            'value\(climate\) = 15940 t CO2e' \
+            'climate-accounts.csv:10:1  indicator 3.1 2018 total: 17860 t CO2e \(definition 1, model RD-2018\)' \
+            'climate-accounts.csv:15:1  indicator 3.1 2021 total: 15940 t CO2e'; do
+  grep -Eq "$want" "$work/explain.txt" || { echo "explain lacks: $want"; cat "$work/explain.txt"; exit 1; }
+done
+set +e
+"$bin" explain "$sample" 999-9 > /dev/null 2>&1; rc=$?
+set -e
+[ "$rc" = 2 ] || { echo "explain of an unknown disclosure exited $rc"; exit 1; }
+# A broken folder writes nothing and leaves earlier outputs untouched.
+cp -r "$sample" "$work/broken"
+echo '<rules><rule id="x" disclosure="305-5"><value unit="t CO2e" precision="0">1 +</value></rule></rules>' \
+  > "$work/broken/rules.xml"
+cp -r "$work/a" "$work/c"
+set +e
+"$bin" build "$work/broken" -o "$work/c" 2> "$work/c.log"; rc=$?
+set -e
+[ "$rc" = 1 ] || { echo "a rule error exited $rc"; exit 1; }
+grep -q 'rules.xml:1:.*error\[rule.syntax\]' "$work/c.log" || { cat "$work/c.log"; exit 1; }
+diff -r "$work/a" "$work/c"
+echo "sample builds; content index, manifest and explain as required; reproducible"
