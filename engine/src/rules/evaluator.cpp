@@ -243,6 +243,7 @@ class Interpreter {
 
     std::uint32_t indicator_of(const expr::Node& a) const {
         std::string id = a.kind == expr::NodeKind::name ? ds_.climate_indicator : a.text;
+        if (id.empty()) throw Missing{"the programme declares no climate accounts"};
         auto i = ds_.indicator_index(id);
         if (!i)
             throw EvalError{"rule.unknown-indicator", fmt::format("no indicator '{}'", id),

@@ -398,7 +398,9 @@ void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const ex
     if (takes_indicator) {
         const auto& a = *n.args[0];
         if (a.kind == NodeKind::name && a.text == "climate") {
-            if (ctx.ds.climate_indicator.empty())
+            // Defaults name `climate` for every organisation; only an organisation's own
+            // rule naming it without climate accounts is a mistake. Defaults find no data.
+            if (ctx.ds.climate_indicator.empty() && r.from_organisation)
                 ctx.diags.error("rule.no-climate-accounts",
                                 fmt::format("rule '{}': 'climate' names the indicator the "
                                             "climate accounts feed, and programme.xml declares "
