@@ -48,6 +48,19 @@ std::vector<std::string> eval_facts(const std::string& rules) {
     return facts_of(ev);
 }
 
+// organisation.xml for a period and the material topics given as <topic> elements.
+std::string organisation_xml(const std::string& start, const std::string& end,
+                             const std::string& topics) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<organisation>\n"
+           "  <name><sv>T</sv><en>T</en></name>\n"
+           "  <organisation-number>232100-0000</organisation-number>\n"
+           "  <reporting-period start=\"" +
+           start + "\" end=\"" + end +
+           "\"/>\n  <base-year>2018</base-year>\n  <languages>sv en</languages>\n"
+           "  <claim sought=\"in-accordance\"/>\n  <material-topics>" +
+           topics + "</material-topics>\n</organisation>\n";
+}
+
 std::string first_error(const std::string& rules) {
     test::ScratchFolder f("rules-error");
     f.copy_base();
@@ -197,17 +210,9 @@ BOOST_AUTO_TEST_CASE(the_standard_in_force_follows_the_reporting_period) {
     auto scope_of = [](const std::string& start, const std::string& end) {
         test::ScratchFolder f("versions");
         f.copy_base();
-        auto org = std::string(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<organisation>\n"
-            "  <name><sv>T</sv><en>T</en></name>\n"
-            "  <organisation-number>232100-0000</organisation-number>\n"
-            "  <reporting-period start=\"" +
-            start + "\" end=\"" + end +
-            "\"/>\n  <base-year>2018</base-year>\n  <languages>sv en</languages>\n"
-            "  <claim sought=\"in-accordance\"/>\n"
-            "  <material-topics><topic id=\"emissions\" goals=\"1.1\"/>"
-            "<topic id=\"energy\"/></material-topics>\n</organisation>\n");
-        f.write("organisation.xml", org);
+        f.write("organisation.xml",
+                organisation_xml(start, end,
+                                 "<topic id=\"emissions\" goals=\"1.1\"/><topic id=\"energy\"/>"));
         auto ev = run(f);
         BOOST_REQUIRE_MESSAGE(ev.disclosures, format_text(ev.diagnostics));
         return ev.disclosures->standards_used;
@@ -230,16 +235,8 @@ BOOST_AUTO_TEST_CASE(the_standard_in_force_follows_the_reporting_period) {
 BOOST_AUTO_TEST_CASE(the_same_indicator_maps_to_the_disclosure_in_force) {
     test::ScratchFolder f("remap");
     f.copy_base();
-    auto org = std::string(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<organisation>\n"
-        "  <name><sv>T</sv><en>T</en></name>\n"
-        "  <organisation-number>232100-0000</organisation-number>\n"
-        "  <reporting-period start=\"2027-01-01\" end=\"2027-12-31\"/>\n"
-        "  <base-year>2018</base-year>\n  <languages>sv en</languages>\n"
-        "  <claim sought=\"in-accordance\"/>\n"
-        "  <material-topics><topic id=\"emissions\" goals=\"1.1\"/></material-topics>\n"
-        "</organisation>\n");
-    f.write("organisation.xml", org);
+    f.write("organisation.xml", organisation_xml("2027-01-01", "2027-12-31",
+                                                 "<topic id=\"emissions\" goals=\"1.1\"/>"));
     f.write("climate-accounts.csv",
             "post,year,measure,compared_with,value,unit,model,source\n"
             "total,2018,emissions,,300,t CO2e,M1,kb\n"

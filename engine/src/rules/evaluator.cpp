@@ -403,6 +403,8 @@ class Interpreter {
     }
 };
 
+}  // namespace
+
 Location expression_location(const Dataset& ds, const Rule& r, std::size_t offset) {
     Location l = ds.location(r.expression_source);
     std::string_view before = std::string_view(r.expression).substr(0, offset);
@@ -415,8 +417,6 @@ Location expression_location(const Dataset& ds, const Rule& r, std::size_t offse
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++l.column;
     return l;
 }
-
-}  // namespace
 
 RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
     RuleOutcome out;

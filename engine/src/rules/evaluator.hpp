@@ -38,6 +38,9 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
 // any that overlaps it.
 const DefinitionVersion* definition_for_year(const Indicator& ind, int year);
 
+// The file location of a byte offset into a rule's expression (expressions may span lines).
+Location expression_location(const Dataset& ds, const Rule& r, std::size_t offset);
+
 struct RuleOutcome {
     std::optional<Fact> fact;
     std::string missing;  // what was missing, when there is no fact and no error

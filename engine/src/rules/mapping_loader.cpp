@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "evaluator.hpp"
 #include "expression.hpp"
 
 namespace griexport::rules {
@@ -324,19 +325,8 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
     }
 }
 
-// Location of a node of a rule's expression.
 Location at(const io::LoadContext& ctx, const Rule& r, std::size_t offset) {
-    Location l = ctx.location(r.expression_source);
-    std::string_view before = std::string_view(r.expression).substr(0, offset);
-    auto nl = before.rfind('\n');
-    if (nl != std::string_view::npos) {
-        l.line += static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
-        l.column = 1;
-        before = before.substr(nl + 1);
-    }
-    for (char c : before)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++l.column;
-    return l;
+    return expression_location(ctx.ds, r, offset);
 }
 
 // Names, arities, indicators and rule references, checked before anything is evaluated.
