@@ -28,7 +28,8 @@ int exit_code(const griexport::Diagnostics& d) {
 // build: content index (one per report language; the first is content-index.csv), then
 // the manifest naming every input and output with its sha256.
 int build(const std::string& folder, const std::string& out_dir,
-          const griexport::LoadOptions& options, const std::string& format) {
+          const griexport::LoadOptions& options, const std::string& format,
+          const std::string& taxonomy_package) {
     using namespace griexport;
     auto ev = evaluate_organisation(folder, options);
     auto& diags = ev.diagnostics;
@@ -48,6 +49,20 @@ int build(const std::string& folder, const std::string& out_dir,
         out.add(name, "content-index",
                 content_index_csv(ds, *ev.mappings, *ev.disclosures, *labels), diags);
     }
+    // XBRL: the GRI instance, checked against a real taxonomy package when one is given,
+    // and the programme's own taxonomy and instance (labels in both languages).
+    if (!taxonomy_package.empty()) {
+        auto concepts =
+            read_taxonomy_package(taxonomy_package, ev.mappings->xbrl.gri_namespace, diags);
+        if (concepts) check_concepts_against(*concepts, ds, *ev.mappings, *ev.disclosures, diags);
+    }
+    auto gri = gri_instance(ds, *ev.mappings, *ev.disclosures, diags);
+    out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
+    auto sv = Labels::load(data_dir, "sv", inputs, diags);
+    auto en = Labels::load(data_dir, "en", inputs, diags);
+    if (sv && en)
+        for (auto& f : programme_xbrl(ds, *ev.mappings, *sv, *en, diags))
+            out.add(f.path, f.kind, std::move(f.bytes), diags);
     out.add("manifest.json", "manifest",
             manifest_json(ds, *ev.mappings, *ev.disclosures, inputs, out.files(), diags), diags);
     out.commit(diags);
@@ -83,6 +98,21 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
+    std::string taxonomy_package;
+    build_cmd
+        ->add_option("--taxonomy-package", taxonomy_package,
+                     "a GRI taxonomy package (zip) to check the catalogue's concepts against")
+        ->check(CLI::ExistingFile);
+
+    auto* stand_in = app.add_subcommand(
+        "stand-in-taxonomy",
+        "write a stand-in GRI taxonomy package (its files) built from the catalogue, for "
+        "validating the GRI instance offline");
+    stand_in->add_option("DIR", folder, "an organisation folder (its rules.xml is read)")
+        ->required();
+    stand_in->add_option("-o,--output", out_dir, "the folder to write the package's files into")
+        ->required();
+
     auto* explain = app.add_subcommand("explain", "print the provenance of one disclosure");
     std::string disclosure;
     explain->add_option("DIR", folder, "the organisation folder")->required();
@@ -109,7 +139,22 @@ int main(int argc, char** argv) {
         print(ev.diagnostics, format);
         return exit_code(ev.diagnostics);
     }
-    if (*build_cmd) return build(folder, out_dir, options, format);
+    if (*build_cmd) return build(folder, out_dir, options, format, taxonomy_package);
+    if (*stand_in) {
+        // The stand-in depends only on gri-mappings/, not on an organisation.
+        griexport::Diagnostics diags;
+        auto ev = griexport::evaluate_organisation(folder, options);
+        if (!ev.mappings) {
+            print(ev.diagnostics, format);
+            return 1;
+        }
+        griexport::OutputSet out(out_dir);
+        for (auto& f : griexport::gri_stand_in_package(*ev.mappings))
+            out.add(f.path, f.kind, std::move(f.bytes), diags);
+        out.commit(diags);
+        print(diags, format);
+        return exit_code(diags);
+    }
     if (*explain) {
         // Only errors are printed: the provenance is the output, warnings belong to validate.
         auto ev = griexport::evaluate_organisation(folder, options);

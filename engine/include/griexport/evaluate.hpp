@@ -12,12 +12,14 @@
 #include "griexport/load.hpp"
 #include "griexport/model.hpp"
 #include "griexport/rules.hpp"
+#include "griexport/xbrl.hpp"
 
 namespace griexport {
 
 struct Mappings {
     Catalogue catalogue;
     RuleSet rules;
+    XbrlSettings xbrl;
 };
 
 struct Evaluation {

@@ -22,6 +22,7 @@ struct Unit {
     std::string utr;       // XBRL Unit Type Registry measure, "utr:tCO2e", or empty
     std::string label_sv;
     std::string label_en;
+    std::string item_type;  // the UTR item type the measure is registered for, or empty
 };
 
 // A conversion `to = from × factor`, declared in data.

@@ -58,7 +58,7 @@ void load_units(LoadContext& ctx) {
         }
         ctx.ds.units.add({u.attribute("id").as_string(), u.attribute("quantity").as_string(),
                           u.attribute("utr").as_string(), u.attribute("sv").as_string(),
-                          u.attribute("en").as_string()});
+                          u.attribute("en").as_string(), u.attribute("item-type").as_string()});
     }
     for (auto c : root.children("conversion")) {
         auto from = unit_attr(ctx, *x, c, "from");

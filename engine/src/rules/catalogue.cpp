@@ -4,6 +4,7 @@
 
 #include "griexport/disclosure.hpp"
 #include "griexport/rules.hpp"
+#include "griexport/xbrl.hpp"
 
 namespace griexport {
 
@@ -49,6 +50,12 @@ bool Catalogue::may_omit(std::string_view disclosure) const {
 const Rule* RuleSet::find(std::string_view id) const {
     for (const auto& r : rules)
         if (r.id == id) return &r;
+    return nullptr;
+}
+
+const ItemTypeRegistry* XbrlSettings::registry_of(std::string_view type) const {
+    for (const auto& r : item_types)
+        if (std::find(r.names.begin(), r.names.end(), type) != r.names.end()) return &r;
     return nullptr;
 }
 

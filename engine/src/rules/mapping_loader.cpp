@@ -479,6 +479,36 @@ void order_rules(io::LoadContext& ctx, RuleSet& set) {
     set.rules = std::move(sorted);
 }
 
+void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
+    auto src = io::load_xml(ctx.data_dir, "gri-mappings/xbrl.xml", true, ctx.schema("xbrl.xsd"),
+                            ctx.diags);
+    if (!src) return;
+    ctx.add_source(src->text);
+    auto root = src->doc->child("xbrl");
+    auto gri = root.child("gri-taxonomy");
+    x.gri_prefix = gri.attribute("prefix").as_string();
+    x.gri_namespace = gri.attribute("namespace").as_string();
+    x.gri_entry_point = gri.attribute("entry-point").as_string();
+    auto om = gri.child("omission");
+    x.omission_axis = om.attribute("axis").as_string();
+    x.omission_domain = om.attribute("domain").as_string();
+    x.omission_reason = om.attribute("reason").as_string();
+    x.omission_explanation = om.attribute("explanation").as_string();
+    x.topic_axis = gri.child("topic").attribute("axis").as_string();
+    x.topic_domain = gri.child("topic").attribute("domain").as_string();
+    for (auto t : root.children("item-types"))
+        x.item_types.push_back(
+            {t.attribute("prefix").as_string(), t.attribute("namespace").as_string(),
+             t.attribute("location").as_string(), split_list(t.attribute("names").as_string())});
+    for (auto e : root.children("entity-scheme")) {
+        std::string_view kind = e.attribute("kind").as_string();
+        (kind == "lei" ? x.lei_scheme : x.organisation_number_scheme) =
+            e.attribute("uri").as_string();
+    }
+    x.programme_namespace = root.child("programme").attribute("namespace").as_string();
+    x.programme_prefix = root.child("programme").attribute("prefix").as_string();
+}
+
 }  // namespace
 
 void load_mappings(io::LoadContext& ctx, Mappings& m) {
@@ -487,6 +517,7 @@ void load_mappings(io::LoadContext& ctx, Mappings& m) {
         load_standard(ctx, m.catalogue, ctx.data_dir, "gri-mappings/catalogue/" + name);
     load_topics(ctx, m.catalogue);
     load_compliance(ctx, m.catalogue);
+    load_xbrl_settings(ctx, m.xbrl);
     m.catalogue.index();
     if (ctx.diags.has_errors()) return;
     for (const auto& name : xml_files_in(dir / "rules", ""))

@@ -1,0 +1,88 @@
+// XBRL output: the GRI instance (facts tagged with the GRI Sustainability Taxonomy), the
+// organisation's own programme taxonomy and instance, and a stand-in for the GRI
+// taxonomy package built from the catalogue for offline validation.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/disclosure.hpp"
+#include "griexport/model.hpp"
+
+namespace griexport {
+
+struct Mappings;
+class Labels;
+
+// A registry of item types (XBRL 2.1's own, the Data Type Registry).
+struct ItemTypeRegistry {
+    std::string prefix;
+    std::string ns;
+    std::string location;
+    std::vector<std::string> names;
+};
+
+// gri-mappings/xbrl.xml.
+struct XbrlSettings {
+    std::string gri_prefix;
+    std::string gri_namespace;
+    std::string gri_entry_point;
+    std::string omission_axis;
+    std::string omission_domain;
+    std::string omission_reason;
+    std::string omission_explanation;
+    std::string topic_axis;
+    std::string topic_domain;
+    std::vector<ItemTypeRegistry> item_types;
+    std::string lei_scheme;
+    std::string organisation_number_scheme;
+    std::string programme_namespace;  // the organisation number is appended
+    std::string programme_prefix;
+
+    // The registry that defines an item type, or nullptr.
+    const ItemTypeRegistry* registry_of(std::string_view type) const;
+};
+
+// One generated file.
+struct XbrlFile {
+    std::string path;
+    std::string kind;  // xbrl-instance, xbrl-schema, xbrl-linkbase
+    std::string bytes;
+};
+
+// Concepts a taxonomy declares: name → (item type local name, period type).
+struct TaxonomyConcept {
+    std::string item_type;
+    std::string period_type;
+};
+using TaxonomyConcepts = std::map<std::string, TaxonomyConcept, std::less<>>;
+
+// The GRI instance: every fact of the DisclosureSet that names a concept, and every
+// omission. Reports xbrl.* errors for what the XBRL processor would refuse.
+XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                      Diagnostics& diags);
+
+// The programme taxonomy (schema, label and presentation linkbases) and its instance:
+// every observation, target and definition version of the programme.
+std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
+                                     const Labels& en, Diagnostics& diags);
+
+// A stand-in for the GRI taxonomy package, as Taxonomy Packages 1.0 lays it out (files
+// relative to the package's top folder): a schema declaring exactly the catalogue's
+// concepts. It proves consistency with the catalogue, not with GRI's own files.
+std::vector<XbrlFile> gri_stand_in_package(const Mappings& m);
+
+// Reads a taxonomy package (zip) and collects the concepts declared in the GRI namespace.
+std::optional<TaxonomyConcepts> read_taxonomy_package(const std::filesystem::path& zip,
+                                                      const std::string& ns, Diagnostics& diags);
+
+// Checks each catalogue concept a fact uses against a taxonomy: existence, item type and
+// period type (xbrl.concept-unknown, xbrl.concept-type, xbrl.concept-period).
+void check_concepts_against(const TaxonomyConcepts& taxonomy, const Dataset& ds, const Mappings& m,
+                            const DisclosureSet& set, Diagnostics& diags);
+
+}  // namespace griexport

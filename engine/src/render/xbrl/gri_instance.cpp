@@ -1,0 +1,84 @@
+// The GRI instance: the DisclosureSet's facts tagged with the GRI Sustainability
+// Taxonomy's concepts, narratives as escaped XHTML text blocks, omissions as facts.
+// The GRI taxonomy allows no extensions, so nothing of the organisation's own goes here.
+#include <fmt/format.h>
+
+#include "common.hpp"
+#include "griexport/evaluate.hpp"
+#include "griexport/xbrl.hpp"
+
+namespace griexport {
+
+XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                      Diagnostics& diags) {
+    using namespace xbrl;
+    const XbrlSettings& x = m.xbrl;
+    const Organisation& o = ds.organisation;
+    Instance inst;
+    InstanceBuilder b(inst);
+    auto entity = entity_of(o, x);
+    const std::string g = x.gri_prefix + ":";
+    inst.schema_ref = x.gri_entry_point;
+    inst.comments.push_back(fmt::format(
+        "GRI instance of {}, {} to {}, written by griexport. Concepts from the catalogue in "
+        "gri-mappings/; see docs/xbrl.md.",
+        o.name.sv, o.reporting_period.from.iso(),
+        o.reporting_period.to ? o.reporting_period.to->iso() : ""));
+
+    // Only 3-3 is reported once per topic; it alone carries the topic as a dimension.
+    auto topic_dims = [&](const std::string& disclosure, const std::string& topic) {
+        std::vector<TypedMember> dims;
+        const Disclosure* d = m.catalogue.find_disclosure(disclosure);
+        if (d && d->per_topic && !topic.empty())
+            dims.push_back({g + x.topic_axis, g + x.topic_domain, topic});
+        return dims;
+    };
+    for (const auto& f : set.facts) {
+        if (f.concept_name.empty()) continue;
+        auto [start, end] = period_of_year(o, f.year);
+        auto ctx = b.duration(entity.scheme, entity.identifier, start, end,
+                              topic_dims(f.disclosure, f.topic));
+        if (f.kind == FactKind::numeric) {
+            auto v = xbrl_value(ds.units, f.value, f.precision);
+            xbrl::Fact fact{g + f.concept_name,
+                            f.item_type,
+                            f.period_type,
+                            true,
+                            ctx,
+                            b.unit(v.measure, v.item_types),
+                            v.value,
+                            v.decimals,
+                            ""};
+            inst.facts.push_back(std::move(fact));
+            continue;
+        }
+        for (const auto& lang : o.languages) {
+            const auto& text = f.text.in(lang);
+            if (text.empty()) continue;
+            inst.facts.push_back({g + f.concept_name, f.item_type, f.period_type, false, ctx, "",
+                                  xhtml_paragraphs(text), 0, lang});
+        }
+    }
+    for (const auto& om : set.omissions) {
+        std::string requirement =
+            om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement) : om.disclosure;
+        auto dims = topic_dims(om.disclosure, om.topic);
+        dims.insert(dims.begin(), {g + x.omission_axis, g + x.omission_domain, requirement});
+        auto [start, end] = period_of_year(o, o.reporting_period.from.year);
+        auto ctx = b.duration(entity.scheme, entity.identifier, start, end, dims);
+        const auto* reason = m.catalogue.find_reason(om.reason);
+        inst.facts.push_back({g + x.omission_reason, "stringItemType", "duration", false, ctx, "",
+                              reason ? reason->label.en : om.reason, 0, "en"});
+        for (const auto& lang : o.languages)
+            if (!om.explanation.in(lang).empty())
+                inst.facts.push_back({g + x.omission_explanation, "stringItemType", "duration",
+                                      false, ctx, "", om.explanation.in(lang), 0, lang});
+    }
+    inst.namespaces = base_namespaces(inst);
+    inst.namespaces.emplace_back(x.gri_prefix, x.gri_namespace);
+    const std::string path = "gri-instance.xbrl";
+    check_instance(inst, constrained_types(ds.units), path, diags);
+    return {path, "xbrl-instance", write_instance(inst)};
+}
+
+}  // namespace griexport

@@ -1,0 +1,96 @@
+// An XBRL instance as plain values (contexts, units, facts), the checks XML Schema cannot
+// make, and the writer. Facts are kept as values, not as a DOM of the output, and written
+// element by element in a fixed order.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "griexport/date.hpp"
+#include "griexport/diagnostics.hpp"
+#include "xml_writer.hpp"
+
+namespace griexport::xbrl {
+
+struct TypedMember {
+    std::string dimension;  // QName of the typed dimension: "prog:AreaAxis"
+    std::string element;    // QName of its domain element: "prog:AreaDomain"
+    std::string value;
+};
+
+struct Context {
+    std::string id;
+    std::string scheme;
+    std::string identifier;
+    bool instant = false;
+    Date start;  // unused for instants
+    Date end;    // the instant, or the duration's last day
+    std::vector<TypedMember> dimensions;
+};
+
+struct Unit {
+    std::string id;
+    std::string measure;                  // QName: "utr:tCO2e", "xbrli:pure"
+    std::vector<std::string> item_types;  // UTR item types the measure is registered for
+};
+
+struct Fact {
+    std::string concept_name;  // QName
+    std::string item_type;     // local name
+    std::string period_type;   // duration or instant
+    bool numeric = true;
+    std::string context;
+    std::string unit;  // numeric only
+    std::string value;
+    int decimals = 0;  // numeric only
+    std::string lang;  // non-numeric text, optional
+};
+
+struct Instance {
+    std::vector<std::pair<std::string, std::string>> namespaces;  // prefix, URI
+    std::string schema_ref;
+    std::vector<std::string> comments;
+    std::vector<Context> contexts;
+    std::vector<Unit> units;
+    std::vector<Fact> facts;
+};
+
+// Collects contexts and units once each, with ids derived from their content so that the
+// same inputs give the same ids.
+class InstanceBuilder {
+  public:
+    explicit InstanceBuilder(Instance& inst) : inst_(inst) {}
+    std::string duration(const std::string& scheme, const std::string& identifier,
+                         const Date& start, const Date& end,
+                         const std::vector<TypedMember>& dims = {});
+    std::string unit(const std::string& measure, const std::vector<std::string>& item_types);
+
+  private:
+    Instance& inst_;
+    std::map<std::string, std::string> context_ids_;
+    std::map<std::string, std::string> unit_ids_;
+};
+
+// The item types the UTR constrains (a fact of such a type needs a unit registered for it).
+bool utr_constrained(std::string_view item_type, const std::vector<std::string>& known);
+
+// What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
+// that names nothing, a unit on a non-numeric fact or none on a numeric one, a period of
+// the wrong type for the concept, a unit the UTR does not allow for the item type.
+void check_instance(const Instance& inst, const std::vector<std::string>& constrained_types,
+                    const std::string& file, Diagnostics& diags);
+
+void write_context(XmlWriter& w, const Context& c);
+void write_unit(XmlWriter& w, const Unit& u);
+void write_fact(XmlWriter& w, const Fact& f);
+std::string write_instance(const Instance& inst);
+
+// A narrative as escaped XHTML for a text block: one <p> per paragraph (blank-line
+// separated), each line break a <br/>.
+std::string xhtml_paragraphs(std::string_view text);
+
+// An NCName from an id: "3.11" → "3_11"; other characters outside [A-Za-z0-9_-] become '_'.
+std::string ncname_part(std::string_view id);
+
+}  // namespace griexport::xbrl

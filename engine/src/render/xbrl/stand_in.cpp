@@ -1,0 +1,177 @@
+// A stand-in for the GRI taxonomy package, built from the catalogue: the entry point at
+// the address instances name, and a core schema declaring exactly the catalogue's
+// concepts with their item and period types, in the Taxonomy Packages 1.0 layout. It lets
+// the GRI instance validate offline; it proves consistency with our catalogue, not with
+// GRI's own files.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "common.hpp"
+#include "griexport/evaluate.hpp"
+#include "griexport/xbrl.hpp"
+
+namespace griexport {
+
+namespace {
+
+using namespace xbrl;
+
+struct StandInConcept {
+    std::string name;
+    std::string type;  // local name
+    std::string period_type;
+    bool dimension = false;
+    std::string typed_domain;  // for dimensions
+};
+
+std::string strip_scheme(const std::string& uri) {
+    auto p = uri.find("://");
+    return p == std::string::npos ? uri : uri.substr(p + 3);
+}
+
+}  // namespace
+
+std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
+    const XbrlSettings& x = m.xbrl;
+    std::string entry = strip_scheme(x.gri_entry_point);  // host/…/gri_srs_entry_point_….xsd
+    std::string host = entry.substr(0, entry.find('/'));
+    std::string dir = entry.substr(0, entry.rfind('/') + 1);
+    std::string entry_name = entry.substr(entry.rfind('/') + 1);
+    std::string core_name = entry_name;
+    if (auto p = core_name.find("entry_point"); p != std::string::npos)
+        core_name.replace(p, 11, "core");
+    std::string core = dir + "core/" + core_name;
+
+    std::vector<StandInConcept> concepts;
+    std::set<std::string> seen;
+    auto add = [&](StandInConcept c) {
+        if (seen.insert(c.name).second) concepts.push_back(std::move(c));
+    };
+    for (const auto& d : m.catalogue.disclosures) {
+        if (!d.text_block.empty()) add({d.text_block, "textBlockItemType", "duration", false, ""});
+        for (const auto& r : d.requirements)
+            if (!r.concept_name.empty())
+                add({r.concept_name, r.item_type, r.period_type, false, ""});
+    }
+    add({x.omission_reason, "stringItemType", "duration", false, ""});
+    add({x.omission_explanation, "stringItemType", "duration", false, ""});
+    add({x.omission_axis, "stringItemType", "duration", true, x.omission_domain});
+    add({x.topic_axis, "stringItemType", "duration", true, x.topic_domain});
+
+    std::vector<XbrlFile> files;
+    {
+        std::string out;
+        XmlWriter w(out);
+        w.declaration();
+        w.open("tp:taxonomyPackage",
+               {{"xmlns:tp", "http://xbrl.org/2016/taxonomy-package"}, {"xml:lang", "en"}});
+        w.leaf("tp:identifier", "urn:griexport:gri-taxonomy-stand-in");
+        w.leaf("tp:name", "GRI Sustainability Taxonomy stand-in built from griexport's catalogue");
+        w.leaf("tp:description",
+               "Declares exactly the concepts, item types and period types of griexport's "
+               "catalogue in the GRI namespace. It proves consistency with that catalogue, not "
+               "with GRI's published taxonomy.");
+        w.leaf("tp:version", core_name.substr(core_name.rfind('_') + 1, 10));
+        w.open("tp:entryPoints");
+        w.open("tp:entryPoint");
+        w.leaf("tp:name", "GRI stand-in");
+        w.empty("tp:entryPointDocument", {{"href", x.gri_entry_point}});
+        w.close();
+        w.close();
+        w.close();
+        files.push_back({"META-INF/taxonomyPackage.xml", "taxonomy-package", out});
+    }
+    {
+        std::string out;
+        XmlWriter w(out);
+        w.declaration();
+        w.open("catalog", {{"xmlns", "urn:oasis:names:tc:entity:xmlns:xml:catalog"}});
+        w.empty("rewriteURI",
+                {{"uriStartString",
+                  x.gri_entry_point.substr(0, x.gri_entry_point.find(host) + host.size() + 1)},
+                 {"rewritePrefix", "../" + host + "/"}});
+        w.close();
+        files.push_back({"META-INF/catalog.xml", "taxonomy-package", out});
+    }
+    {
+        std::string out;
+        XmlWriter w(out);
+        w.declaration();
+        w.open("xs:schema", {{"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
+                             {"targetNamespace", x.gri_namespace + "/entry_point"},
+                             {"elementFormDefault", "qualified"}});
+        w.empty("xs:import",
+                {{"namespace", x.gri_namespace}, {"schemaLocation", "core/" + core_name}});
+        w.close();
+        files.push_back({entry, "xbrl-schema", out});
+    }
+    {
+        std::string out;
+        XmlWriter w(out);
+        w.declaration();
+        w.comment(
+            "Stand-in for the GRI Sustainability Taxonomy core, generated from griexport's "
+            "catalogue (gri-mappings/). Not GRI's file.");
+        std::vector<std::pair<std::string, std::string>> attrs{
+            {"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
+            {"xmlns:xbrli", "http://www.xbrl.org/2003/instance"},
+            {"xmlns:xbrldt", "http://xbrl.org/2005/xbrldt"},
+            {"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
+            {"xmlns:xlink", "http://www.w3.org/1999/xlink"}};
+        for (const auto& r : x.item_types)
+            if (r.prefix != "xbrli") attrs.emplace_back("xmlns:" + r.prefix, r.ns);
+        attrs.emplace_back("xmlns:" + x.gri_prefix, x.gri_namespace);
+        attrs.emplace_back("targetNamespace", x.gri_namespace);
+        attrs.emplace_back("elementFormDefault", "qualified");
+        attrs.emplace_back("attributeFormDefault", "unqualified");
+        w.open("xs:schema", attrs);
+        w.empty("xs:import",
+                {{"namespace", "http://www.xbrl.org/2003/instance"},
+                 {"schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"}});
+        w.empty("xs:import", {{"namespace", "http://xbrl.org/2005/xbrldt"},
+                              {"schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd"}});
+        for (const auto& r : x.item_types)
+            if (r.prefix != "xbrli")
+                w.empty("xs:import", {{"namespace", r.ns}, {"schemaLocation", r.location}});
+        // Item types no registry has (enumerationItemType) are declared here as tokens.
+        std::set<std::string> local_types;
+        for (const auto& c : concepts)
+            if (!x.registry_of(c.type)) local_types.insert(c.type);
+        for (const auto& t : local_types) {
+            w.open("xs:complexType", {{"name", t}});
+            w.open("xs:simpleContent");
+            w.empty("xs:restriction", {{"base", "xbrli:tokenItemType"}});
+            w.close();
+            w.close();
+        }
+        for (const auto& c : concepts) {
+            if (c.dimension) {
+                w.empty("xs:element", {{"name", c.typed_domain},
+                                       {"id", x.gri_prefix + "_" + c.typed_domain},
+                                       {"type", "xs:token"}});
+                w.empty("xs:element",
+                        {{"name", c.name},
+                         {"id", x.gri_prefix + "_" + c.name},
+                         {"type", "xbrli:stringItemType"},
+                         {"substitutionGroup", "xbrldt:dimensionItem"},
+                         {"abstract", "true"},
+                         {"nillable", "true"},
+                         {"xbrli:periodType", c.period_type},
+                         {"xbrldt:typedDomainRef", "#" + x.gri_prefix + "_" + c.typed_domain}});
+                continue;
+            }
+            w.empty("xs:element", {{"name", c.name},
+                                   {"id", x.gri_prefix + "_" + c.name},
+                                   {"type", type_qname(x, c.type, x.gri_prefix)},
+                                   {"substitutionGroup", "xbrli:item"},
+                                   {"xbrli:periodType", c.period_type},
+                                   {"nillable", "true"}});
+        }
+        w.close();
+        files.push_back({core, "xbrl-schema", out});
+    }
+    return files;
+}
+
+}  // namespace griexport

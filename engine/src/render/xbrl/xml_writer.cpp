@@ -1,0 +1,128 @@
+#include "xml_writer.hpp"
+
+namespace griexport::xbrl {
+
+std::string escape_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string escape_attribute(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\t':
+                out += "&#9;";
+                break;
+            default:
+                out += escape_text(std::string_view(&c, 1));
+        }
+    }
+    return out;
+}
+
+template <typename Attrs>
+void XmlWriter::start_tag(std::string_view name, const Attrs& attrs) {
+    indent();
+    out_ += '<';
+    out_ += name;
+    for (const auto& [k, v] : attrs) {
+        out_ += ' ';
+        out_ += k;
+        out_ += "=\"";
+        out_ += escape_attribute(v);
+        out_ += '"';
+    }
+}
+
+void XmlWriter::comment(std::string_view text) {
+    indent();
+    out_ += "<!-- ";
+    // "--" may not appear inside a comment.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out_ += text[i];
+        if (text[i] == '-' && i + 1 < text.size() && text[i + 1] == '-') out_ += ' ';
+    }
+    out_ += " -->\n";
+}
+
+void XmlWriter::open(std::string_view name,
+                     std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
+    start_tag(name, attrs);
+    out_ += ">\n";
+    open_.emplace_back(name);
+}
+
+void XmlWriter::open(std::string_view name,
+                     const std::vector<std::pair<std::string, std::string>>& attrs) {
+    start_tag(name, attrs);
+    out_ += ">\n";
+    open_.emplace_back(name);
+}
+
+void XmlWriter::empty(std::string_view name,
+                      std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
+    start_tag(name, attrs);
+    out_ += "/>\n";
+}
+
+void XmlWriter::empty(std::string_view name,
+                      const std::vector<std::pair<std::string, std::string>>& attrs) {
+    start_tag(name, attrs);
+    out_ += "/>\n";
+}
+
+void XmlWriter::leaf(std::string_view name, std::string_view text,
+                     std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
+    start_tag(name, attrs);
+    out_ += '>';
+    out_ += escape_text(text);
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+}
+
+void XmlWriter::leaf(std::string_view name, std::string_view text,
+                     const std::vector<std::pair<std::string, std::string>>& attrs) {
+    start_tag(name, attrs);
+    out_ += '>';
+    out_ += escape_text(text);
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+}
+
+void XmlWriter::close() {
+    auto name = std::move(open_.back());
+    open_.pop_back();
+    indent();
+    out_ += "</" + name + ">\n";
+}
+
+}  // namespace griexport::xbrl

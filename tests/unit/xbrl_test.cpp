@@ -1,0 +1,283 @@
+// XBRL writers element by element against exact strings, the engine's own instance
+// checks, values and units, and taxonomy packages (a stand-in zipped here with libzip).
+#include <zip.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "griexport/evaluate.hpp"
+#include "griexport/render.hpp"
+#include "render/xbrl/common.hpp"
+#include "render/xbrl/instance.hpp"
+#include "test_support.hpp"
+
+using namespace griexport;
+using namespace griexport::xbrl;
+
+namespace {
+
+std::string written(const std::function<void(XmlWriter&)>& f) {
+    std::string out;
+    XmlWriter w(out);
+    f(w);
+    return out;
+}
+
+Instance small_instance() {
+    Instance inst;
+    inst.contexts.push_back({"D2021", "urn:s", "1", false, {2021, 1, 1}, {2021, 12, 31}, {}});
+    inst.units.push_back({"u_tCO2e", "utr:tCO2e", {"ghgEmissionsItemType"}});
+    inst.units.push_back({"u_MWh", "utr:MWh", {"energyItemType"}});
+    return inst;
+}
+
+std::vector<std::string> codes(const Diagnostics& d) {
+    std::vector<std::string> v;
+    for (const auto& x : d.sorted()) v.push_back(x.code);
+    return v;
+}
+
+const Evaluation& sample() {
+    static Evaluation ev = [] {
+        LoadOptions o;
+        o.data_dir = test::source_dir();
+        return evaluate_organisation(test::source_dir() / "samples" / "region-dalarna", o);
+    }();
+    BOOST_REQUIRE(ev.disclosures);
+    return ev;
+}
+
+// Zips files (path, bytes) under a top folder, as a taxonomy package is laid out.
+void zip_files(const std::filesystem::path& zip_path, const std::vector<XbrlFile>& files) {
+    int err = 0;
+    zip_t* z = zip_open(zip_path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    BOOST_REQUIRE(z);
+    for (const auto& f : files) {
+        zip_source_t* src = zip_source_buffer(z, f.bytes.data(), f.bytes.size(), 0);
+        BOOST_REQUIRE(zip_file_add(z, ("stand-in/" + f.path).c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
+    }
+    BOOST_REQUIRE(zip_close(z) == 0);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(xbrl_output)
+
+BOOST_AUTO_TEST_CASE(escaping) {
+    BOOST_TEST(escape_text("a < b & c > d") == "a &lt; b &amp; c &gt; d");
+    BOOST_TEST(escape_attribute("\"x\"\n\t&") == "&quot;x&quot;&#10;&#9;&amp;");
+}
+
+BOOST_AUTO_TEST_CASE(a_context_without_dimensions) {
+    Context c{"D2021",
+              "urn:griexport:scheme:se-organisationsnummer",
+              "232100-0180",
+              false,
+              {2021, 1, 1},
+              {2021, 12, 31},
+              {}};
+    BOOST_TEST(written([&](XmlWriter& w) { write_context(w, c); }) ==
+               "<xbrli:context id=\"D2021\">\n"
+               "  <xbrli:entity>\n"
+               "    <xbrli:identifier scheme=\"urn:griexport:scheme:se-organisationsnummer\">"
+               "232100-0180</xbrli:identifier>\n"
+               "  </xbrli:entity>\n"
+               "  <xbrli:period>\n"
+               "    <xbrli:startDate>2021-01-01</xbrli:startDate>\n"
+               "    <xbrli:endDate>2021-12-31</xbrli:endDate>\n"
+               "  </xbrli:period>\n"
+               "</xbrli:context>\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_context_with_a_typed_member_and_an_instant) {
+    Context c{"I2021", "s", "1", true, {}, {2021, 12, 31}, {{"p:AreaAxis", "p:AreaDomain", "a&b"}}};
+    BOOST_TEST(written([&](XmlWriter& w) { write_context(w, c); }) ==
+               "<xbrli:context id=\"I2021\">\n"
+               "  <xbrli:entity>\n"
+               "    <xbrli:identifier scheme=\"s\">1</xbrli:identifier>\n"
+               "    <xbrli:segment>\n"
+               "      <xbrldi:typedMember dimension=\"p:AreaAxis\">\n"
+               "        <p:AreaDomain>a&amp;b</p:AreaDomain>\n"
+               "      </xbrldi:typedMember>\n"
+               "    </xbrli:segment>\n"
+               "  </xbrli:entity>\n"
+               "  <xbrli:period>\n"
+               "    <xbrli:instant>2021-12-31</xbrli:instant>\n"
+               "  </xbrli:period>\n"
+               "</xbrli:context>\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_unit) {
+    BOOST_TEST(written([](XmlWriter& w) {
+                   write_unit(w, {"u_tCO2e", "utr:tCO2e", {}});
+               }) ==
+               "<xbrli:unit id=\"u_tCO2e\">\n"
+               "  <xbrli:measure>utr:tCO2e</xbrli:measure>\n"
+               "</xbrli:unit>\n");
+}
+
+BOOST_AUTO_TEST_CASE(numeric_and_text_facts) {
+    xbrl::Fact n{"gri:ReductionOfGHGEmissions",
+                 "ghgEmissionsItemType",
+                 "duration",
+                 true,
+                 "D2021",
+                 "u_tCO2e",
+                 "1920",
+                 0,
+                 ""};
+    BOOST_TEST(written([&](XmlWriter& w) { write_fact(w, n); }) ==
+               "<gri:ReductionOfGHGEmissions contextRef=\"D2021\" unitRef=\"u_tCO2e\" "
+               "decimals=\"0\">1920</gri:ReductionOfGHGEmissions>\n");
+    xbrl::Fact t{"gri:X",
+                 "textBlockItemType",
+                 "duration",
+                 false,
+                 "D2021",
+                 "",
+                 xhtml_paragraphs("Miljö & klimat\n\nAndra <stycket>"),
+                 0,
+                 "sv"};
+    BOOST_TEST(written([&](XmlWriter& w) { write_fact(w, t); }) ==
+               "<gri:X contextRef=\"D2021\" xml:lang=\"sv\">"
+               "&lt;p xmlns=\"http://www.w3.org/1999/xhtml\"&gt;Miljö &amp;amp; klimat&lt;/p&gt;"
+               "&lt;p xmlns=\"http://www.w3.org/1999/xhtml\"&gt;Andra &amp;lt;stycket&amp;gt;"
+               "&lt;/p&gt;</gri:X>\n");
+}
+
+BOOST_AUTO_TEST_CASE(paragraphs_and_line_breaks) {
+    BOOST_TEST(xhtml_paragraphs("a\nb\n\n\nc ") ==
+               "<p xmlns=\"http://www.w3.org/1999/xhtml\">a<br/>b</p>"
+               "<p xmlns=\"http://www.w3.org/1999/xhtml\">c</p>");
+    BOOST_TEST(xhtml_paragraphs("").empty());
+}
+
+BOOST_AUTO_TEST_CASE(context_ids_are_stable_and_shared) {
+    Instance inst;
+    InstanceBuilder b(inst);
+    auto a = b.duration("s", "1", {2021, 1, 1}, {2021, 12, 31});
+    auto a2 = b.duration("s", "1", {2021, 1, 1}, {2021, 12, 31});
+    auto c = b.duration("s", "1", {2018, 1, 1}, {2030, 12, 31},
+                        {{"p:DecisionYearAxis", "p:DecisionYearDomain", "2019"}});
+    auto d = b.duration("s", "1", {2021, 3, 1}, {2021, 12, 31});
+    BOOST_TEST(a == "D2021");
+    BOOST_TEST(a2 == a);
+    BOOST_TEST(c == "D2018-2030_DecisionYear-2019");
+    BOOST_TEST(d == "D2021-03-01_2021-12-31");
+    BOOST_TEST(inst.contexts.size() == 3u);
+    BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
+    BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
+    BOOST_TEST(inst.units.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(percent_becomes_a_fraction_of_pure) {
+    const auto& units = sample().dataset->units;
+    auto pct = xbrl_value(units, {Decimal::from_int(11), *units.find("%")}, 0);
+    BOOST_TEST(pct.value == "0.11");
+    BOOST_TEST(pct.decimals == 2);
+    BOOST_TEST(pct.measure == "xbrli:pure");
+    auto t = xbrl_value(units, {Decimal::from_int(17860), *units.find("t CO2e")}, 0);
+    BOOST_TEST(t.value == "17860");
+    BOOST_TEST(t.measure == "utr:tCO2e");
+    BOOST_TEST(t.item_types == std::vector<std::string>{"ghgEmissionsItemType"});
+    auto kg = xbrl_value(units, {Decimal::from_int(5), *units.find("kg CO2e")}, 0);
+    BOOST_TEST(kg.measure == "gxu:kg_CO2e");
+}
+
+BOOST_AUTO_TEST_CASE(checks_a_sound_instance_silently) {
+    auto inst = small_instance();
+    inst.facts.push_back(
+        {"g:A", "ghgEmissionsItemType", "duration", true, "D2021", "u_tCO2e", "1", 0, ""});
+    inst.facts.push_back(
+        {"g:B", "decimalItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
+    inst.facts.push_back({"g:C", "stringItemType", "duration", false, "D2021", "", "x", 0, "sv"});
+    Diagnostics d;
+    check_instance(inst, {"ghgEmissionsItemType", "energyItemType"}, "x.xbrl", d);
+    BOOST_TEST(d.items().empty());
+}
+
+BOOST_AUTO_TEST_CASE(checks_what_xml_schema_cannot_see) {
+    auto inst = small_instance();
+    inst.facts.push_back(
+        {"g:A", "ghgEmissionsItemType", "duration", true, "D2020", "u_tCO2e", "1", 0, ""});
+    inst.facts.push_back(
+        {"g:B", "ghgEmissionsItemType", "duration", true, "D2021", "u_kg", "1", 0, ""});
+    inst.facts.push_back(
+        {"g:C", "ghgEmissionsItemType", "instant", true, "D2021", "u_tCO2e", "1", 0, ""});
+    inst.facts.push_back(
+        {"g:D", "ghgEmissionsItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
+    inst.facts.push_back(
+        {"g:E", "stringItemType", "duration", false, "D2021", "u_MWh", "x", 0, ""});
+    Diagnostics d;
+    check_instance(inst, {"ghgEmissionsItemType", "energyItemType"}, "x.xbrl", d);
+    auto c = codes(d);
+    std::sort(c.begin(), c.end());
+    BOOST_TEST(c == (std::vector<std::string>{"xbrl.period-type", "xbrl.undefined-context",
+                                              "xbrl.undefined-unit", "xbrl.unit-on-text",
+                                              "xbrl.unit-type"}));
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_instances_are_sound) {
+    const auto& ev = sample();
+    Diagnostics d;
+    auto gri = gri_instance(*ev.dataset, *ev.mappings, *ev.disclosures, d);
+    BOOST_TEST(d.items().empty());
+    BOOST_TEST(gri.bytes.find("<gri:ReductionOfGHGEmissions contextRef=\"D2021\" "
+                              "unitRef=\"u_tCO2e\" decimals=\"0\">1920<") != std::string::npos);
+    std::vector<SourceFile> sources;
+    auto sv = Labels::load(test::source_dir(), "sv", sources, d);
+    auto en = Labels::load(test::source_dir(), "en", sources, d);
+    BOOST_REQUIRE(sv && en);
+    auto files = programme_xbrl(*ev.dataset, *ev.mappings, *sv, *en, d);
+    BOOST_TEST(d.items().empty());
+    BOOST_REQUIRE(files.size() == 4u);
+    const auto& inst = files[3].bytes;
+    BOOST_TEST(inst.find("<prog:Indicator_3_1 contextRef=\"D2018\" unitRef=\"u_tCO2e\" "
+                         "decimals=\"0\">17860<") != std::string::npos);
+    BOOST_TEST(inst.find("<prog:Indicator_3_1 contextRef=\"D2021\" unitRef=\"u_tCO2e\" "
+                         "decimals=\"0\">15940<") != std::string::npos);
+    BOOST_TEST(inst.find("<prog:Indicator_3_1_TargetChange contextRef=\"D2018-2030_DecisionYear-"
+                         "2019\" unitRef=\"u_pure\" decimals=\"2\">-0.75<") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_taxonomy_package_is_read_and_checked) {
+    const auto& ev = sample();
+    test::ScratchFolder f("package");
+    auto files = gri_stand_in_package(*ev.mappings);
+    zip_files(f.path() / "stand-in.zip", files);
+    Diagnostics d;
+    auto concepts =
+        read_taxonomy_package(f.path() / "stand-in.zip", ev.mappings->xbrl.gri_namespace, d);
+    BOOST_REQUIRE_MESSAGE(concepts, format_text(d));
+    BOOST_TEST(concepts->at("GrossDirectScope1GHGEmissions").item_type == "ghgEmissionsItemType");
+    BOOST_TEST(concepts->at("GrossDirectScope1GHGEmissions").period_type == "duration");
+    check_concepts_against(*concepts, *ev.dataset, *ev.mappings, *ev.disclosures, d);
+    BOOST_TEST(d.items().empty());
+
+    // A package where one concept has another type, one another period type, one is missing.
+    auto changed = *concepts;
+    changed.at("ReductionOfGHGEmissions").item_type = "decimalItemType";
+    changed.at("TotalEnergyConsumptionWithinOrganization").period_type = "instant";
+    changed.erase("ProportionOfSpendingOnLocalSuppliers");
+    Diagnostics d2;
+    check_concepts_against(changed, *ev.dataset, *ev.mappings, *ev.disclosures, d2);
+    auto c = codes(d2);
+    std::sort(c.begin(), c.end());
+    BOOST_TEST(c == (std::vector<std::string>{"xbrl.concept-period", "xbrl.concept-type",
+                                              "xbrl.concept-unknown"}));
+    for (const auto& x : d2.items())
+        BOOST_TEST(x.location.file.find("gri-mappings/catalogue/") != std::string::npos);
+
+    // A zip that is not a taxonomy package.
+    std::vector<XbrlFile> not_package{{"readme.txt", "", "hello"}};
+    zip_files(f.path() / "other.zip", not_package);
+    Diagnostics d3;
+    BOOST_TEST(!read_taxonomy_package(f.path() / "other.zip", ev.mappings->xbrl.gri_namespace, d3));
+    BOOST_TEST(test::has_code(d3, "package.layout"));
+    Diagnostics d4;
+    f.write("broken.zip", "not a zip");
+    BOOST_TEST(
+        !read_taxonomy_package(f.path() / "broken.zip", ev.mappings->xbrl.gri_namespace, d4));
+    BOOST_TEST(test::has_code(d4, "package.unreadable"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
