@@ -151,22 +151,39 @@ BOOST_AUTO_TEST_CASE(paragraphs_and_line_breaks) {
     BOOST_TEST(xhtml_paragraphs("").empty());
 }
 
-BOOST_AUTO_TEST_CASE(context_ids_are_stable_and_shared) {
-    Instance inst;
-    InstanceBuilder b(inst);
+BOOST_AUTO_TEST_CASE(a_stream_writes_each_context_and_unit_once_before_its_facts) {
+    std::string out;
+    Diagnostics d;
+    InstanceStream b(out, {{"xbrli", "http://www.xbrl.org/2003/instance"}}, "s.xsd", {"c"},
+                     InstanceChecker({"massItemType"}, "x.xbrl"), d);
     auto a = b.duration("s", "1", {2021, 1, 1}, {2021, 12, 31});
     auto a2 = b.duration("s", "1", {2021, 1, 1}, {2021, 12, 31});
     auto c = b.duration("s", "1", {2018, 1, 1}, {2030, 12, 31},
                         {{"p:DecisionYearAxis", "p:DecisionYearDomain", "2019"}});
-    auto d = b.duration("s", "1", {2021, 3, 1}, {2021, 12, 31});
+    auto e = b.duration("s", "1", {2021, 3, 1}, {2021, 12, 31});
     BOOST_TEST(a == "D2021");
     BOOST_TEST(a2 == a);
     BOOST_TEST(c == "D2018-2030_DecisionYear-2019");
-    BOOST_TEST(d == "D2021-03-01_2021-12-31");
-    BOOST_TEST(inst.contexts.size() == 3u);
+    BOOST_TEST(e == "D2021-03-01_2021-12-31");
     BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
     BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
-    BOOST_TEST(inst.units.size() == 1u);
+    b.fact({"p:M", "massItemType", "duration", true, a, "u_t", "5", 0, ""});
+    b.fact({"p:M", "massItemType", "duration", true, "D1999", "u_t", "5", 0, ""});
+    b.finish();
+    BOOST_TEST(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
+                               "<xbrli:xbrl xmlns:xbrli=\"http://www.xbrl.org/2003/instance\">\n"
+                               "  <link:schemaRef xlink:type=\"simple\" xlink:href=\"s.xsd\"/>\n"
+                               "  <xbrli:context id=\"D2021\">\n"));
+    auto count = [&](std::string_view needle) {
+        std::size_t n = 0;
+        for (auto p = out.find(needle); p != std::string::npos; p = out.find(needle, p + 1)) ++n;
+        return n;
+    };
+    BOOST_TEST(count("<xbrli:context ") == 3u);
+    BOOST_TEST(count("<xbrli:unit ") == 1u);
+    BOOST_TEST(out.find("<xbrli:unit id=\"u_t\">") < out.find("<p:M "));
+    BOOST_TEST(out.ends_with("</xbrli:xbrl>\n"));
+    BOOST_TEST(codes(d) == std::vector<std::string>{"xbrl.undefined-context"});
 }
 
 BOOST_AUTO_TEST_CASE(percent_becomes_a_fraction_of_pure) {

@@ -55,22 +55,4 @@ std::string type_qname(const XbrlSettings& x, const std::string& type,
     return local_prefix + ":" + type;
 }
 
-std::vector<std::pair<std::string, std::string>> base_namespaces(const Instance& inst) {
-    std::vector<std::pair<std::string, std::string>> ns{
-        {"xbrli", "http://www.xbrl.org/2003/instance"},
-        {"link", "http://www.xbrl.org/2003/linkbase"},
-        {"xlink", "http://www.w3.org/1999/xlink"},
-        {"xbrldi", "http://xbrl.org/2006/xbrldi"},
-    };
-    auto uses = [&](std::string_view prefix) {
-        return std::any_of(inst.units.begin(), inst.units.end(), [&](const auto& u) {
-            return u.measure.starts_with(std::string(prefix) + ":");
-        });
-    };
-    if (uses("utr")) ns.emplace_back("utr", "http://www.xbrl.org/2009/utr");
-    if (uses("iso4217")) ns.emplace_back("iso4217", "http://www.xbrl.org/2003/iso4217");
-    if (uses(own_units_prefix)) ns.emplace_back(own_units_prefix, own_units_namespace);
-    return ns;
-}
-
 }  // namespace griexport::xbrl

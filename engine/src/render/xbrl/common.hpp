@@ -40,7 +40,5 @@ std::vector<std::string> constrained_types(const UnitRegistry& units);
 std::string type_qname(const XbrlSettings& x, const std::string& type,
                        const std::string& local_prefix);
 
-// Namespace declarations every instance needs, then the unit namespaces used.
-std::vector<std::pair<std::string, std::string>> base_namespaces(const Instance& inst);
 
 }  // namespace griexport::xbrl

@@ -14,16 +14,18 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
     using namespace xbrl;
     const XbrlSettings& x = m.xbrl;
     const Organisation& o = ds.organisation;
-    Instance inst;
-    InstanceBuilder b(inst);
     auto entity = entity_of(o, x);
     const std::string g = x.gri_prefix + ":";
-    inst.schema_ref = x.gri_entry_point;
-    inst.comments.push_back(fmt::format(
-        "GRI instance of {}, {} to {}, written by griexport. Concepts from the catalogue in "
-        "gri-mappings/; see docs/xbrl.md.",
-        o.name.sv, o.reporting_period.from.iso(),
-        o.reporting_period.to ? o.reporting_period.to->iso() : ""));
+    const std::string path = "gri-instance.xbrl";
+    auto ns = base_namespaces();
+    ns.emplace_back(x.gri_prefix, x.gri_namespace);
+    std::string out;
+    InstanceStream b(out, ns, x.gri_entry_point,
+                     {fmt::format("GRI instance of {}, {} to {}, written by griexport. Concepts "
+                                  "from the catalogue in gri-mappings/; see docs/xbrl.md.",
+                                  o.name.sv, o.reporting_period.from.iso(),
+                                  o.reporting_period.to ? o.reporting_period.to->iso() : "")},
+                     InstanceChecker(constrained_types(ds.units), path), diags);
 
     // Only 3-3 is reported once per topic; it alone carries the topic as a dimension.
     auto topic_dims = [&](const std::string& disclosure, const std::string& topic) {
@@ -49,13 +51,13 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
                             v.value,
                             v.decimals,
                             ""};
-            inst.facts.push_back(std::move(fact));
+            b.fact(fact);
             continue;
         }
         for (const auto& lang : o.languages) {
             const auto& text = f.text.in(lang);
             if (text.empty()) continue;
-            inst.facts.push_back({g + f.concept_name, f.item_type, f.period_type, false, ctx, "",
+            b.fact({g + f.concept_name, f.item_type, f.period_type, false, ctx, "",
                                   xhtml_paragraphs(text), 0, lang});
         }
     }
@@ -67,18 +69,15 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
         auto [start, end] = period_of_year(o, o.reporting_period.from.year);
         auto ctx = b.duration(entity.scheme, entity.identifier, start, end, dims);
         const auto* reason = m.catalogue.find_reason(om.reason);
-        inst.facts.push_back({g + x.omission_reason, "stringItemType", "duration", false, ctx, "",
+        b.fact({g + x.omission_reason, "stringItemType", "duration", false, ctx, "",
                               reason ? reason->label.en : om.reason, 0, "en"});
         for (const auto& lang : o.languages)
             if (!om.explanation.in(lang).empty())
-                inst.facts.push_back({g + x.omission_explanation, "stringItemType", "duration",
+                b.fact({g + x.omission_explanation, "stringItemType", "duration",
                                       false, ctx, "", om.explanation.in(lang), 0, lang});
     }
-    inst.namespaces = base_namespaces(inst);
-    inst.namespaces.emplace_back(x.gri_prefix, x.gri_namespace);
-    const std::string path = "gri-instance.xbrl";
-    check_instance(inst, constrained_types(ds.units), path, diags);
-    return {path, "xbrl-instance", write_instance(inst)};
+    b.finish();
+    return {path, "xbrl-instance", std::move(out)};
 }
 
 }  // namespace griexport

@@ -17,91 +17,125 @@ std::string ncname_part(std::string_view id) {
     return out;
 }
 
-std::string InstanceBuilder::duration(const std::string& scheme, const std::string& identifier,
-                                      const Date& start, const Date& end,
-                                      const std::vector<TypedMember>& dims) {
+InstanceStream::InstanceStream(std::string& out,
+                               const std::vector<std::pair<std::string, std::string>>& ns,
+                               const std::string& schema_ref,
+                               const std::vector<std::string>& comments, InstanceChecker checker,
+                               Diagnostics& diags)
+    : out_(out), w_(out), checker_(std::move(checker)), diags_(diags) {
+    w_.declaration();
+    for (const auto& c : comments) w_.comment(c);
+    std::vector<std::pair<std::string, std::string>> attrs;
+    for (const auto& [prefix, uri] : ns) attrs.emplace_back("xmlns:" + prefix, uri);
+    w_.open("xbrli:xbrl", attrs);
+    w_.empty("link:schemaRef", {{"xlink:type", "simple"}, {"xlink:href", schema_ref}});
+}
+
+std::string InstanceStream::duration(const std::string& scheme, const std::string& identifier,
+                                     const Date& start, const Date& end,
+                                     const std::vector<TypedMember>& dims) {
     std::string key = fmt::format("{}|{}|{}|{}", scheme, identifier, start.iso(), end.iso());
     for (const auto& d : dims) key += "|" + d.dimension + "=" + d.value;
     if (auto it = context_ids_.find(key); it != context_ids_.end()) return it->second;
     // Readable ids: D2021 for a calendar year, D2018-2030 across years, then the members.
-    std::string id = start.year == end.year ? fmt::format("D{}", start.year)
-                                            : fmt::format("D{}-{}", start.year, end.year);
     bool whole_years = start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31;
-    if (!whole_years) id = fmt::format("D{}_{}", start.iso(), end.iso());
+    std::string id = !whole_years            ? fmt::format("D{}_{}", start.iso(), end.iso())
+                     : start.year == end.year ? fmt::format("D{}", start.year)
+                                              : fmt::format("D{}-{}", start.year, end.year);
     for (const auto& d : dims) {
         auto local = d.dimension.substr(d.dimension.find(':') + 1);
         if (local.ends_with("Axis")) local.resize(local.size() - 4);
         id += "_" + local + "-" + ncname_part(d.value);
     }
     std::string unique = id;
-    for (int n = 2; std::any_of(inst_.contexts.begin(), inst_.contexts.end(),
-                                [&](const Context& c) { return c.id == unique; });
-         ++n)
-        unique = fmt::format("{}_{}", id, n);
-    inst_.contexts.push_back({unique, scheme, identifier, false, start, end, dims});
+    for (int n = 2; used_ids_.contains(unique); ++n) unique = fmt::format("{}_{}", id, n);
+    Context c{unique, scheme, identifier, false, start, end, dims};
+    write_context(w_, c);
+    checker_.context(c);
     context_ids_[key] = unique;
+    used_ids_[unique] = key;
     return unique;
 }
 
-std::string InstanceBuilder::unit(const std::string& measure,
-                                  const std::vector<std::string>& item_types) {
+std::string InstanceStream::unit(const std::string& measure,
+                                 const std::vector<std::string>& item_types) {
     if (auto it = unit_ids_.find(measure); it != unit_ids_.end()) return it->second;
-    std::string id = "u_" + ncname_part(measure.substr(measure.find(':') + 1));
-    inst_.units.push_back({id, measure, item_types});
-    unit_ids_[measure] = id;
-    return id;
+    Unit u{"u_" + ncname_part(measure.substr(measure.find(':') + 1)), measure, item_types};
+    write_unit(w_, u);
+    checker_.unit(u);
+    unit_ids_[measure] = u.id;
+    return u.id;
+}
+
+void InstanceStream::fact(const Fact& f) {
+    checker_.check(f, diags_);
+    write_fact(w_, f);
+}
+
+void InstanceStream::finish() { w_.close(); }
+
+std::vector<std::pair<std::string, std::string>> base_namespaces() {
+    return {
+        {"xbrli", "http://www.xbrl.org/2003/instance"},
+        {"link", "http://www.xbrl.org/2003/linkbase"},
+        {"xlink", "http://www.w3.org/1999/xlink"},
+        {"xbrldi", "http://xbrl.org/2006/xbrldi"},
+        {"utr", "http://www.xbrl.org/2009/utr"},
+        {"iso4217", "http://www.xbrl.org/2003/iso4217"},
+        {"gxu", "urn:griexport:unit"},  // common.hpp: own_units_prefix, own_units_namespace
+    };
 }
 
 bool utr_constrained(std::string_view item_type, const std::vector<std::string>& known) {
     return std::find(known.begin(), known.end(), item_type) != known.end();
 }
 
+void InstanceChecker::check(const Fact& f, Diagnostics& diags) const {
+    Location where{file_, 0, 0};
+    auto c = contexts_.find(f.context);
+    if (c == contexts_.end()) {
+        diags.error("xbrl.undefined-context",
+                    fmt::format("{} refers to context '{}', which is not defined",
+                                f.concept_name, f.context),
+                    where);
+        return;
+    }
+    bool instant_concept = f.period_type == "instant";
+    if (instant_concept != c->second)
+        diags.error("xbrl.period-type",
+                    fmt::format("{} is a {} concept but context '{}' is {}", f.concept_name,
+                                f.period_type, f.context, c->second ? "an instant" : "a duration"),
+                    where);
+    if (!f.numeric) {
+        if (!f.unit.empty())
+            diags.error("xbrl.unit-on-text", fmt::format("non-numeric {} has a unit", f.concept_name),
+                        where);
+        return;
+    }
+    auto u = units_.find(f.unit);
+    if (u == units_.end()) {
+        diags.error("xbrl.undefined-unit",
+                    fmt::format("{} refers to unit '{}', which is not defined", f.concept_name,
+                                f.unit),
+                    where);
+        return;
+    }
+    const auto& allowed = u->second.item_types;
+    if (utr_constrained(f.item_type, constrained_) &&
+        std::find(allowed.begin(), allowed.end(), f.item_type) == allowed.end())
+        diags.error("xbrl.unit-type",
+                    fmt::format("{} is of type {}, which the Unit Type Registry does not allow "
+                                "with unit {}",
+                                f.concept_name, f.item_type, u->second.measure),
+                    where);
+}
+
 void check_instance(const Instance& inst, const std::vector<std::string>& constrained_types,
                     const std::string& file, Diagnostics& diags) {
-    std::map<std::string, const Context*> contexts;
-    std::map<std::string, const Unit*> units;
-    for (const auto& c : inst.contexts) contexts[c.id] = &c;
-    for (const auto& u : inst.units) units[u.id] = &u;
-    Location where{file, 0, 0};
-    for (const auto& f : inst.facts) {
-        auto c = contexts.find(f.context);
-        if (c == contexts.end()) {
-            diags.error("xbrl.undefined-context",
-                        fmt::format("{} refers to context '{}', which is not defined",
-                                    f.concept_name, f.context),
-                        where);
-            continue;
-        }
-        bool instant_concept = f.period_type == "instant";
-        if (instant_concept != c->second->instant)
-            diags.error("xbrl.period-type",
-                        fmt::format("{} is a {} concept but context '{}' is {}", f.concept_name,
-                                    f.period_type, f.context,
-                                    c->second->instant ? "an instant" : "a duration"),
-                        where);
-        if (!f.numeric) {
-            if (!f.unit.empty())
-                diags.error("xbrl.unit-on-text",
-                            fmt::format("non-numeric {} has a unit", f.concept_name), where);
-            continue;
-        }
-        auto u = units.find(f.unit);
-        if (u == units.end()) {
-            diags.error(
-                "xbrl.undefined-unit",
-                fmt::format("{} refers to unit '{}', which is not defined", f.concept_name, f.unit),
-                where);
-            continue;
-        }
-        const auto& allowed = u->second->item_types;
-        if (utr_constrained(f.item_type, constrained_types) &&
-            std::find(allowed.begin(), allowed.end(), f.item_type) == allowed.end())
-            diags.error("xbrl.unit-type",
-                        fmt::format("{} is of type {}, which the Unit Type Registry does not "
-                                    "allow with unit {}",
-                                    f.concept_name, f.item_type, u->second->measure),
-                        where);
-    }
+    InstanceChecker checker(constrained_types, file);
+    for (const auto& c : inst.contexts) checker.context(c);
+    for (const auto& u : inst.units) checker.unit(u);
+    for (const auto& f : inst.facts) checker.check(f, diags);
 }
 
 void write_context(XmlWriter& w, const Context& c) {

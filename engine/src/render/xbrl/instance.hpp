@@ -56,28 +56,57 @@ struct Instance {
     std::vector<Fact> facts;
 };
 
-// Collects contexts and units once each, with ids derived from their content so that the
-// same inputs give the same ids.
-class InstanceBuilder {
+// What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
+// that names nothing, a unit on a non-numeric fact or none on a numeric one, a period of
+// the wrong type for the concept, a unit the UTR does not allow for the item type.
+class InstanceChecker {
   public:
-    explicit InstanceBuilder(Instance& inst) : inst_(inst) {}
+    InstanceChecker(std::vector<std::string> constrained_types, std::string file)
+        : constrained_(std::move(constrained_types)), file_(std::move(file)) {}
+    void context(const Context& c) { contexts_[c.id] = c.instant; }
+    void unit(const Unit& u) { units_[u.id] = u; }
+    void check(const Fact& f, Diagnostics& diags) const;
+
+  private:
+    std::vector<std::string> constrained_;
+    std::string file_;
+    std::map<std::string, bool> contexts_;  // id → instant
+    std::map<std::string, Unit> units_;
+};
+
+// Writes an instance as it is produced: a context or unit just before the first fact that
+// uses it (XBRL 2.1 allows them anywhere after the schemaRef), each fact checked and
+// written at once, so nothing but the output text grows with the number of facts. Ids
+// derive from content, so the same inputs give the same ids.
+class InstanceStream {
+  public:
+    InstanceStream(std::string& out, const std::vector<std::pair<std::string, std::string>>& ns,
+                   const std::string& schema_ref, const std::vector<std::string>& comments,
+                   InstanceChecker checker, Diagnostics& diags);
     std::string duration(const std::string& scheme, const std::string& identifier,
                          const Date& start, const Date& end,
                          const std::vector<TypedMember>& dims = {});
     std::string unit(const std::string& measure, const std::vector<std::string>& item_types);
+    void fact(const Fact& f);
+    void finish();
 
   private:
-    Instance& inst_;
-    std::map<std::string, std::string> context_ids_;
+    std::string& out_;
+    XmlWriter w_;
+    InstanceChecker checker_;
+    Diagnostics& diags_;
+    std::map<std::string, std::string> context_ids_;  // content key → id
+    std::map<std::string, std::string> used_ids_;     // id → content key
     std::map<std::string, std::string> unit_ids_;
 };
+
+// Namespaces every instance declares: XBRL's own and every unit namespace it may use.
+std::vector<std::pair<std::string, std::string>> base_namespaces();
 
 // The item types the UTR constrains (a fact of such a type needs a unit registered for it).
 bool utr_constrained(std::string_view item_type, const std::vector<std::string>& known);
 
-// What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
-// that names nothing, a unit on a non-numeric fact or none on a numeric one, a period of
-// the wrong type for the concept, a unit the UTR does not allow for the item type.
+// InstanceChecker over a whole instance held as values (for tests and small instances).
 void check_instance(const Instance& inst, const std::vector<std::string>& constrained_types,
                     const std::string& file, Diagnostics& diags);
 

@@ -297,15 +297,17 @@ class Programme {
     }
 
     std::string instance(Diagnostics& diags) {
-        Instance inst;
-        InstanceBuilder b(inst);
         const Organisation& o = ds_.organisation;
         auto entity = entity_of(o, x_);
-        inst.schema_ref = schema_file;
-        inst.comments.push_back(fmt::format(
-            "The sustainability programme of {}: every observation, target and definition "
-            "version, written by griexport.",
-            o.name.sv));
+        auto ns = base_namespaces();
+        ns.emplace_back(p_, ns_);
+        std::string out;
+        InstanceStream b(out, ns, schema_file,
+                         {fmt::format("The sustainability programme of {}: every observation, "
+                                      "target and definition version, written by griexport.",
+                                      o.name.sv)},
+                         InstanceChecker(constrained_types(ds_.units), instance_file), diags);
+        const auto ax = axes();
         std::string q = p_ + ":";
         auto ctx = [&](const Date& s, const Date& e, const std::vector<TypedMember>& dims) {
             return b.duration(entity.scheme, entity.identifier, s, e, dims);
@@ -314,8 +316,8 @@ class Programme {
                            const std::string& context, const Quantity& v, int precision) {
             auto xv = xbrl_value(ds_.units, v, precision);
             auto local_type = type.substr(type.find(':') + 1);
-            inst.facts.push_back({q + concept_name, local_type, "duration", true, context,
-                                  b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, ""});
+            b.fact({q + concept_name, local_type, "duration", true, context,
+                    b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, ""});
         };
         // Observations grouped by indicator in one pass, so a million rows stay linear.
         std::vector<std::vector<std::uint32_t>> by_indicator(ds_.indicators.size());
@@ -339,7 +341,6 @@ class Programme {
             for (auto oi : rows) {
                 const auto& obs = ds_.observations[oi];
                 std::vector<TypedMember> dims;
-                auto ax = axes();
                 for (std::size_t d = 0; d < dimension_count; ++d)
                     if (obs.dimensions[d])
                         dims.push_back({q + ax[d].name, q + ax[d].domain,
@@ -369,15 +370,12 @@ class Programme {
                         {{q + "DefinitionVersionAxis", q + "DefinitionVersionDomain", d.version}});
                 for (const auto& lang : o.languages)
                     if (!d.text.in(lang).empty())
-                        inst.facts.push_back({q + name + "_Definition", "stringItemType",
-                                              "duration", false, context, "", d.text.in(lang), 0,
-                                              lang});
+                        b.fact({q + name + "_Definition", "stringItemType", "duration", false,
+                                context, "", d.text.in(lang), 0, lang});
             }
         }
-        inst.namespaces = base_namespaces(inst);
-        inst.namespaces.emplace_back(p_, ns_);
-        check_instance(inst, constrained_types(ds_.units), instance_file, diags);
-        return write_instance(inst);
+        b.finish();
+        return out;
     }
 };
 
