@@ -2,6 +2,7 @@
 // code. Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "griexport/diagnostics.hpp"
@@ -9,6 +10,7 @@
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
 #include "griexport/summary.hpp"
+#include "griexport/supplement.hpp"
 #include "griexport/version.hpp"
 
 namespace {
@@ -29,7 +31,7 @@ int exit_code(const griexport::Diagnostics& d) {
 // the manifest naming every input and output with its sha256.
 int build(const std::string& folder, const std::string& out_dir,
           const griexport::LoadOptions& options, const std::string& format,
-          const std::string& taxonomy_package) {
+          const std::string& taxonomy_package, const std::string& pdf_lang) {
     using namespace griexport;
     auto ev = evaluate_organisation(folder, options);
     auto& diags = ev.diagnostics;
@@ -48,6 +50,26 @@ int build(const std::string& folder, const std::string& out_dir,
         std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
         out.add(name, "content-index",
                 content_index_csv(ds, *ev.mappings, *ev.disclosures, *labels), diags);
+    }
+    // The PDF supplement: the organisation's first language unless --lang says otherwise.
+    SupplementOptions pdf_options;
+    pdf_options.data_dir = data_dir;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+        pdf_options.source_date_epoch = std::strtoll(epoch, nullptr, 10);
+    std::vector<std::string> pdf_langs;
+    if (pdf_lang == "both")
+        pdf_langs = {"sv", "en"};
+    else if (!pdf_lang.empty())
+        pdf_langs = {pdf_lang};
+    else
+        pdf_langs = {langs.empty() ? std::string("sv") : langs.front()};
+    for (const auto& lang : pdf_langs) {
+        auto labels = Labels::load(data_dir, lang, inputs, diags);
+        if (!labels) continue;
+        auto pdf =
+            supplement_pdf(ds, *ev.mappings, *ev.disclosures, *labels, pdf_options, inputs, diags);
+        if (!pdf.empty())
+            out.add("gri-supplement." + lang + ".pdf", "pdf-supplement", std::move(pdf), diags);
     }
     // XBRL: the GRI instance, checked against a real taxonomy package when one is given,
     // and the programme's own taxonomy and instance (labels in both languages).
@@ -98,6 +120,12 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
+    std::string pdf_lang;
+    build_cmd
+        ->add_option("--lang", pdf_lang,
+                     "language of the PDF supplement: sv, en or both (default: the "
+                     "organisation's first language)")
+        ->check(CLI::IsMember({"sv", "en", "both"}));
     std::string taxonomy_package;
     build_cmd
         ->add_option("--taxonomy-package", taxonomy_package,
@@ -139,7 +167,7 @@ int main(int argc, char** argv) {
         print(ev.diagnostics, format);
         return exit_code(ev.diagnostics);
     }
-    if (*build_cmd) return build(folder, out_dir, options, format, taxonomy_package);
+    if (*build_cmd) return build(folder, out_dir, options, format, taxonomy_package, pdf_lang);
     if (*stand_in) {
         // The stand-in depends only on gri-mappings/, not on an organisation.
         griexport::Diagnostics diags;

@@ -104,6 +104,7 @@ struct TargetProgress {
     Quantity target_level;                   // in the indicator's unit
     std::optional<Decimal> relative_target;  // −75 (%) for relative targets
     Quantity path_level;                     // the straight path's value for current_year
+    Decimal path_change_percent;             // the path's value against the baseline, %
     Decimal change_percent;                  // current against baseline, %
     Decimal share_of_way;                    // % of the way from baseline to target
     bool on_path = false;

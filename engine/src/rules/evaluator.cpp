@@ -117,6 +117,8 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     // when the path and the value round to the same figure.
     p.path_level = {path.rounded(ind.precision + 1), ind.unit};
     Decimal hundred = Decimal::from_int(100);
+    p.path_change_percent =
+        B.is_zero() ? Decimal() : Decimal::divide((path - B) * Decimal::from_int(100), B, 1);
     p.change_percent = B.is_zero() ? Decimal() : Decimal::divide((C - B) * hundred, B, 1);
     p.share_of_way = T == B ? hundred : Decimal::divide((C - B) * hundred, T - B, 1);
     switch (t->comparison) {

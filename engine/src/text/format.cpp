@@ -56,4 +56,16 @@ std::string number(const Decimal& d, std::string_view lang) {
     return utf8(result.toString(status));
 }
 
+std::string percent(const Decimal& d, std::string_view lang) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto formatter = icu::number::NumberFormatter::withLocale(locale_of(lang))
+                         .unit(icu::NoUnit::percent())
+                         .precision(icu::number::Precision::minMaxFraction(d.scale(), d.scale()));
+    auto s = d.to_string();
+    auto result =
+        formatter.formatDecimal(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status);
+    if (U_FAILURE(status)) return s + " %";
+    return utf8(result.toString(status));
+}
+
 }  // namespace griexport::text

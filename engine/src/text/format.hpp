@@ -17,4 +17,7 @@ std::string long_date(const Date& d, std::string_view lang);
 // come from the Decimal, ICU only groups and localises them.
 std::string number(const Decimal& d, std::string_view lang);
 
+// "−10,7 %" (sv), "−10.7%" (en): the Decimal is the percentage itself (−10.7 for −10.7 %).
+std::string percent(const Decimal& d, std::string_view lang);
+
 }  // namespace griexport::text

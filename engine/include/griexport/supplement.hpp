@@ -1,0 +1,32 @@
+// The PDF GRI supplement: cover, statement of use, GRI content index, one section per
+// reported disclosure, climate accounts with a chart, goals and indicators with targets
+// and progress, definitions and restatements, omissions. PDF/A-1b, one language per
+// document, byte-for-byte reproducible.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/disclosure.hpp"
+#include "griexport/evaluate.hpp"
+#include "griexport/render.hpp"
+
+namespace griexport {
+
+struct SupplementOptions {
+    std::filesystem::path data_dir;  // holds templates/ and fonts/
+    // The document date: SOURCE_DATE_EPOCH when set, else the reporting period's last day.
+    std::optional<std::int64_t> source_date_epoch;
+};
+
+// The supplement in the labels' language, or "" after reporting errors. Every template,
+// font and colour profile read is added to `inputs`.
+std::string supplement_pdf(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                           const Labels& labels, const SupplementOptions& options,
+                           std::vector<SourceFile>& inputs, Diagnostics& diags);
+
+}  // namespace griexport

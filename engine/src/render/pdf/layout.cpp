@@ -1,0 +1,238 @@
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "../../text/line_break.hpp"
+
+namespace griexport::pdf {
+
+namespace {
+
+// Baseline below the top of a line box: centres the glyphs' ascent and descent (about
+// 0.9 and 0.2 em) in the line height.
+double baseline_offset(double size, double leading) {
+    return size * (leading + 0.7) / 2;
+}
+
+// 1, 2 or 5 × 10^n at or above v: the top of a chart's scale.
+double nice_ceiling(double v) {
+    if (v <= 0) return 1;
+    double e = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * e >= v) return m * e;
+    return 10 * e;
+}
+
+}  // namespace
+
+Layout::Layout(Geometry g, Measure measure, std::string lang)
+    : g_(g), measure_(std::move(measure)), lang_(std::move(lang)) {}
+
+std::vector<std::string> Layout::wrap(const std::string& text, double width, FontStyle font,
+                                      double size) const {
+    return text::wrap(
+        text, width, [&](std::string_view s) { return measure_(s, font, size); }, lang_);
+}
+
+void Layout::new_page() {
+    pages_.emplace_back();
+    y_ = g_.height - g_.margin_top;
+}
+
+void Layout::ensure(double height) {
+    if (pages_.empty() || y_ - height < g_.margin_bottom) new_page();
+}
+
+void Layout::space(double points) {
+    if (pages_.empty()) new_page();
+    y_ -= points;
+}
+
+void Layout::page_break() {
+    new_page();
+}
+
+void Layout::place(double x, double y, const std::string& text, FontStyle font, double size,
+                   Color color) {
+    if (pages_.empty()) new_page();
+    page().ops.push_back(DrawText{x, y, font, size, text, color});
+}
+
+void Layout::heading(const std::string& text, int level, bool bookmark) {
+    double size = level == 0 ? g_.h1_size : level == 1 ? g_.h2_size : g_.h3_size;
+    double before = level == 0 ? 0 : size * 0.8;
+    auto lines = wrap(text, content_width(), FontStyle::bold, size);
+    double line_h = size * g_.leading;
+    double body_line = g_.body_size * g_.leading;
+    // Keep a heading with at least three lines of what follows.
+    ensure(before + static_cast<double>(lines.size()) * line_h + 3 * body_line);
+    if (y_ < g_.height - g_.margin_top) y_ -= before;
+    if (bookmark) bookmarks_.push_back({text, level, pages_.size() - 1, y_ + before});
+    for (const auto& l : lines) {
+        page().ops.push_back(DrawText{g_.margin_left, y_ - baseline_offset(size, g_.leading),
+                                      FontStyle::bold, size, l, g_.accent});
+        y_ -= line_h;
+    }
+    y_ -= size * 0.3;
+}
+
+void Layout::paragraph(const std::string& text, FontStyle font, double size) {
+    if (size <= 0) size = g_.body_size;
+    double line_h = size * g_.leading;
+    for (const auto& l : wrap(text, content_width(), font, size)) {
+        ensure(line_h);
+        if (!l.empty())
+            page().ops.push_back(DrawText{g_.margin_left, y_ - baseline_offset(size, g_.leading),
+                                          font, size, l, g_.text});
+        y_ -= line_h;
+    }
+    y_ -= g_.paragraph_gap;
+}
+
+double Layout::row_height(const Row& r, const std::vector<double>& widths) const {
+    double line_h = g_.table_size * g_.leading;
+    std::size_t lines = 1;
+    for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
+        double w = r.block ? content_width() : widths[c];
+        lines = std::max(
+            lines,
+            wrap(r.cells[c].text, w - 2 * g_.cell_padding, r.cells[c].font, g_.table_size).size());
+        if (r.block) break;
+    }
+    return static_cast<double>(lines) * line_h + 2 * g_.cell_padding;
+}
+
+void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool header) {
+    double h = row_height(r, widths);
+    double top = y_;
+    if (header || r.block)
+        page().ops.push_back(DrawRect{g_.margin_left, top - h, content_width(), h,
+                                      header ? g_.header_fill : g_.block_fill});
+    double line_h = g_.table_size * g_.leading;
+    double x = g_.margin_left;
+    for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
+        double w = r.block ? content_width() : widths[c];
+        const Cell& cell = r.cells[c];
+        FontStyle font = header || r.block ? FontStyle::bold : cell.font;
+        auto lines = wrap(cell.text, w - 2 * g_.cell_padding, font, g_.table_size);
+        double ly = top - g_.cell_padding;
+        for (const auto& l : lines) {
+            double lx = x + g_.cell_padding;
+            if (cell.align == Align::right)
+                lx = x + w - g_.cell_padding - measure_(l, font, g_.table_size);
+            if (!l.empty())
+                page().ops.push_back(DrawText{lx, ly - baseline_offset(g_.table_size, g_.leading),
+                                              font, g_.table_size, l, g_.text});
+            ly -= line_h;
+        }
+        if (r.block) break;
+        x += w;
+    }
+    page().ops.push_back(
+        DrawLine{g_.margin_left, top - h, g_.margin_left + content_width(), top - h, 0.4, g_.rule});
+    y_ -= h;
+}
+
+void Layout::table(const Table& t) {
+    double total = 0;
+    for (double w : t.widths) total += w;
+    std::vector<double> widths;
+    for (double w : t.widths) widths.push_back(w / total * content_width());
+    double header_h = 0;
+    for (const auto& r : t.header) header_h += row_height(r, widths);
+    auto draw_header = [&] {
+        for (const auto& r : t.header) draw_row(r, widths, true);
+    };
+    // The header and the first row start together.
+    ensure(header_h + (t.rows.empty() ? 0 : row_height(t.rows.front(), widths)));
+    draw_header();
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        const Row& r = t.rows[i];
+        double h = row_height(r, widths);
+        // A block header keeps its first row with it.
+        double need = h;
+        if (r.block && i + 1 < t.rows.size()) need += row_height(t.rows[i + 1], widths);
+        if (y_ - need < g_.margin_bottom) {
+            new_page();
+            draw_header();
+        }
+        draw_row(r, widths, false);
+    }
+    y_ -= g_.paragraph_gap * 2;
+}
+
+void Layout::chart(const BarChart& c) {
+    double size = g_.table_size;
+    double line_h = size * g_.leading;
+    double label_h = 3 * line_h;  // category labels under the bars, up to three lines
+    double legend_h = line_h * 1.5;
+    ensure(g_.h3_size * g_.leading + legend_h + c.height + label_h + g_.paragraph_gap);
+    if (!c.title.empty()) {
+        page().ops.push_back(DrawText{g_.margin_left, y_ - baseline_offset(g_.h3_size, g_.leading),
+                                      FontStyle::bold, g_.h3_size, c.title, g_.text});
+        y_ -= g_.h3_size * g_.leading;
+    }
+    // Legend: a swatch and the series name, left to right.
+    double lx = g_.margin_left;
+    for (const auto& s : c.series) {
+        page().ops.push_back(DrawRect{lx, y_ - line_h + 2, size, size * 0.8, s.color});
+        page().ops.push_back(DrawText{lx + size * 1.4, y_ - baseline_offset(size, g_.leading),
+                                      FontStyle::regular, size, s.name, g_.text});
+        lx += size * 2 + measure_(s.name, FontStyle::regular, size) + 12;
+    }
+    if (!c.unit.empty()) {
+        double uw = measure_(c.unit, FontStyle::regular, size);
+        page().ops.push_back(DrawText{g_.margin_left + content_width() - uw,
+                                      y_ - baseline_offset(size, g_.leading), FontStyle::regular,
+                                      size, c.unit, g_.text});
+    }
+    y_ -= legend_h;
+    double max = 0;
+    for (const auto& s : c.series)
+        for (double v : s.values) max = std::max(max, v);
+    double top_value = nice_ceiling(max * 1.08);
+    double plot_bottom = y_ - c.height;
+    double plot_left = g_.margin_left;
+    double plot_w = content_width();
+    // Gridlines at quarters of the scale.
+    for (int q = 0; q <= 4; ++q) {
+        double gy = plot_bottom + c.height * q / 4;
+        page().ops.push_back(
+            DrawLine{plot_left, gy, plot_left + plot_w, gy, q == 0 ? 0.8 : 0.3, g_.rule});
+    }
+    std::size_t n = c.categories.size();
+    std::size_t m = c.series.size();
+    if (n > 0 && m > 0) {
+        double group_w = plot_w / static_cast<double>(n);
+        double bar_w = group_w * 0.7 / static_cast<double>(m);
+        for (std::size_t i = 0; i < n; ++i) {
+            double gx = plot_left + group_w * static_cast<double>(i) + group_w * 0.15;
+            for (std::size_t s = 0; s < m; ++s) {
+                const auto& series = c.series[s];
+                if (i >= series.values.size()) continue;
+                double h = c.height * std::max(0.0, series.values[i]) / top_value;
+                double bx = gx + bar_w * static_cast<double>(s);
+                page().ops.push_back(DrawRect{bx, plot_bottom, bar_w * 0.92, h, series.color});
+                if (i < series.labels.size()) {
+                    double tw = measure_(series.labels[i], FontStyle::regular, size * 0.9);
+                    page().ops.push_back(DrawText{bx + (bar_w * 0.92 - tw) / 2, plot_bottom + h + 2,
+                                                  FontStyle::regular, size * 0.9, series.labels[i],
+                                                  g_.text});
+                }
+            }
+            auto lines = wrap(c.categories[i], group_w - 4, FontStyle::regular, size);
+            double ly = plot_bottom - 2;
+            for (const auto& l : lines) {
+                double tw = measure_(l, FontStyle::regular, size);
+                page().ops.push_back(DrawText{
+                    plot_left + group_w * static_cast<double>(i) + (group_w - tw) / 2,
+                    ly - baseline_offset(size, g_.leading), FontStyle::regular, size, l, g_.text});
+                ly -= line_h;
+            }
+        }
+    }
+    y_ = plot_bottom - label_h - g_.paragraph_gap;
+}
+
+}  // namespace griexport::pdf

@@ -1,0 +1,138 @@
+// The supplement's layout engine: flows headings, paragraphs, tables and charts onto
+// pages and returns drawing operations in PDF points (origin bottom left). It knows
+// nothing of libharu: text widths come from a Measure, so it is tested with exact
+// positions against a fixed-width measure.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace griexport::pdf {
+
+enum class FontStyle { regular, bold };
+
+struct Color {
+    double r = 0, g = 0, b = 0;
+    friend bool operator==(const Color&, const Color&) = default;
+};
+
+// Width in points of UTF-8 text in a style and size.
+using Measure = std::function<double(std::string_view text, FontStyle style, double size)>;
+
+struct DrawText {
+    double x = 0, y = 0;  // baseline start
+    FontStyle font = FontStyle::regular;
+    double size = 0;
+    std::string text;
+    Color color;
+};
+struct DrawRect {
+    double x = 0, y = 0, w = 0, h = 0;
+    Color fill;
+};
+struct DrawLine {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    Color color;
+};
+using DrawOp = std::variant<DrawText, DrawRect, DrawLine>;
+
+struct Page {
+    std::vector<DrawOp> ops;
+};
+
+struct Bookmark {
+    std::string title;
+    int level = 0;  // 0 top
+    std::size_t page = 0;
+    double y = 0;
+};
+
+// Page size, margins and type sizes: templates/layout.xml.
+struct Geometry {
+    double width = 595.28, height = 841.89;  // A4
+    double margin_left = 56.7, margin_right = 56.7, margin_top = 56.7, margin_bottom = 70;
+    double body_size = 9.5, leading = 1.3;  // line height = size × leading
+    double h1_size = 16, h2_size = 12.5, h3_size = 10.5;
+    double table_size = 8, cell_padding = 3;
+    double paragraph_gap = 5;
+    Color text{0.1, 0.1, 0.1}, accent{0.05, 0.3, 0.45}, rule{0.6, 0.6, 0.6},
+        header_fill{0.88, 0.92, 0.95}, block_fill{0.95, 0.95, 0.95};
+};
+
+enum class Align { left, right };
+
+struct Cell {
+    std::string text;
+    FontStyle font = FontStyle::regular;
+    Align align = Align::left;
+};
+
+struct Row {
+    std::vector<Cell> cells;
+    bool block = false;  // a block header: its first cell spans the table, shaded
+};
+
+struct Table {
+    std::vector<double> widths;  // relative column widths
+    std::vector<Row> header;     // repeated at the top of every page the table reaches
+    std::vector<Row> rows;
+};
+
+struct BarSeries {
+    std::string name;
+    std::vector<double> values;       // one per category; for drawing only, figures stay exact
+    std::vector<std::string> labels;  // the formatted value of each bar
+    Color color;
+};
+
+struct BarChart {
+    std::string title;
+    std::vector<std::string> categories;
+    std::vector<BarSeries> series;
+    std::string unit;
+    double height = 200;
+};
+
+class Layout {
+  public:
+    Layout(Geometry g, Measure measure, std::string lang);
+
+    void heading(const std::string& text, int level, bool bookmark = true);
+    void paragraph(const std::string& text, FontStyle font = FontStyle::regular,
+                   double size = 0 /* body size */);
+    void table(const Table& t);
+    void chart(const BarChart& c);
+    void space(double points);
+    void page_break();
+    // Text at a fixed position on the current page, outside the flow (cover page).
+    void place(double x, double y, const std::string& text, FontStyle font, double size,
+               Color color);
+
+    const std::vector<Page>& pages() const { return pages_; }
+    const std::vector<Bookmark>& bookmarks() const { return bookmarks_; }
+    const Geometry& geometry() const { return g_; }
+    double cursor() const { return y_; }
+    std::vector<std::string> wrap(const std::string& text, double width, FontStyle font,
+                                  double size) const;
+
+  private:
+    Geometry g_;
+    Measure measure_;
+    std::string lang_;
+    std::vector<Page> pages_;
+    std::vector<Bookmark> bookmarks_;
+    double y_ = 0;  // top of the free space on the current page
+
+    double content_width() const { return g_.width - g_.margin_left - g_.margin_right; }
+    void new_page();
+    // Starts a new page unless `height` fits below the cursor.
+    void ensure(double height);
+    double row_height(const Row& r, const std::vector<double>& widths) const;
+    void draw_row(const Row& r, const std::vector<double>& widths, bool header);
+    Page& page() { return pages_.back(); }
+};
+
+}  // namespace griexport::pdf

@@ -1,0 +1,179 @@
+#include "pdf_canvas.hpp"
+
+#include <fmt/format.h>
+#include <hpdf.h>
+
+namespace griexport::pdf {
+
+namespace {
+
+HPDF_Doc doc_of(void* p) {
+    return static_cast<HPDF_Doc>(p);
+}
+HPDF_Font font_of(void* p) {
+    return static_cast<HPDF_Font>(p);
+}
+
+// Code points of UTF-8 text (the text is valid UTF-8: it comes from validated inputs).
+void add_code_points(std::string_view s, std::set<char32_t>& out) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp;
+        std::size_t n;
+        if (c < 0x80)
+            cp = c, n = 1;
+        else if (c < 0xE0)
+            cp = c & 0x1F, n = 2;
+        else if (c < 0xF0)
+            cp = c & 0x0F, n = 3;
+        else
+            cp = c & 0x07, n = 4;
+        for (std::size_t k = 1; k < n && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.insert(cp);
+        i += n;
+    }
+}
+
+}  // namespace
+
+void PdfCanvas::on_error(unsigned long error, unsigned long detail, void* self) {
+    auto* c = static_cast<PdfCanvas*>(self);
+    // Keep the first error: later ones are usually its consequences.
+    if (c->error_ == 0) {
+        c->error_ = error;
+        c->detail_ = detail;
+    }
+}
+
+bool PdfCanvas::check(const char* what) {
+    if (error_ == 0) return true;
+    diags_.error(
+        "pdf.libharu",
+        fmt::format("libharu failed while {} (error 0x{:04X}, detail {})", what, error_, detail_),
+        {});
+    ok_ = false;
+    return false;
+}
+
+PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : diags_(diags) {
+    doc_ = HPDF_New([](HPDF_STATUS e, HPDF_STATUS d, void* self) { on_error(e, d, self); }, this);
+    if (!doc_) {
+        diags_.error("pdf.libharu", "libharu could not create a document", {});
+        return;
+    }
+    HPDF_Doc pdf = doc_of(doc_);
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    auto load = [&](const std::filesystem::path& file, EmbeddedFont& info) -> void* {
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) {
+            diags_.error("pdf.font-missing", fmt::format("font file {} not found", file.string()),
+                         {file.string(), 0, 0});
+            return nullptr;
+        }
+        const char* name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
+        if (!name) return nullptr;
+        HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
+        info.file = file;
+        info.base_name = name;
+        info.cap_height = f ? HPDF_Font_GetCapHeight(f) : 0;
+        return f;
+    };
+    regular_font_ = load(fonts.regular, regular_);
+    bold_font_ = load(fonts.bold, bold_);
+    ok_ = regular_font_ && bold_font_ && check("loading the fonts");
+}
+
+PdfCanvas::~PdfCanvas() {
+    if (doc_) HPDF_Free(doc_of(doc_));
+}
+
+Measure PdfCanvas::measure() const {
+    void* regular = regular_font_;
+    void* bold = bold_font_;
+    return [regular, bold](std::string_view text, FontStyle style, double size) {
+        if (text.empty()) return 0.0;
+        std::string s(text);  // libharu wants a terminated string
+        auto w = HPDF_Font_TextWidth(font_of(style == FontStyle::bold ? bold : regular),
+                                     reinterpret_cast<const HPDF_BYTE*>(s.c_str()),
+                                     static_cast<HPDF_UINT>(s.size()));
+        return static_cast<double>(w.width) * size / 1000.0;
+    };
+}
+
+std::string PdfCanvas::render(const std::vector<Page>& pages,
+                              const std::vector<Bookmark>& bookmarks, const Geometry& g,
+                              int first_page_number) {
+    if (!ok_) return {};
+    HPDF_Doc pdf = doc_of(doc_);
+    std::vector<HPDF_Page> hpages;
+    for (const auto& p : pages) {
+        HPDF_Page page = HPDF_AddPage(pdf);
+        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(g.width));
+        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
+        for (const auto& op : p.ops) {
+            if (const auto* t = std::get_if<DrawText>(&op)) {
+                add_code_points(t->text, t->font == FontStyle::bold ? bold_.used : regular_.used);
+                HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t->color.r),
+                                     static_cast<HPDF_REAL>(t->color.g),
+                                     static_cast<HPDF_REAL>(t->color.b));
+                HPDF_Page_BeginText(page);
+                HPDF_Page_SetFontAndSize(
+                    page, font_of(t->font == FontStyle::bold ? bold_font_ : regular_font_),
+                    static_cast<HPDF_REAL>(t->size));
+                HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y),
+                                  t->text.c_str());
+                HPDF_Page_EndText(page);
+            } else if (const auto* r = std::get_if<DrawRect>(&op)) {
+                HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(r->fill.r),
+                                     static_cast<HPDF_REAL>(r->fill.g),
+                                     static_cast<HPDF_REAL>(r->fill.b));
+                HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r->x),
+                                    static_cast<HPDF_REAL>(r->y), static_cast<HPDF_REAL>(r->w),
+                                    static_cast<HPDF_REAL>(r->h));
+                HPDF_Page_Fill(page);
+            } else if (const auto* l = std::get_if<DrawLine>(&op)) {
+                HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(l->color.r),
+                                       static_cast<HPDF_REAL>(l->color.g),
+                                       static_cast<HPDF_REAL>(l->color.b));
+                HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(l->width));
+                HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(l->x1),
+                                 static_cast<HPDF_REAL>(l->y1));
+                HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(l->x2),
+                                 static_cast<HPDF_REAL>(l->y2));
+                HPDF_Page_Stroke(page);
+            }
+        }
+        hpages.push_back(page);
+    }
+    if (!check("drawing the pages")) return {};
+    // Bookmarks nest by level: each hangs under the latest one of the level above.
+    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    std::vector<HPDF_Outline> parents;
+    for (const auto& b : bookmarks) {
+        while (static_cast<int>(parents.size()) > b.level) parents.pop_back();
+        HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
+        HPDF_Outline o = HPDF_CreateOutline(pdf, parent, b.title.c_str(), utf8);
+        HPDF_Outline_SetOpened(o, b.level == 0 ? HPDF_TRUE : HPDF_FALSE);
+        HPDF_Destination d = HPDF_Page_CreateDestination(hpages.at(b.page));
+        HPDF_Destination_SetXYZ(d, 0, static_cast<HPDF_REAL>(b.y), 1);
+        HPDF_Outline_SetDestination(o, d);
+        parents.push_back(o);
+    }
+    HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL,
+                      static_cast<HPDF_UINT>(first_page_number), "");
+    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (!check("writing bookmarks and page labels")) return {};
+    HPDF_SaveToStream(pdf);
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    std::string bytes(size, '\0');
+    HPDF_UINT32 read = size;
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
+    bytes.resize(read);
+    if (!check("saving the document")) return {};
+    return bytes;
+}
+
+}  // namespace griexport::pdf

@@ -1,0 +1,194 @@
+#include "pdfa.hpp"
+
+#include <fmt/format.h>
+
+// qpdf 11: use std::shared_ptr everywhere, no PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include "../xbrl/xml_writer.hpp"
+
+namespace griexport::pdf {
+
+namespace {
+
+std::string utf16be_hex(char32_t cp) {
+    if (cp < 0x10000) return fmt::format("{:04X}", static_cast<unsigned>(cp));
+    cp -= 0x10000;
+    return fmt::format("{:04X}{:04X}", 0xD800 + static_cast<unsigned>(cp >> 10),
+                       0xDC00 + static_cast<unsigned>(cp & 0x3FF));
+}
+
+std::string xmp_date(const DocumentInfo& i) {
+    return fmt::format("{:04}-{:02}-{:02}T00:00:00Z", i.year, i.month, i.day);
+}
+
+std::string pdf_date(const DocumentInfo& i) {
+    return fmt::format("D:{:04}{:02}{:02}000000Z", i.year, i.month, i.day);
+}
+
+std::string strip_subset_tag(const std::string& name) {
+    // "/HPDFAA+LiberationSans" → "LiberationSans"
+    std::string n = name.starts_with("/") ? name.substr(1) : name;
+    auto plus = n.find('+');
+    return plus == 6 ? n.substr(plus + 1) : n;
+}
+
+const EmbeddedFont* font_named(const std::vector<const EmbeddedFont*>& fonts,
+                               const std::string& base) {
+    for (const auto* f : fonts)
+        if (f->base_name == base) return f;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string to_unicode_cmap(const std::set<char32_t>& used) {
+    std::string s =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<char32_t> bmp;
+    for (char32_t c : used)
+        if (c < 0x10000) bmp.push_back(c);
+    // At most 100 entries per block, as the CMap format asks.
+    for (std::size_t i = 0; i < bmp.size(); i += 100) {
+        std::size_t n = std::min<std::size_t>(100, bmp.size() - i);
+        s += fmt::format("{} beginbfchar\n", n);
+        for (std::size_t k = i; k < i + n; ++k)
+            s += fmt::format("<{:04X}> <{}>\n", static_cast<unsigned>(bmp[k]), utf16be_hex(bmp[k]));
+        s += "endbfchar\n";
+    }
+    s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return s;
+}
+
+std::string xmp_packet(const DocumentInfo& i) {
+    using xbrl::escape_text;
+    auto alt = [&](const std::vector<std::pair<std::string, std::string>>& items) {
+        std::string s = "<rdf:Alt>";
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (k == 0)
+                s += "<rdf:li xml:lang=\"x-default\">" + escape_text(items[k].second) + "</rdf:li>";
+            s += "<rdf:li xml:lang=\"" + items[k].first + "\">" + escape_text(items[k].second) +
+                 "</rdf:li>";
+        }
+        return s + "</rdf:Alt>";
+    };
+    std::string date = xmp_date(i);
+    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
+    x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
+    x += "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+    x += "<dc:format>application/pdf</dc:format>\n";
+    x += "<dc:title>" + alt(i.titles) + "</dc:title>\n";
+    x += "<dc:description>" + alt(i.descriptions) + "</dc:description>\n";
+    x += "<dc:creator><rdf:Seq><rdf:li>" + escape_text(i.author) +
+         "</rdf:li></rdf:Seq></dc:creator>\n";
+    x += "<dc:language><rdf:Bag><rdf:li>" + escape_text(i.lang) +
+         "</rdf:li></rdf:Bag></dc:language>\n";
+    x += "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
+    x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
+    x += "<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";
+    x += "<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
+    x += "<xmp:CreatorTool>" + escape_text(i.creator_tool) + "</xmp:CreatorTool>\n";
+    x += "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+    x += "<pdf:Producer>" + escape_text(i.producer) + "</pdf:Producer>\n";
+    x += "<pdf:Keywords>" + escape_text(i.keywords) + "</pdf:Keywords>\n";
+    x += "</rdf:Description>\n";
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
+    x += "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n";
+    x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    return x;
+}
+
+std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFont*>& fonts,
+                      const DocumentInfo& info, const std::string& icc_profile,
+                      Diagnostics& diags) {
+    try {
+        QPDF q;
+        q.setSuppressWarnings(true);
+        q.processMemoryFile("supplement.pdf", pdf.data(), pdf.size());
+        for (auto& obj : q.getAllObjects()) {
+            // libharu writes outline destinations as indirect arrays; PDF/A validators
+            // (PDFBox Preflight) want the array itself.
+            if (obj.isDictionary() && obj.hasKey("/Dest") && obj.getKey("/Dest").isIndirect() &&
+                obj.getKey("/Dest").isArray())
+                obj.replaceKey("/Dest",
+                               QPDFObjectHandle::newArray(obj.getKey("/Dest").getArrayAsVector()));
+            if (!obj.isDictionary() || !obj.getKey("/Type").isNameAndEquals("/Font") ||
+                !obj.getKey("/Subtype").isNameAndEquals("/Type0"))
+                continue;
+            const EmbeddedFont* f =
+                font_named(fonts, strip_subset_tag(obj.getKey("/BaseFont").getName()));
+            if (!f) continue;
+            obj.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&q, to_unicode_cmap(f->used)));
+            auto descendant = obj.getKey("/DescendantFonts").getArrayItem(0);
+            auto descriptor = descendant.getKey("/FontDescriptor");
+            descriptor.replaceKey("/CapHeight", QPDFObjectHandle::newInteger(f->cap_height));
+            // CIDs are code points here; the subset holds exactly those drawn, and CID 0.
+            char32_t max = 0;
+            for (char32_t c : f->used) max = std::max(max, c);
+            std::string bits(max / 8 + 1, '\0');
+            bits[0] = static_cast<char>(0x80);
+            for (char32_t c : f->used)
+                bits[c / 8] =
+                    static_cast<char>(static_cast<unsigned char>(bits[c / 8]) | (0x80u >> (c % 8)));
+            descriptor.replaceKey("/CIDSet", QPDFObjectHandle::newStream(&q, bits));
+        }
+        auto root = q.getRoot();
+        auto xmp = QPDFObjectHandle::newStream(&q, xmp_packet(info));
+        xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+        xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+        root.replaceKey("/Metadata", xmp);
+        root.replaceKey("/Lang",
+                        QPDFObjectHandle::newString(info.lang == "en" ? "en-GB" : "sv-SE"));
+        auto icc = QPDFObjectHandle::newStream(&q, icc_profile);
+        icc.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(3));
+        auto intent = QPDFObjectHandle::newDictionary();
+        intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+        intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFA1"));
+        intent.replaceKey("/OutputConditionIdentifier",
+                          QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+        intent.replaceKey("/Info", QPDFObjectHandle::newString("sRGB IEC61966-2.1"));
+        intent.replaceKey("/DestOutputProfile", icc);
+        auto intents = QPDFObjectHandle::newArray();
+        intents.appendItem(q.makeIndirectObject(intent));
+        root.replaceKey("/OutputIntents", intents);
+        auto dict = QPDFObjectHandle::newDictionary();
+        dict.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(info.titles.front().second));
+        dict.replaceKey("/Subject",
+                        QPDFObjectHandle::newUnicodeString(info.descriptions.front().second));
+        dict.replaceKey("/Author", QPDFObjectHandle::newUnicodeString(info.author));
+        dict.replaceKey("/Keywords", QPDFObjectHandle::newUnicodeString(info.keywords));
+        dict.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString(info.creator_tool));
+        dict.replaceKey("/Producer", QPDFObjectHandle::newUnicodeString(info.producer));
+        dict.replaceKey("/CreationDate", QPDFObjectHandle::newString(pdf_date(info)));
+        dict.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(info)));
+        q.getTrailer().replaceKey("/Info", q.makeIndirectObject(dict));
+
+        QPDFWriter w(q);
+        w.setOutputMemory();
+        w.setDeterministicID(true);
+        w.setObjectStreamMode(qpdf_o_disable);
+        w.setCompressStreams(false);  // keep libharu's compressed streams; XMP stays plain
+        w.setDecodeLevel(qpdf_dl_none);
+        w.forcePDFVersion("1.4");
+        w.setNewlineBeforeEndstream(true);  // PDF/A: an EOL that Length does not count
+        w.write();
+        auto buf = w.getBufferSharedPointer();
+        return {reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize()};
+    } catch (const std::exception& e) {
+        diags.error("pdf.pdfa", fmt::format("could not make the supplement PDF/A-1b: {}", e.what()),
+                    {});
+        return {};
+    }
+}
+
+}  // namespace griexport::pdf

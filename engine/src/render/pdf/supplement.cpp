@@ -1,0 +1,758 @@
+// The supplement's content, section by section, in the order a reader of an annual report
+// expects. Layout comes from templates/layout.xml, every printed word from
+// templates/<lang>/labels.xml; numbers and dates are formatted by ICU.
+#include "griexport/supplement.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "../../io/sha256.hpp"
+#include "../../io/xml_source.hpp"
+#include "../../text/format.hpp"
+#include "griexport/version.hpp"
+#include "layout.hpp"
+#include "pdf_canvas.hpp"
+#include "pdfa.hpp"
+
+namespace griexport {
+
+namespace {
+
+using namespace pdf;
+
+struct Template {
+    Geometry geometry;
+    double footer_size = 7.5;
+    std::map<std::string, Color> colours;
+    std::map<std::string, std::vector<double>> columns;
+};
+
+std::vector<double> numbers(std::string_view s) {
+    std::vector<double> v;
+    std::istringstream in{std::string(s)};
+    in.imbue(std::locale::classic());
+    for (double d; in >> d;) v.push_back(d);
+    return v;
+}
+
+std::optional<Template> load_template(const std::filesystem::path& data_dir,
+                                      std::vector<SourceFile>& inputs, Diagnostics& diags) {
+    auto x = io::load_xml(data_dir, "templates/layout.xml", true,
+                          data_dir / "gri-mappings" / "schema" / "layout.xsd", diags);
+    if (!x) return std::nullopt;
+    inputs.push_back({x->text.relative_path, x->text.sha256, x->text.display_path});
+    auto root = x->doc->child("layout");
+    Template t;
+    Geometry& g = t.geometry;
+    auto page = root.child("page");
+    g.width = page.attribute("width").as_double();
+    g.height = page.attribute("height").as_double();
+    g.margin_left = page.attribute("margin-left").as_double();
+    g.margin_right = page.attribute("margin-right").as_double();
+    g.margin_top = page.attribute("margin-top").as_double();
+    g.margin_bottom = page.attribute("margin-bottom").as_double();
+    auto type = root.child("type");
+    g.body_size = type.attribute("body").as_double();
+    g.leading = type.attribute("leading").as_double();
+    g.h1_size = type.attribute("h1").as_double();
+    g.h2_size = type.attribute("h2").as_double();
+    g.h3_size = type.attribute("h3").as_double();
+    g.table_size = type.attribute("table").as_double();
+    g.cell_padding = type.attribute("cell-padding").as_double();
+    g.paragraph_gap = type.attribute("paragraph-gap").as_double();
+    t.footer_size = type.attribute("footer").as_double();
+    for (auto c : root.children("colour")) {
+        auto v = numbers(c.attribute("rgb").as_string());
+        t.colours[c.attribute("name").as_string()] = {v.at(0), v.at(1), v.at(2)};
+    }
+    for (auto c : root.children("columns"))
+        t.columns[c.attribute("table").as_string()] = numbers(c.attribute("widths").as_string());
+    auto colour = [&](const char* name, Color& target) {
+        if (auto it = t.colours.find(name); it != t.colours.end()) target = it->second;
+    };
+    colour("text", g.text);
+    colour("accent", g.accent);
+    colour("rule", g.rule);
+    colour("header-fill", g.header_fill);
+    colour("block-fill", g.block_fill);
+    return t;
+}
+
+std::optional<std::string> read_binary(const std::filesystem::path& data_dir,
+                                       const std::string& relative, std::vector<SourceFile>& inputs,
+                                       Diagnostics& diags) {
+    auto path = data_dir / relative;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error("io.missing-file", fmt::format("cannot read {}", relative),
+                    {path.generic_string(), 0, 0});
+        return std::nullopt;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string bytes = buf.str();
+    inputs.push_back({relative, io::sha256_hex(bytes), path.generic_string()});
+    return bytes;
+}
+
+class Supplement {
+  public:
+    Supplement(const Dataset& ds, const Mappings& m, const DisclosureSet& set, const Labels& l,
+               const Template& t)
+        : ds_(ds), m_(m), set_(set), l_(l), t_(t), lang_(l.lang()) {
+        o_ = &ds.organisation;
+        year_ = o_->reporting_period.from.year;
+        first_page_ = o_->annual_report_first_page.value_or(1);
+    }
+
+    // Lays the whole document out; `pages` maps disclosure keys to the page they start on
+    // (from an earlier pass) for the content index's locations.
+    Layout lay_out(const Measure& measure, const std::map<std::string, std::size_t>& pages) {
+        pages_of_ = &pages;
+        Layout l(t_.geometry, measure, lang_);
+        cover(l);
+        statement(l);
+        index(l);
+        disclosures(l);
+        climate(l);
+        goals(l);
+        restatements(l);
+        omissions(l);
+        return l;
+    }
+
+    std::map<std::string, std::size_t> section_pages(const Layout& l) const {
+        std::map<std::string, std::size_t> out;
+        for (const auto& [key, title] : section_keys_)
+            for (const auto& b : l.bookmarks())
+                if (b.title == title && !out.contains(key)) out[key] = b.page;
+        return out;
+    }
+
+    // Footers: the organisation and year left, "Sida X av Y" right. Numbers continue the
+    // årsredovisning's when the organisation gives the supplement's first page.
+    void footers(std::vector<Page>& pages, const Measure& measure) const {
+        const Geometry& g = t_.geometry;
+        auto total = static_cast<int>(pages.size()) + first_page_ - 1;
+        std::string left = l_.get("pdf.footer", {{"organisation", name()}, {"year", y(year_)}});
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            std::string right = l_.get(
+                "pdf.page", {{"page", y(first_page_ + static_cast<int>(i))}, {"pages", y(total)}});
+            double base = g.margin_bottom / 2;
+            pages[i].ops.push_back(DrawLine{g.margin_left, base + t_.footer_size * 1.6,
+                                            g.width - g.margin_right, base + t_.footer_size * 1.6,
+                                            0.4, g.rule});
+            pages[i].ops.push_back(
+                DrawText{g.margin_left, base, FontStyle::regular, t_.footer_size, left, g.text});
+            double w = measure(right, FontStyle::regular, t_.footer_size);
+            pages[i].ops.push_back(DrawText{g.width - g.margin_right - w, base, FontStyle::regular,
+                                            t_.footer_size, right, g.text});
+        }
+    }
+
+    std::string name() const {
+        return o_->name.in(lang_).empty() ? o_->name.sv : o_->name.in(lang_);
+    }
+    std::string title() const { return l_.get("pdf.title", {{"year", y(year_)}}); }
+    int first_page() const { return first_page_; }
+
+  private:
+    const Dataset& ds_;
+    const Mappings& m_;
+    const DisclosureSet& set_;
+    const Labels& l_;
+    const Template& t_;
+    std::string lang_;
+    const Organisation* o_ = nullptr;
+    int year_ = 0;
+    int first_page_ = 1;
+    const std::map<std::string, std::size_t>* pages_of_ = nullptr;
+    std::vector<std::pair<std::string, std::string>> section_keys_;  // key → heading text
+
+    static std::string y(int year) { return std::to_string(year); }
+    static std::string key(const std::string& number, const std::string& topic) {
+        return topic.empty() ? number : number + "/" + topic;
+    }
+
+    std::vector<double> columns(const std::string& name) const {
+        auto it = t_.columns.find(name);
+        return it == t_.columns.end() ? std::vector<double>{1} : it->second;
+    }
+    Color colour(const std::string& name) const {
+        auto it = t_.colours.find(name);
+        return it == t_.colours.end() ? Color{} : it->second;
+    }
+
+    std::string number(const Quantity& q, int precision) const {
+        Decimal v = q.value.rounded(precision).with_scale(std::max(precision, 0));
+        if (q.unit != no_unit && ds_.units.get(q.unit).id == "%") return text::percent(v, lang_);
+        return text::number(v, lang_);
+    }
+    std::string unit_label(UnitId u) const {
+        if (u == no_unit) return "";
+        const auto& unit = ds_.units.get(u);
+        return lang_ == "en" ? unit.label_en : unit.label_sv;
+    }
+    std::string with_unit(const Quantity& q, int precision) const {
+        auto s = number(q, precision);
+        if (q.unit == no_unit || ds_.units.get(q.unit).id == "%") return s;
+        return s + "\u00A0" + unit_label(q.unit);
+    }
+    std::string disclosure_title(const DisclosureEntry& e) const {
+        const Disclosure* d = m_.catalogue.find_disclosure(e.number);
+        std::string t = d ? d->title.in(lang_) : "";
+        if (d && d->per_topic) {
+            const Topic* topic = m_.catalogue.find_topic(e.topic);
+            t = l_.get("topic.title",
+                       {{"title", t}, {"topic", topic ? topic->title.in(lang_) : e.topic}});
+        }
+        return e.number + " " + t;
+    }
+    std::string reason_label(const std::string& id) const {
+        const auto* r = m_.catalogue.find_reason(id);
+        return r ? r->label.in(lang_) : id;
+    }
+    std::string date(const Date& d) const { return text::long_date(d, lang_); }
+
+    void cover(Layout& l) {
+        const Geometry& g = t_.geometry;
+        l.place(g.margin_left, g.height * 0.62, title(), FontStyle::bold, 22, g.accent);
+        l.place(g.margin_left, g.height * 0.62 - 34, name(), FontStyle::bold, 16, g.text);
+        l.place(g.margin_left, g.height * 0.62 - 58, l_.get("pdf.subtitle"), FontStyle::regular, 11,
+                g.text);
+        Date end = o_->reporting_period.to.value_or(o_->reporting_period.from);
+        l.place(
+            g.margin_left, g.height * 0.62 - 76,
+            l_.get("pdf.period", {{"start", date(o_->reporting_period.from)}, {"end", date(end)}}),
+            FontStyle::regular, 11, g.text);
+        l.place(g.margin_left, g.height * 0.62 - 94,
+                l_.get("pdf.claim", {{"claim", m_.catalogue.wording(set_.claim).label.in(lang_)}}),
+                FontStyle::regular, 11, g.text);
+        l.place(g.margin_left, g.margin_bottom + 10,
+                l_.get("pdf.made-by",
+                       {{"version", std::string(engine_version)}, {"organisation", name()}}),
+                FontStyle::regular, 8, g.rule);
+    }
+
+    void section(Layout& l, const std::string& label_key) {
+        l.page_break();
+        l.heading(l_.get(label_key), 0);
+    }
+
+    void statement(Layout& l) {
+        section(l, "pdf.section.statement");
+        l.paragraph(set_.statement_of_use.in(lang_));
+        if (set_.blockers.empty() || set_.sought != Claim::in_accordance) return;
+        l.paragraph(l_.get("pdf.blockers"));
+        for (const auto& b : set_.blockers) {
+            std::string list;
+            for (const auto& d : b.disclosures) list += (list.empty() ? "" : ", ") + d;
+            l.paragraph("• " + (list.empty() ? l_.get("pdf.blocker", {{"number", y(b.requirement)},
+                                                                      {"title", b.title.in(lang_)}})
+                                             : l_.get("pdf.blocker-disclosures",
+                                                      {{"number", y(b.requirement)},
+                                                       {"title", b.title.in(lang_)},
+                                                       {"disclosures", list}})));
+        }
+    }
+
+    std::string location(const DisclosureEntry& e) const {
+        std::vector<std::string> parts;
+        for (const auto& p : e.annual_report_pages)
+            parts.push_back(l_.get("pdf.location.annual-report", {{"pages", p}}));
+        if (e.in_supplement) {
+            auto it = pages_of_->find(key(e.number, e.topic));
+            std::string page =
+                it == pages_of_->end() ? "?" : y(first_page_ + static_cast<int>(it->second));
+            parts.push_back(l_.get("pdf.location.page", {{"page", page}}));
+        }
+        std::string s;
+        for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
+        return s;
+    }
+
+    std::string internal_refs(const DisclosureEntry& e) const {
+        std::vector<std::string> refs;
+        for (const auto& g : e.goals) refs.push_back(l_.get("ref.goal", {{"id", g}}));
+        for (const auto& i : e.indicators) refs.push_back(l_.get("ref.indicator", {{"id", i}}));
+        std::string s;
+        for (const auto& r : refs) s += (s.empty() ? "" : l_.get("ref.separator")) + r;
+        return s;
+    }
+
+    void index(Layout& l) {
+        section(l, "pdf.section.index");
+        bool full = set_.claim == Claim::in_accordance;
+        Table header;
+        header.widths = {30, 70};
+        header.rows.push_back({{{l_.get("pdf.index.statement"), FontStyle::bold},
+                                {set_.statement_of_use.in(lang_)}}});
+        header.rows.push_back(
+            {{{l_.get("pdf.index.gri1"), FontStyle::bold}, {l_.get("pdf.index.gri1-value")}}});
+        if (full)
+            header.rows.push_back({{{l_.get("pdf.index.sector"), FontStyle::bold},
+                                    {l_.get("pdf.index.sector-value")}}});
+        l.table(header);
+        Table t;
+        t.widths = columns(full ? "index-in-accordance" : "index-with-reference");
+        Row head;
+        head.cells.push_back({l_.get("pdf.index.col.standard")});
+        head.cells.push_back({l_.get("pdf.index.col.disclosure")});
+        head.cells.push_back({l_.get("pdf.index.col.location")});
+        if (full) {
+            head.cells.push_back({l_.get("pdf.index.col.omitted")});
+            head.cells.push_back({l_.get("pdf.index.col.reason")});
+            head.cells.push_back({l_.get("pdf.index.col.explanation")});
+            head.cells.push_back({l_.get("pdf.index.col.sector")});
+        }
+        head.cells.push_back({l_.get("pdf.index.col.internal")});
+        t.header.push_back(head);
+        std::string block;
+        for (const auto& e : set_.disclosures) {
+            if (e.status == DisclosureStatus::not_material ||
+                e.status == DisclosureStatus::not_reported)
+                continue;
+            // With reference, the index lists what is reported (GRI 1, Appendix 2).
+            if (!full && e.status != DisclosureStatus::reported) continue;
+            const Standard* s = m_.catalogue.find_standard(e.standard);
+            std::string b = s && s->universal && e.topic.empty()
+                                ? (s->id == "GRI 2" ? l_.get("pdf.index.general")
+                                                    : l_.get("pdf.index.material"))
+                                : e.topic;
+            if (b != block) {
+                block = b;
+                const Topic* topic = m_.catalogue.find_topic(b);
+                t.rows.push_back({{{topic ? topic->title.in(lang_) : b}}, true});
+            }
+            Row r;
+            r.cells.push_back({s ? s->title.in(lang_) : e.standard});
+            r.cells.push_back({disclosure_title(e)});
+            r.cells.push_back({location(e)});
+            if (full) {
+                std::string reqs, reasons, explanations;
+                for (auto oi : e.omissions) {
+                    const auto& om = set_.omissions[oi];
+                    std::string req = om.requirement
+                                          ? fmt::format("{}-{}", om.disclosure, om.requirement)
+                                          : om.disclosure;
+                    reqs += (reqs.empty() ? "" : ", ") + req;
+                    auto label = reason_label(om.reason);
+                    if (reasons.find(label) == std::string::npos)
+                        reasons += (reasons.empty() ? "" : "; ") + label;
+                    explanations += (explanations.empty() ? "" : "\n") + om.explanation.in(lang_);
+                }
+                r.cells.push_back({reqs});
+                r.cells.push_back({reasons});
+                r.cells.push_back({explanations});
+                r.cells.push_back({""});
+            }
+            r.cells.push_back({internal_refs(e)});
+            t.rows.push_back(std::move(r));
+        }
+        l.table(t);
+    }
+
+    // A row per value rule: its label and its values for the base, previous and current year.
+    void facts_table(Layout& l, const DisclosureEntry& e) {
+        std::vector<const Fact*> numeric;
+        for (auto fi : e.facts)
+            if (set_.facts[fi].kind == FactKind::numeric) numeric.push_back(&set_.facts[fi]);
+        if (numeric.empty()) return;
+        int base = o_->base_year;
+        std::vector<int> years{base, year_ - 1, year_};
+        if (base == year_ - 1) years = {base, year_};
+        Table t;
+        t.widths = columns("facts");
+        if (years.size() == 2) t.widths.pop_back();
+        Row head;
+        head.cells.push_back({l_.get("pdf.facts.requirement")});
+        head.cells.push_back({l_.get("pdf.facts.item")});
+        for (int yr : years)
+            head.cells.push_back({yr == base ? l_.get("pdf.base-year", {{"year", y(yr)}}) : y(yr),
+                                  FontStyle::bold, Align::right});
+        t.header.push_back(head);
+        std::vector<std::string> rules;
+        for (const auto* f : numeric)
+            if (std::find(rules.begin(), rules.end(), f->provenance.rule) == rules.end())
+                rules.push_back(f->provenance.rule);
+        for (const auto& rule : rules) {
+            Row r;
+            const Fact* first = nullptr;
+            for (const auto* f : numeric)
+                if (f->provenance.rule == rule && !first) first = f;
+            r.cells.push_back({fmt::format("{}-{}", first->disclosure, first->requirement)});
+            r.cells.push_back({first->label.in(lang_)});
+            for (int yr : years) {
+                std::string v = l_.get("pdf.missing");
+                for (const auto* f : numeric)
+                    if (f->provenance.rule == rule && f->year == yr)
+                        v = with_unit(f->value, f->precision);
+                r.cells.push_back({v, FontStyle::regular, Align::right});
+            }
+            t.rows.push_back(std::move(r));
+        }
+        l.table(t);
+    }
+
+    void disclosures(Layout& l) {
+        section(l, "pdf.section.disclosures");
+        bool first = true;
+        for (const auto& e : set_.disclosures) {
+            if (e.status != DisclosureStatus::reported) continue;
+            if (!first) l.space(4);
+            first = false;
+            auto heading = disclosure_title(e);
+            section_keys_.emplace_back(key(e.number, e.topic), heading);
+            l.heading(heading, 1);
+            if (!e.annual_report_pages.empty()) {
+                std::string pages;
+                for (const auto& p : e.annual_report_pages)
+                    pages += (pages.empty() ? "" : ", ") + p;
+                l.paragraph(l_.get("pdf.in-annual-report", {{"pages", pages}}));
+            }
+            for (auto fi : e.facts) {
+                const Fact& f = set_.facts[fi];
+                if (f.kind != FactKind::text) continue;
+                std::string text = f.text.in(lang_);
+                for (std::size_t p = 0; p <= text.size();) {
+                    auto end = text.find("\n\n", p);
+                    auto para = text.substr(p, end == std::string::npos ? end : end - p);
+                    if (!para.empty()) l.paragraph(para);
+                    if (end == std::string::npos) break;
+                    p = end + 2;
+                }
+            }
+            facts_table(l, e);
+            for (auto oi : e.omissions) {
+                const auto& om = set_.omissions[oi];
+                if (!om.requirement) continue;
+                l.paragraph(
+                    l_.get("pdf.omitted-requirement",
+                           {{"requirement", fmt::format("{}-{}", om.disclosure, om.requirement)},
+                            {"reason", reason_label(om.reason)},
+                            {"explanation", om.explanation.in(lang_)}}),
+                    FontStyle::regular, t_.geometry.table_size);
+            }
+        }
+    }
+
+    void climate(Layout& l) {
+        if (ds_.climate_entries.empty()) return;
+        section(l, "pdf.section.climate");
+        std::vector<int> years;
+        for (const auto& e : ds_.climate_entries)
+            if (e.role != ClimateRole::change &&
+                std::find(years.begin(), years.end(), e.year) == years.end())
+                years.push_back(e.year);
+        std::sort(years.begin(), years.end());
+        std::string models;
+        for (const auto& cm : ds_.calculation_models)
+            for (const auto& e : ds_.climate_entries)
+                if (e.model == cm.id && models.find(cm.name.in(lang_)) == std::string::npos)
+                    models += (models.empty() ? "" : ", ") + cm.name.in(lang_);
+        l.paragraph(l_.get("pdf.climate.intro", {{"model", models}}));
+        const Indicator* ind = ds_.find_indicator(ds_.climate_indicator);
+        int precision = ind ? ind->precision : 0;
+        auto value = [&](const std::string& post, int yr, bool change) -> const ClimateEntry* {
+            for (const auto& e : ds_.climate_entries)
+                if (e.post == post && e.year == yr && (e.role == ClimateRole::change) == change)
+                    return &e;
+            return nullptr;
+        };
+        Table t;
+        t.widths = columns("climate");
+        Row head;
+        head.cells.push_back({l_.get("pdf.climate.post")});
+        for (int yr : years) head.cells.push_back({y(yr), FontStyle::bold, Align::right});
+        bool changes = years.size() >= 2;
+        if (changes)
+            head.cells.push_back({l_.get("pdf.climate.change",
+                                         {{"from", y(years.front())}, {"to", y(years.back())}}),
+                                  FontStyle::bold, Align::right});
+        while (t.widths.size() > head.cells.size()) t.widths.pop_back();
+        while (t.widths.size() < head.cells.size()) t.widths.push_back(t.widths.back());
+        t.header.push_back(head);
+        for (auto role : {ClimateRole::part, ClimateRole::total, ClimateRole::separate}) {
+            for (const auto& p : ds_.climate_posts) {
+                if (p.role != role) continue;
+                Row r;
+                FontStyle font = role == ClimateRole::total ? FontStyle::bold : FontStyle::regular;
+                std::string label = p.name.in(lang_);
+                if (role == ClimateRole::separate)
+                    label = l_.get("pdf.climate.separate", {{"post", label}});
+                r.cells.push_back({label, font});
+                for (int yr : years) {
+                    const auto* e = value(p.id, yr, false);
+                    r.cells.push_back({e ? number(e->value, precision) : l_.get("pdf.missing"),
+                                       font, Align::right});
+                }
+                if (changes) {
+                    const auto* e = value(p.id, years.back(), true);
+                    r.cells.push_back({e ? number(e->value, precision) : l_.get("pdf.missing"),
+                                       font, Align::right});
+                }
+                t.rows.push_back(std::move(r));
+            }
+        }
+        l.table(t);
+        // The climate target's progress, as the domain checks computed it.
+        for (const auto& p : set_.progress) {
+            if (p.indicator != ds_.climate_indicator || !p.relative_target) continue;
+            l.paragraph(l_.get("pdf.climate.target",
+                               {{"target", text::number(*p.relative_target, lang_)},
+                                {"year", y(p.target_year)},
+                                {"base", y(p.baseline_year)},
+                                {"current_year", y(p.current_year)},
+                                {"change", text::percent(p.change_percent, lang_)},
+                                {"path", text::percent(p.path_change_percent, lang_)}}));
+        }
+        BarChart c;
+        c.title = l_.get("pdf.climate.chart");
+        c.unit = ind ? unit_label(ind->unit) : "";
+        for (const auto& p : ds_.climate_posts)
+            if (p.role == ClimateRole::part) c.categories.push_back(p.name.in(lang_));
+        int s = 0;
+        for (int yr : years) {
+            BarSeries series;
+            series.name = y(yr);
+            series.color = colour(fmt::format("series-{}", (s++ % 3) + 1));
+            for (const auto& p : ds_.climate_posts) {
+                if (p.role != ClimateRole::part) continue;
+                const auto* e = value(p.id, yr, false);
+                // Bar heights only: the figures themselves are printed exactly.
+                series.values.push_back(e ? std::stod(e->value.value.to_string()) : 0.0);
+                series.labels.push_back(e ? number(e->value, precision) : "");
+            }
+            c.series.push_back(std::move(series));
+        }
+        l.chart(c);
+    }
+
+    void goals(Layout& l) {
+        section(l, "pdf.section.goals");
+        l.paragraph(l_.get("pdf.goals.intro"));
+        int base = o_->base_year;
+        Table t;
+        t.widths = columns("goals");
+        Row head;
+        head.cells.push_back({l_.get("pdf.goals.col.indicator")});
+        head.cells.push_back({l_.get("pdf.goals.col.unit")});
+        head.cells.push_back(
+            {l_.get("pdf.base-year", {{"year", y(base)}}), FontStyle::bold, Align::right});
+        head.cells.push_back({y(year_ - 1), FontStyle::bold, Align::right});
+        head.cells.push_back({y(year_), FontStyle::bold, Align::right});
+        head.cells.push_back({l_.get("pdf.goals.col.target")});
+        head.cells.push_back({l_.get("pdf.goals.col.progress"), FontStyle::bold, Align::right});
+        head.cells.push_back({l_.get("pdf.goals.col.status")});
+        t.header.push_back(head);
+        // Totals by indicator and year, found once.
+        std::map<std::pair<std::uint32_t, int>, const Observation*> totals;
+        for (const auto& obs : ds_.observations)
+            if (std::all_of(obs.dimensions.begin(), obs.dimensions.end(),
+                            [](auto v) { return v == 0; }))
+                totals[{obs.indicator, obs.year}] = &obs;
+        for (const auto& area : ds_.areas) {
+            t.rows.push_back(
+                {{{l_.get("pdf.goals.area", {{"id", area.id}, {"title", area.title.in(lang_)}})}},
+                 true});
+            for (const auto& g : ds_.goals) {
+                if (g.area != area.id) continue;
+                t.rows.push_back(
+                    {{{l_.get("pdf.goals.goal", {{"id", g.id}, {"title", g.title.in(lang_)}}),
+                       FontStyle::bold}}});
+                for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i) {
+                    const Indicator& ind = ds_.indicators[i];
+                    if (ind.goal != g.id) continue;
+                    Row r;
+                    r.cells.push_back({ind.id + " " + ind.name.in(lang_)});
+                    r.cells.push_back({unit_label(ind.unit)});
+                    for (int yr : {base, year_ - 1, year_}) {
+                        auto it = totals.find({i, yr});
+                        r.cells.push_back({it == totals.end()
+                                               ? l_.get("pdf.missing")
+                                               : number(it->second->value, ind.precision),
+                                           FontStyle::regular, Align::right});
+                    }
+                    const TargetProgress* p = nullptr;
+                    for (const auto& tp : set_.progress)
+                        if (tp.indicator == ind.id) p = &tp;
+                    const Target* target = nullptr;
+                    for (const auto& tg : ind.targets)
+                        if (!target || tg.year < target->year ||
+                            (tg.year == target->year && tg.set_in > target->set_in))
+                            if (tg.year >= year_ && tg.set_in <= year_) target = &tg;
+                    std::string target_text;
+                    if (target) {
+                        if (target->relative_to_year)
+                            target_text =
+                                l_.get("pdf.goals.target-relative",
+                                       {{"value", text::percent(target->value.value, lang_)},
+                                        {"base", y(*target->relative_to_year)},
+                                        {"year", y(target->year)}});
+                        else
+                            target_text =
+                                l_.get("pdf.goals.target-level",
+                                       {{"comparison",
+                                         l_.get(target->comparison == TargetComparison::at_least
+                                                    ? "pdf.goals.at-least"
+                                                : target->comparison == TargetComparison::at_most
+                                                    ? "pdf.goals.at-most"
+                                                    : "pdf.goals.equal")},
+                                        {"value", number(target->value, ind.precision)},
+                                        {"year", y(target->year)}});
+                    }
+                    r.cells.push_back({target_text});
+                    r.cells.push_back(
+                        {p ? text::percent(p->share_of_way, lang_) : l_.get("pdf.missing"),
+                         FontStyle::regular, Align::right});
+                    r.cells.push_back({!p            ? ""
+                                       : p->achieved ? l_.get("pdf.status.achieved")
+                                       : p->on_path  ? l_.get("pdf.status.on-path")
+                                                     : l_.get("pdf.status.behind")});
+                    t.rows.push_back(std::move(r));
+                }
+            }
+        }
+        l.table(t);
+    }
+
+    std::string validity(const DateRange& r) const {
+        if (!r.to) return l_.get("pdf.valid-from", {{"from", date(r.from)}});
+        return l_.get("pdf.valid-range", {{"from", date(r.from)}, {"to", date(*r.to)}});
+    }
+
+    void restatements(Layout& l) {
+        section(l, "pdf.section.restatements");
+        for (const auto& r : ds_.restatements) {
+            l.paragraph(
+                r.indicator.empty()
+                    ? l_.get("pdf.restatement-model", {{"id", r.id}, {"year", y(r.effective_year)}})
+                    : l_.get("pdf.restatement", {{"id", r.id},
+                                                 {"indicator", r.indicator},
+                                                 {"from", r.from_version},
+                                                 {"to", r.to_version},
+                                                 {"year", y(r.effective_year)}}),
+                FontStyle::bold);
+            l.paragraph(l_.get("pdf.reason", {{"text", r.reason.in(lang_)}}));
+            l.paragraph(l_.get("pdf.effect", {{"text", r.effect.in(lang_)}}));
+        }
+        Table t;
+        t.widths = columns("definitions");
+        t.header.push_back({{{l_.get("pdf.definitions.col.indicator")},
+                             {l_.get("pdf.definitions.col.version")},
+                             {l_.get("pdf.definitions.col.valid")},
+                             {l_.get("pdf.definitions.col.text")}}});
+        for (const auto& ind : ds_.indicators) {
+            if (ind.definitions.size() < 2) continue;
+            for (const auto& d : ind.definitions)
+                t.rows.push_back({{{ind.id + " " + ind.name.in(lang_)},
+                                   {d.version},
+                                   {validity(d.validity)},
+                                   {d.text.in(lang_)}}});
+        }
+        if (!t.rows.empty()) {
+            l.paragraph(l_.get("pdf.definitions.intro"));
+            l.table(t);
+        }
+        if (!ds_.calculation_models.empty()) {
+            l.paragraph(l_.get("pdf.models"));
+            for (const auto& cm : ds_.calculation_models)
+                l.paragraph("• " + l_.get("pdf.model", {{"id", cm.id},
+                                                        {"name", cm.name.in(lang_)},
+                                                        {"valid", validity(cm.validity)}}));
+        }
+    }
+
+    void omissions(Layout& l) {
+        if (set_.omissions.empty()) return;
+        section(l, "pdf.section.omissions");
+        l.paragraph(l_.get("pdf.omissions.intro"));
+        Table t;
+        t.widths = columns("omissions");
+        t.header.push_back({{{l_.get("pdf.omissions.col.disclosure")},
+                             {l_.get("pdf.omissions.col.requirement")},
+                             {l_.get("pdf.omissions.col.reason")},
+                             {l_.get("pdf.omissions.col.explanation")}}});
+        for (const auto& e : set_.disclosures)
+            for (auto oi : e.omissions) {
+                const auto& om = set_.omissions[oi];
+                t.rows.push_back(
+                    {{{om.disclosure},
+                      {om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement)
+                                      : l_.get("pdf.omissions.whole")},
+                      {reason_label(om.reason)},
+                      {om.explanation.in(lang_)}}});
+            }
+        l.table(t);
+    }
+};
+
+// Days since 1970-01-01 → civil date.
+Date civil_from_days(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yr = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<int>(yr + (mo <= 2)), static_cast<int>(mo), static_cast<int>(d)};
+}
+
+}  // namespace
+
+std::string supplement_pdf(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                           const Labels& labels, const SupplementOptions& options,
+                           std::vector<SourceFile>& inputs, Diagnostics& diags) {
+    auto tmpl = load_template(options.data_dir, inputs, diags);
+    auto icc = read_binary(options.data_dir, "templates/color/sRGB.icc", inputs, diags);
+    auto regular = read_binary(options.data_dir, "fonts/LiberationSans-Regular.ttf", inputs, diags);
+    auto bold = read_binary(options.data_dir, "fonts/LiberationSans-Bold.ttf", inputs, diags);
+    if (!tmpl || !icc || !regular || !bold) return {};
+    PdfCanvas canvas({options.data_dir / "fonts/LiberationSans-Regular.ttf",
+                      options.data_dir / "fonts/LiberationSans-Bold.ttf"},
+                     diags);
+    if (!canvas.ok()) return {};
+    Supplement doc(ds, m, set, labels, *tmpl);
+    auto measure = canvas.measure();
+    // The index names the page each disclosure starts on; lay out until those settle.
+    std::map<std::string, std::size_t> pages;
+    Layout layout = doc.lay_out(measure, pages);
+    for (int pass = 0; pass < 3; ++pass) {
+        auto found = doc.section_pages(layout);
+        if (found == pages) break;
+        pages = std::move(found);
+        layout = doc.lay_out(measure, pages);
+    }
+    auto drawn = layout.pages();
+    doc.footers(drawn, measure);
+    std::string bytes = canvas.render(drawn, layout.bookmarks(), tmpl->geometry, doc.first_page());
+    if (bytes.empty()) return {};
+
+    const Organisation& o = ds.organisation;
+    DocumentInfo info;
+    info.lang = labels.lang();
+    std::string year = std::to_string(o.reporting_period.from.year);
+    std::string title = doc.title() + " – " + doc.name();
+    info.titles = {{info.lang, title}};
+    info.descriptions = {{info.lang, labels.get("pdf.info.subject", {{"year", year}})}};
+    info.author = doc.name();
+    info.keywords = labels.get("pdf.info.keywords");
+    info.creator_tool = fmt::format("griexport {}", engine_version);
+    info.producer = fmt::format("griexport {} (libharu 2.3.0, qpdf)", engine_version);
+    Date when = o.reporting_period.to.value_or(o.reporting_period.from);
+    if (options.source_date_epoch) when = civil_from_days(*options.source_date_epoch / 86400);
+    info.year = when.year;
+    info.month = when.month;
+    info.day = when.day;
+    return make_pdfa(bytes, {&canvas.font(FontStyle::regular), &canvas.font(FontStyle::bold)}, info,
+                     *icc, diags);
+}
+
+}  // namespace griexport
