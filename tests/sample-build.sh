@@ -41,12 +41,14 @@ assert manifest["statement_of_use"]["en"] == (
 assert manifest["statement_of_use"]["sv"].startswith("Region Dalarna har rapporterat den information")
 paths = [i["path"] for i in manifest["inputs"]]
 for p in ["organisation.xml", "programme.xml", "climate-accounts.csv", "rules.xml",
+          "fonts/LiberationSans-Regular.ttf", "templates/layout.xml", "templates/color/sRGB.icc",
           "gri-mappings/rules/emissions.xml", "gri-mappings/catalogue/gri-305.xml",
           "gri-mappings/compliance.xml", "templates/sv/labels.xml"]:
     assert p in paths, f"input {p} not listed"
 assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
 kinds = {o["path"]: o["kind"] for o in manifest["outputs"]}
 assert kinds == {"content-index.csv": "content-index", "content-index.en.csv": "content-index",
+                 "gri-supplement.sv.pdf": "pdf-supplement",
                  "gri-instance.xbrl": "xbrl-instance", "programme.xbrl": "xbrl-instance",
                  "programme.xsd": "xbrl-schema", "programme_lab.xml": "xbrl-linkbase",
                  "programme_pre.xml": "xbrl-linkbase"}, kinds

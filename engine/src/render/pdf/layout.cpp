@@ -19,7 +19,7 @@ double baseline_offset(double size, double leading) {
 double nice_ceiling(double v) {
     if (v <= 0) return 1;
     double e = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
+    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
         if (m * e >= v) return m * e;
     return 10 * e;
 }
@@ -94,11 +94,12 @@ double Layout::row_height(const Row& r, const std::vector<double>& widths) const
     double line_h = g_.table_size * g_.leading;
     std::size_t lines = 1;
     for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
-        double w = r.block ? content_width() : widths[c];
+        bool spans = r.block || r.span;
+        double w = spans ? content_width() : widths[c];
+        FontStyle font = spans ? FontStyle::bold : r.cells[c].font;
         lines = std::max(
-            lines,
-            wrap(r.cells[c].text, w - 2 * g_.cell_padding, r.cells[c].font, g_.table_size).size());
-        if (r.block) break;
+            lines, wrap(r.cells[c].text, w - 2 * g_.cell_padding, font, g_.table_size).size());
+        if (spans) break;
     }
     return static_cast<double>(lines) * line_h + 2 * g_.cell_padding;
 }
@@ -112,9 +113,10 @@ void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool head
     double line_h = g_.table_size * g_.leading;
     double x = g_.margin_left;
     for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
-        double w = r.block ? content_width() : widths[c];
+        bool spans = r.block || r.span;
+        double w = spans ? content_width() : widths[c];
         const Cell& cell = r.cells[c];
-        FontStyle font = header || r.block ? FontStyle::bold : cell.font;
+        FontStyle font = header || spans ? FontStyle::bold : cell.font;
         auto lines = wrap(cell.text, w - 2 * g_.cell_padding, font, g_.table_size);
         double ly = top - g_.cell_padding;
         for (const auto& l : lines) {
@@ -126,7 +128,7 @@ void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool head
                                               font, g_.table_size, l, g_.text});
             ly -= line_h;
         }
-        if (r.block) break;
+        if (spans) break;
         x += w;
     }
     page().ops.push_back(
@@ -150,9 +152,9 @@ void Layout::table(const Table& t) {
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const Row& r = t.rows[i];
         double h = row_height(r, widths);
-        // A block header keeps its first row with it.
+        // A block header or sub-heading keeps the row after it on its page.
         double need = h;
-        if (r.block && i + 1 < t.rows.size()) need += row_height(t.rows[i + 1], widths);
+        if ((r.block || r.span) && i + 1 < t.rows.size()) need += row_height(t.rows[i + 1], widths);
         if (y_ - need < g_.margin_bottom) {
             new_page();
             draw_header();

@@ -73,6 +73,7 @@ struct Cell {
 struct Row {
     std::vector<Cell> cells;
     bool block = false;  // a block header: its first cell spans the table, shaded
+    bool span = false;   // a sub-heading: its first cell spans the table, bold, unshaded
 };
 
 struct Table {

@@ -561,9 +561,11 @@ class Supplement {
                  true});
             for (const auto& g : ds_.goals) {
                 if (g.area != area.id) continue;
-                t.rows.push_back(
-                    {{{l_.get("pdf.goals.goal", {{"id", g.id}, {"title", g.title.in(lang_)}}),
-                       FontStyle::bold}}});
+                Row goal_row;
+                goal_row.cells.push_back(
+                    {l_.get("pdf.goals.goal", {{"id", g.id}, {"title", g.title.in(lang_)}})});
+                goal_row.span = true;
+                t.rows.push_back(std::move(goal_row));
                 for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i) {
                     const Indicator& ind = ds_.indicators[i];
                     if (ind.goal != g.id) continue;
