@@ -503,7 +503,7 @@ class Supplement {
         for (const auto& p : set_.progress) {
             if (p.indicator != ds_.climate_indicator || !p.relative_target) continue;
             l.paragraph(l_.get("pdf.climate.target",
-                               {{"target", text::number(*p.relative_target, lang_)},
+                               {{"target", text::percent(*p.relative_target, lang_)},
                                 {"year", y(p.target_year)},
                                 {"base", y(p.baseline_year)},
                                 {"current_year", y(p.current_year)},
