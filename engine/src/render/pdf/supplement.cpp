@@ -12,6 +12,7 @@
 
 #include "../../io/sha256.hpp"
 #include "../../io/xml_source.hpp"
+#include "../../rules/evaluator.hpp"
 #include "../../text/format.hpp"
 #include "griexport/version.hpp"
 #include "layout.hpp"
@@ -582,11 +583,8 @@ class Supplement {
                     const TargetProgress* p = nullptr;
                     for (const auto& tp : set_.progress)
                         if (tp.indicator == ind.id) p = &tp;
-                    const Target* target = nullptr;
-                    for (const auto& tg : ind.targets)
-                        if (!target || tg.year < target->year ||
-                            (tg.year == target->year && tg.set_in > target->set_in))
-                            if (tg.year >= year_ && tg.set_in <= year_) target = &tg;
+                    // The same choice the domain checks make: the rules engine's.
+                    const Target* target = rules::target_in_force(ind, year_);
                     std::string target_text;
                     if (target) {
                         if (target->relative_to_year)
