@@ -8,7 +8,8 @@ BOOST_AUTO_TEST_SUITE(units)
 
 BOOST_AUTO_TEST_CASE(same_unit_adds_other_units_refuse) {
     UnitRegistry r;
-    auto t = r.add({"t CO2e", "ghg-mass", "utr:tCO2e", "ton CO2e", "t CO2e", "ghgEmissionsItemType"});
+    auto t =
+        r.add({"t CO2e", "ghg-mass", "utr:tCO2e", "ton CO2e", "t CO2e", "ghgEmissionsItemType"});
     auto mwh = r.add({"MWh", "energy", "utr:MWh", "MWh", "MWh", "energyItemType"});
     Quantity a{*Decimal::parse("1191"), t}, b{*Decimal::parse("3407"), t},
         e{*Decimal::parse("5"), mwh};
@@ -20,7 +21,8 @@ BOOST_AUTO_TEST_CASE(same_unit_adds_other_units_refuse) {
 BOOST_AUTO_TEST_CASE(converts_only_by_declared_factors) {
     UnitRegistry r;
     auto kg = r.add({"kg CO2e", "ghg-mass", "", "kg CO2e", "kg CO2e", ""});
-    auto t = r.add({"t CO2e", "ghg-mass", "utr:tCO2e", "ton CO2e", "t CO2e", "ghgEmissionsItemType"});
+    auto t =
+        r.add({"t CO2e", "ghg-mass", "utr:tCO2e", "ton CO2e", "t CO2e", "ghgEmissionsItemType"});
     auto gj = r.add({"GJ", "energy", "utr:GJ", "GJ", "GJ", "energyItemType"});
     r.add_conversion(kg, t, *Decimal::parse("0.001"));
     auto q = convert(r, {*Decimal::parse("1500"), kg}, t);

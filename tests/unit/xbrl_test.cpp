@@ -170,10 +170,11 @@ BOOST_AUTO_TEST_CASE(a_stream_writes_each_context_and_unit_once_before_its_facts
     b.fact({"p:M", "massItemType", "duration", true, a, "u_t", "5", 0, ""});
     b.fact({"p:M", "massItemType", "duration", true, "D1999", "u_t", "5", 0, ""});
     b.finish();
-    BOOST_TEST(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
-                               "<xbrli:xbrl xmlns:xbrli=\"http://www.xbrl.org/2003/instance\">\n"
-                               "  <link:schemaRef xlink:type=\"simple\" xlink:href=\"s.xsd\"/>\n"
-                               "  <xbrli:context id=\"D2021\">\n"));
+    BOOST_TEST(
+        out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
+                        "<xbrli:xbrl xmlns:xbrli=\"http://www.xbrl.org/2003/instance\">\n"
+                        "  <link:schemaRef xlink:type=\"simple\" xlink:href=\"s.xsd\"/>\n"
+                        "  <xbrli:context id=\"D2021\">\n"));
     auto count = [&](std::string_view needle) {
         std::size_t n = 0;
         for (auto p = out.find(needle); p != std::string::npos; p = out.find(needle, p + 1)) ++n;

@@ -40,5 +40,4 @@ std::vector<std::string> constrained_types(const UnitRegistry& units);
 std::string type_qname(const XbrlSettings& x, const std::string& type,
                        const std::string& local_prefix);
 
-
 }  // namespace griexport::xbrl

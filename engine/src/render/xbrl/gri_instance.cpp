@@ -58,7 +58,7 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
             const auto& text = f.text.in(lang);
             if (text.empty()) continue;
             b.fact({g + f.concept_name, f.item_type, f.period_type, false, ctx, "",
-                                  xhtml_paragraphs(text), 0, lang});
+                    xhtml_paragraphs(text), 0, lang});
         }
     }
     for (const auto& om : set.omissions) {
@@ -70,11 +70,11 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
         auto ctx = b.duration(entity.scheme, entity.identifier, start, end, dims);
         const auto* reason = m.catalogue.find_reason(om.reason);
         b.fact({g + x.omission_reason, "stringItemType", "duration", false, ctx, "",
-                              reason ? reason->label.en : om.reason, 0, "en"});
+                reason ? reason->label.en : om.reason, 0, "en"});
         for (const auto& lang : o.languages)
             if (!om.explanation.in(lang).empty())
-                b.fact({g + x.omission_explanation, "stringItemType", "duration",
-                                      false, ctx, "", om.explanation.in(lang), 0, lang});
+                b.fact({g + x.omission_explanation, "stringItemType", "duration", false, ctx, "",
+                        om.explanation.in(lang), 0, lang});
     }
     b.finish();
     return {path, "xbrl-instance", std::move(out)};

@@ -39,7 +39,7 @@ std::string InstanceStream::duration(const std::string& scheme, const std::strin
     if (auto it = context_ids_.find(key); it != context_ids_.end()) return it->second;
     // Readable ids: D2021 for a calendar year, D2018-2030 across years, then the members.
     bool whole_years = start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31;
-    std::string id = !whole_years            ? fmt::format("D{}_{}", start.iso(), end.iso())
+    std::string id = !whole_years             ? fmt::format("D{}_{}", start.iso(), end.iso())
                      : start.year == end.year ? fmt::format("D{}", start.year)
                                               : fmt::format("D{}-{}", start.year, end.year);
     for (const auto& d : dims) {
@@ -72,7 +72,9 @@ void InstanceStream::fact(const Fact& f) {
     write_fact(w_, f);
 }
 
-void InstanceStream::finish() { w_.close(); }
+void InstanceStream::finish() {
+    w_.close();
+}
 
 std::vector<std::pair<std::string, std::string>> base_namespaces() {
     return {
@@ -95,8 +97,8 @@ void InstanceChecker::check(const Fact& f, Diagnostics& diags) const {
     auto c = contexts_.find(f.context);
     if (c == contexts_.end()) {
         diags.error("xbrl.undefined-context",
-                    fmt::format("{} refers to context '{}', which is not defined",
-                                f.concept_name, f.context),
+                    fmt::format("{} refers to context '{}', which is not defined", f.concept_name,
+                                f.context),
                     where);
         return;
     }
@@ -108,16 +110,16 @@ void InstanceChecker::check(const Fact& f, Diagnostics& diags) const {
                     where);
     if (!f.numeric) {
         if (!f.unit.empty())
-            diags.error("xbrl.unit-on-text", fmt::format("non-numeric {} has a unit", f.concept_name),
-                        where);
+            diags.error("xbrl.unit-on-text",
+                        fmt::format("non-numeric {} has a unit", f.concept_name), where);
         return;
     }
     auto u = units_.find(f.unit);
     if (u == units_.end()) {
-        diags.error("xbrl.undefined-unit",
-                    fmt::format("{} refers to unit '{}', which is not defined", f.concept_name,
-                                f.unit),
-                    where);
+        diags.error(
+            "xbrl.undefined-unit",
+            fmt::format("{} refers to unit '{}', which is not defined", f.concept_name, f.unit),
+            where);
         return;
     }
     const auto& allowed = u->second.item_types;
