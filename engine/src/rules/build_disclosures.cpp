@@ -272,15 +272,19 @@ class Builder {
                 e.omissions.empty() ? DisclosureStatus::not_reported : DisclosureStatus::omitted;
         }
         // 3-3 rows carry the goals and indicators that track their topic.
+        std::map<std::string, std::vector<const Indicator*>> by_goal;
+        for (const auto& ind : ds_.indicators) by_goal[ind.goal].push_back(&ind);
         for (const auto& t : out_.topics) {
             for (auto& e : out_.disclosures) {
                 if (e.topic != t.id) continue;
                 const Disclosure* d = m_.catalogue.find_disclosure(e.number);
                 if (!d || !d->per_topic) continue;
+                // A set keeps this linear for topics tracked by thousands of indicators.
+                std::set<std::string> seen(e.indicators.begin(), e.indicators.end());
                 for (const auto& g : t.goals) {
                     add_unique(e.goals, g);
-                    for (const auto& ind : ds_.indicators)
-                        if (ind.goal == g) add_unique(e.indicators, ind.id);
+                    for (const auto* ind : by_goal[g])
+                        if (seen.insert(ind->id).second) e.indicators.push_back(ind->id);
                 }
             }
         }

@@ -19,8 +19,15 @@ std::string_view trim_end(std::string_view s) {
 std::vector<std::size_t> break_points(std::string_view utf8, std::string_view lang) {
     std::vector<std::size_t> out;
     UErrorCode status = U_ZERO_ERROR;
-    icu::Locale loc(lang == "en" ? "en" : "sv");
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(loc, status));
+    // Creating a break iterator loads ICU's rules: once per thread and language, not per
+    // line (a large programme has a million table cells).
+    thread_local std::unique_ptr<icu::BreakIterator> it;
+    thread_local std::string it_lang;
+    if (!it || it_lang != lang) {
+        icu::Locale loc(lang == "en" ? "en" : "sv");
+        it.reset(icu::BreakIterator::createLineInstance(loc, status));
+        it_lang = std::string(lang);
+    }
     UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
     if (U_FAILURE(status) || !it) {
         if (ut) utext_close(ut);

@@ -556,6 +556,12 @@ class Supplement {
             if (std::all_of(obs.dimensions.begin(), obs.dimensions.end(),
                             [](auto v) { return v == 0; }))
                 totals[{obs.indicator, obs.year}] = &obs;
+        // Indicators by goal and progress by indicator, found once: linear in the programme.
+        std::map<std::string, std::vector<std::uint32_t>> by_goal;
+        for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i)
+            by_goal[ds_.indicators[i].goal].push_back(i);
+        std::map<std::string, const TargetProgress*> progress;
+        for (const auto& tp : set_.progress) progress[tp.indicator] = &tp;
         for (const auto& area : ds_.areas) {
             t.rows.push_back(
                 {{{l_.get("pdf.goals.area", {{"id", area.id}, {"title", area.title.in(lang_)}})}},
@@ -567,9 +573,8 @@ class Supplement {
                     {l_.get("pdf.goals.goal", {{"id", g.id}, {"title", g.title.in(lang_)}})});
                 goal_row.span = true;
                 t.rows.push_back(std::move(goal_row));
-                for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i) {
+                for (std::uint32_t i : by_goal[g.id]) {
                     const Indicator& ind = ds_.indicators[i];
-                    if (ind.goal != g.id) continue;
                     Row r;
                     r.cells.push_back({ind.id + " " + ind.name.in(lang_)});
                     r.cells.push_back({unit_label(ind.unit)});
@@ -581,8 +586,7 @@ class Supplement {
                                            FontStyle::regular, Align::right});
                     }
                     const TargetProgress* p = nullptr;
-                    for (const auto& tp : set_.progress)
-                        if (tp.indicator == ind.id) p = &tp;
+                    if (auto it = progress.find(ind.id); it != progress.end()) p = it->second;
                     // The same choice the domain checks make: the rules engine's.
                     const Target* target = rules::target_in_force(ind, year_);
                     std::string target_text;
