@@ -55,4 +55,50 @@ std::string type_qname(const XbrlSettings& x, const std::string& type,
     return local_prefix + ":" + type;
 }
 
+void open_taxonomy_schema(XmlWriter& w, const XbrlSettings& x, const std::string& prefix,
+                          const std::string& ns, const std::function<void(XmlWriter&)>& appinfo) {
+    std::vector<std::pair<std::string, std::string>> attrs{
+        {"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
+        {"xmlns:xbrli", "http://www.xbrl.org/2003/instance"},
+        {"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
+        {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
+        {"xmlns:xbrldt", "http://xbrl.org/2005/xbrldt"},
+    };
+    for (const auto& r : x.item_types)
+        if (r.prefix != "xbrli") attrs.emplace_back("xmlns:" + r.prefix, r.ns);
+    attrs.emplace_back("xmlns:" + prefix, ns);
+    attrs.emplace_back("targetNamespace", ns);
+    attrs.emplace_back("elementFormDefault", "qualified");
+    attrs.emplace_back("attributeFormDefault", "unqualified");
+    w.open("xs:schema", attrs);
+    if (appinfo) {
+        w.open("xs:annotation");
+        w.open("xs:appinfo");
+        appinfo(w);
+        w.close();
+        w.close();
+    }
+    w.empty("xs:import",
+            {{"namespace", "http://www.xbrl.org/2003/instance"},
+             {"schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"}});
+    w.empty("xs:import", {{"namespace", "http://xbrl.org/2005/xbrldt"},
+                          {"schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd"}});
+    for (const auto& r : x.item_types)
+        if (r.prefix != "xbrli")
+            w.empty("xs:import", {{"namespace", r.ns}, {"schemaLocation", r.location}});
+}
+
+void write_typed_dimension(XmlWriter& w, const std::string& prefix, const std::string& axis,
+                           const std::string& domain, const std::string& domain_type) {
+    w.empty("xs:element", {{"name", domain}, {"id", prefix + "_" + domain}, {"type", domain_type}});
+    w.empty("xs:element", {{"name", axis},
+                           {"id", prefix + "_" + axis},
+                           {"type", "xbrli:stringItemType"},
+                           {"substitutionGroup", "xbrldt:dimensionItem"},
+                           {"abstract", "true"},
+                           {"nillable", "true"},
+                           {"xbrli:periodType", "duration"},
+                           {"xbrldt:typedDomainRef", "#" + prefix + "_" + domain}});
+}
+
 }  // namespace griexport::xbrl

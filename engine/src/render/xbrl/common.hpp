@@ -2,6 +2,7 @@
 // the way a quantity becomes an XBRL value.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,15 @@ std::vector<std::string> constrained_types(const UnitRegistry& units);
 // The QName of an item type: from its registry, or from `local_prefix` when none has it.
 std::string type_qname(const XbrlSettings& x, const std::string& type,
                        const std::string& local_prefix);
+
+// Opens a taxonomy schema: namespace declarations, the target namespace, the appinfo
+// (when given) and the imports of XBRL 2.1, Dimensions and the item-type registries.
+void open_taxonomy_schema(XmlWriter& w, const XbrlSettings& x, const std::string& prefix,
+                          const std::string& ns,
+                          const std::function<void(XmlWriter&)>& appinfo = {});
+
+// A typed dimension and the element its members are written in.
+void write_typed_dimension(XmlWriter& w, const std::string& prefix, const std::string& axis,
+                           const std::string& domain, const std::string& domain_type);
 
 }  // namespace griexport::xbrl

@@ -158,46 +158,21 @@ class Programme {
             fmt::format("The sustainability programme of {} as an XBRL taxonomy, written "
                         "by griexport.",
                         ds_.organisation.name.sv));
-        std::vector<std::pair<std::string, std::string>> attrs{
-            {"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
-            {"xmlns:xbrli", "http://www.xbrl.org/2003/instance"},
-            {"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
-            {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
-            {"xmlns:xbrldt", "http://xbrl.org/2005/xbrldt"},
-        };
-        for (const auto& r : x_.item_types)
-            if (r.prefix != "xbrli") attrs.emplace_back("xmlns:" + r.prefix, r.ns);
-        attrs.emplace_back("xmlns:" + p_, ns_);
-        attrs.emplace_back("targetNamespace", ns_);
-        attrs.emplace_back("elementFormDefault", "qualified");
-        attrs.emplace_back("attributeFormDefault", "unqualified");
-        w.open("xs:schema", attrs);
-        w.open("xs:annotation");
-        w.open("xs:appinfo");
-        w.open("link:roleType", {{"roleURI", role_uri()}, {"id", "programme"}});
-        w.leaf("link:definition", en_.get("xbrl.programme"));
-        w.leaf("link:usedOn", "link:presentationLink");
-        w.close();
-        w.empty("link:linkbaseRef",
-                {{"xlink:type", "simple"},
-                 {"xlink:href", label_file},
-                 {"xlink:role", "http://www.xbrl.org/2003/role/labelLinkbaseRef"},
-                 {"xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase"}});
-        w.empty("link:linkbaseRef",
-                {{"xlink:type", "simple"},
-                 {"xlink:href", presentation_file},
-                 {"xlink:role", "http://www.xbrl.org/2003/role/presentationLinkbaseRef"},
-                 {"xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase"}});
-        w.close();
-        w.close();
-        w.empty("xs:import",
-                {{"namespace", "http://www.xbrl.org/2003/instance"},
-                 {"schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"}});
-        w.empty("xs:import", {{"namespace", "http://xbrl.org/2005/xbrldt"},
-                              {"schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd"}});
-        for (const auto& r : x_.item_types)
-            if (r.prefix != "xbrli")
-                w.empty("xs:import", {{"namespace", r.ns}, {"schemaLocation", r.location}});
+        open_taxonomy_schema(w, x_, p_, ns_, [&](XmlWriter& info) {
+            info.open("link:roleType", {{"roleURI", role_uri()}, {"id", "programme"}});
+            info.leaf("link:definition", en_.get("xbrl.programme"));
+            info.leaf("link:usedOn", "link:presentationLink");
+            info.close();
+            for (const auto& [file, role] :
+                 {std::pair{label_file, "http://www.xbrl.org/2003/role/labelLinkbaseRef"},
+                  std::pair{presentation_file,
+                            "http://www.xbrl.org/2003/role/presentationLinkbaseRef"}})
+                info.empty("link:linkbaseRef",
+                           {{"xlink:type", "simple"},
+                            {"xlink:href", file},
+                            {"xlink:role", role},
+                            {"xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase"}});
+        });
         for (const auto& c : concepts_) {
             std::vector<std::pair<std::string, std::string>> a{{"name", c.name},
                                                                {"id", p_ + "_" + c.name},
@@ -208,18 +183,8 @@ class Programme {
             if (c.abstract) a.emplace_back("abstract", "true");
             w.empty("xs:element", a);
         }
-        for (const auto& ax : axes()) {
-            w.empty("xs:element",
-                    {{"name", ax.domain}, {"id", p_ + "_" + ax.domain}, {"type", ax.domain_type}});
-            w.empty("xs:element", {{"name", ax.name},
-                                   {"id", p_ + "_" + ax.name},
-                                   {"type", "xbrli:stringItemType"},
-                                   {"substitutionGroup", "xbrldt:dimensionItem"},
-                                   {"abstract", "true"},
-                                   {"nillable", "true"},
-                                   {"xbrli:periodType", "duration"},
-                                   {"xbrldt:typedDomainRef", "#" + p_ + "_" + ax.domain}});
-        }
+        for (const auto& ax : axes())
+            write_typed_dimension(w, p_, ax.name, ax.domain, ax.domain_type);
         w.close();
         return out;
     }

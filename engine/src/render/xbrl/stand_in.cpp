@@ -113,27 +113,7 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
         w.comment(
             "Stand-in for the GRI Sustainability Taxonomy core, generated from griexport's "
             "catalogue (gri-mappings/). Not GRI's file.");
-        std::vector<std::pair<std::string, std::string>> attrs{
-            {"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
-            {"xmlns:xbrli", "http://www.xbrl.org/2003/instance"},
-            {"xmlns:xbrldt", "http://xbrl.org/2005/xbrldt"},
-            {"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
-            {"xmlns:xlink", "http://www.w3.org/1999/xlink"}};
-        for (const auto& r : x.item_types)
-            if (r.prefix != "xbrli") attrs.emplace_back("xmlns:" + r.prefix, r.ns);
-        attrs.emplace_back("xmlns:" + x.gri_prefix, x.gri_namespace);
-        attrs.emplace_back("targetNamespace", x.gri_namespace);
-        attrs.emplace_back("elementFormDefault", "qualified");
-        attrs.emplace_back("attributeFormDefault", "unqualified");
-        w.open("xs:schema", attrs);
-        w.empty("xs:import",
-                {{"namespace", "http://www.xbrl.org/2003/instance"},
-                 {"schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"}});
-        w.empty("xs:import", {{"namespace", "http://xbrl.org/2005/xbrldt"},
-                              {"schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd"}});
-        for (const auto& r : x.item_types)
-            if (r.prefix != "xbrli")
-                w.empty("xs:import", {{"namespace", r.ns}, {"schemaLocation", r.location}});
+        open_taxonomy_schema(w, x, x.gri_prefix, x.gri_namespace);
         // Item types no registry has (enumerationItemType) are declared here as tokens.
         std::set<std::string> local_types;
         for (const auto& c : concepts)
@@ -147,18 +127,7 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
         }
         for (const auto& c : concepts) {
             if (c.dimension) {
-                w.empty("xs:element", {{"name", c.typed_domain},
-                                       {"id", x.gri_prefix + "_" + c.typed_domain},
-                                       {"type", "xs:token"}});
-                w.empty("xs:element",
-                        {{"name", c.name},
-                         {"id", x.gri_prefix + "_" + c.name},
-                         {"type", "xbrli:stringItemType"},
-                         {"substitutionGroup", "xbrldt:dimensionItem"},
-                         {"abstract", "true"},
-                         {"nillable", "true"},
-                         {"xbrli:periodType", c.period_type},
-                         {"xbrldt:typedDomainRef", "#" + x.gri_prefix + "_" + c.typed_domain}});
+                write_typed_dimension(w, x.gri_prefix, c.name, c.typed_domain, "xs:token");
                 continue;
             }
             w.empty("xs:element", {{"name", c.name},
