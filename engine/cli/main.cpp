@@ -5,12 +5,12 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "griexport/build.hpp"
 #include "griexport/diagnostics.hpp"
 #include "griexport/evaluate.hpp"
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
 #include "griexport/summary.hpp"
-#include "griexport/supplement.hpp"
 #include "griexport/version.hpp"
 
 namespace {
@@ -25,71 +25,6 @@ void print(const griexport::Diagnostics& d, const std::string& format) {
 
 int exit_code(const griexport::Diagnostics& d) {
     return d.has_errors() ? 1 : 0;
-}
-
-// build: content index (one per report language; the first is content-index.csv), then
-// the manifest naming every input and output with its sha256.
-int build(const std::string& folder, const std::string& out_dir,
-          const griexport::LoadOptions& options, const std::string& format,
-          const std::string& taxonomy_package, const std::string& pdf_lang) {
-    using namespace griexport;
-    auto ev = evaluate_organisation(folder, options);
-    auto& diags = ev.diagnostics;
-    if (!ev.disclosures) {
-        print(diags, format);
-        return 1;
-    }
-    const Dataset& ds = *ev.dataset;
-    std::vector<SourceFile> inputs = ds.sources;
-    OutputSet out(out_dir);
-    auto data_dir = resolve_data_dir(options);
-    const auto& langs = ds.organisation.languages;
-    for (std::size_t i = 0; i < langs.size(); ++i) {
-        auto labels = Labels::load(data_dir, langs[i], inputs, diags);
-        if (!labels) continue;
-        std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
-        out.add(name, "content-index",
-                content_index_csv(ds, *ev.mappings, *ev.disclosures, *labels), diags);
-    }
-    // The PDF supplement: the organisation's first language unless --lang says otherwise.
-    SupplementOptions pdf_options;
-    pdf_options.data_dir = data_dir;
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
-        pdf_options.source_date_epoch = std::strtoll(epoch, nullptr, 10);
-    std::vector<std::string> pdf_langs;
-    if (pdf_lang == "both")
-        pdf_langs = {"sv", "en"};
-    else if (!pdf_lang.empty())
-        pdf_langs = {pdf_lang};
-    else
-        pdf_langs = {langs.empty() ? std::string("sv") : langs.front()};
-    for (const auto& lang : pdf_langs) {
-        auto labels = Labels::load(data_dir, lang, inputs, diags);
-        if (!labels) continue;
-        auto pdf =
-            supplement_pdf(ds, *ev.mappings, *ev.disclosures, *labels, pdf_options, inputs, diags);
-        if (!pdf.empty())
-            out.add("gri-supplement." + lang + ".pdf", "pdf-supplement", std::move(pdf), diags);
-    }
-    // XBRL: the GRI instance, checked against a real taxonomy package when one is given,
-    // and the programme's own taxonomy and instance (labels in both languages).
-    if (!taxonomy_package.empty()) {
-        auto concepts =
-            read_taxonomy_package(taxonomy_package, ev.mappings->xbrl.gri_namespace, diags);
-        if (concepts) check_concepts_against(*concepts, ds, *ev.mappings, *ev.disclosures, diags);
-    }
-    auto gri = gri_instance(ds, *ev.mappings, *ev.disclosures, diags);
-    out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
-    auto sv = Labels::load(data_dir, "sv", inputs, diags);
-    auto en = Labels::load(data_dir, "en", inputs, diags);
-    if (sv && en)
-        for (auto& f : programme_xbrl(ds, *ev.mappings, *sv, *en, diags))
-            out.add(f.path, f.kind, std::move(f.bytes), diags);
-    out.add("manifest.json", "manifest",
-            manifest_json(ds, *ev.mappings, *ev.disclosures, inputs, out.files(), diags), diags);
-    out.commit(diags);
-    print(diags, format);
-    return exit_code(diags);
 }
 
 }  // namespace
@@ -167,7 +102,17 @@ int main(int argc, char** argv) {
         print(ev.diagnostics, format);
         return exit_code(ev.diagnostics);
     }
-    if (*build_cmd) return build(folder, out_dir, options, format, taxonomy_package, pdf_lang);
+    if (*build_cmd) {
+        griexport::BuildOptions build;
+        build.load = options;
+        build.pdf_lang = pdf_lang;
+        build.taxonomy_package = taxonomy_package;
+        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+            build.source_date_epoch = std::strtoll(epoch, nullptr, 10);
+        auto diags = griexport::build_outputs(folder, out_dir, build);
+        print(diags, format);
+        return exit_code(diags);
+    }
     if (*stand_in) {
         // The stand-in depends only on gri-mappings/, not on an organisation.
         griexport::Diagnostics diags;

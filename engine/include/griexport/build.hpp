@@ -1,0 +1,26 @@
+// `griexport build` as a library call: evaluate an organisation folder and write every
+// output (content index, PDF supplement, XBRL, manifest) into a folder, all or nothing.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/load.hpp"
+
+namespace griexport {
+
+struct BuildOptions {
+    LoadOptions load;
+    std::string pdf_lang;  // "sv", "en", "both"; empty: the organisation's first language
+    std::filesystem::path taxonomy_package;  // a GRI taxonomy package to check against
+    std::optional<std::int64_t> source_date_epoch;
+};
+
+// Writes nothing when there is an error; returns the diagnostics.
+Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out,
+                          const BuildOptions& options);
+
+}  // namespace griexport

@@ -1,0 +1,66 @@
+#include "griexport/build.hpp"
+
+#include <map>
+
+#include "griexport/evaluate.hpp"
+#include "griexport/output.hpp"
+#include "griexport/render.hpp"
+#include "griexport/supplement.hpp"
+#include "griexport/xbrl.hpp"
+
+namespace griexport {
+
+Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
+                          const BuildOptions& options) {
+    auto ev = evaluate_organisation(folder, options.load);
+    Diagnostics diags = std::move(ev.diagnostics);
+    if (!ev.disclosures) return diags;
+    const Dataset& ds = *ev.dataset;
+    const Mappings& m = *ev.mappings;
+    const DisclosureSet& set = *ev.disclosures;
+    std::vector<SourceFile> inputs = ds.sources;
+    auto data_dir = resolve_data_dir(options.load);
+    // Both languages' labels: the programme taxonomy is labelled in sv and en.
+    std::map<std::string, Labels> labels;
+    for (const char* lang : {"sv", "en"})
+        if (auto l = Labels::load(data_dir, lang, inputs, diags))
+            labels.emplace(lang, std::move(*l));
+    if (labels.size() < 2) return diags;
+    OutputSet out(out_dir);
+
+    const auto& langs = ds.organisation.languages;
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+        std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
+        out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), diags);
+    }
+
+    SupplementOptions pdf;
+    pdf.data_dir = data_dir;
+    pdf.source_date_epoch = options.source_date_epoch;
+    std::vector<std::string> pdf_langs{langs.empty() ? std::string("sv") : langs.front()};
+    if (options.pdf_lang == "both")
+        pdf_langs = {"sv", "en"};
+    else if (!options.pdf_lang.empty())
+        pdf_langs = {options.pdf_lang};
+    for (const auto& lang : pdf_langs) {
+        auto bytes = supplement_pdf(ds, m, set, labels.at(lang), pdf, inputs, diags);
+        if (!bytes.empty())
+            out.add("gri-supplement." + lang + ".pdf", "pdf-supplement", std::move(bytes), diags);
+    }
+
+    if (!options.taxonomy_package.empty())
+        if (auto concepts =
+                read_taxonomy_package(options.taxonomy_package, m.xbrl.gri_namespace, diags))
+            check_concepts_against(*concepts, ds, m, set, diags);
+    auto gri = gri_instance(ds, m, set, diags);
+    out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
+    for (auto& f : programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags))
+        out.add(f.path, f.kind, std::move(f.bytes), diags);
+
+    out.add("manifest.json", "manifest", manifest_json(ds, m, set, inputs, out.files(), diags),
+            diags);
+    out.commit(diags);
+    return diags;
+}
+
+}  // namespace griexport
