@@ -2,6 +2,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ struct Date {
     static Date first_of_year(int y) { return {y, 1, 1}; }
     static Date last_of_year(int y) { return {y, 12, 31}; }
     std::string iso() const;
+    // Days since 1970-01-01 (proleptic Gregorian), and back: for ICU and SOURCE_DATE_EPOCH.
+    std::int64_t days_since_epoch() const;
+    static Date from_days_since_epoch(std::int64_t days);
     auto operator<=>(const Date&) const = default;
 };
 

@@ -39,6 +39,9 @@ class LoadContext {
     std::unordered_map<std::string, DimensionValueId> interned_;
 };
 
+// The items of an xs:list value (whitespace-separated tokens).
+std::vector<std::string> split_xs_list(std::string_view text);
+
 // Text of <sv>/<en> children.
 LocalText read_local_text(const pugi::xml_node& node);
 

@@ -28,6 +28,8 @@ std::optional<UnitId> unit_attr(LoadContext& ctx, const XmlSource& x, const pugi
     return u;
 }
 
+}  // namespace
+
 // The items of an xs:list value (whitespace-separated tokens).
 std::vector<std::string> split_xs_list(std::string_view text) {
     std::vector<std::string> items;
@@ -40,8 +42,6 @@ std::vector<std::string> split_xs_list(std::string_view text) {
     }
     return items;
 }
-
-}  // namespace
 
 void load_units(LoadContext& ctx) {
     auto x =

@@ -27,18 +27,6 @@ std::vector<std::string> xml_files_in(const fs::path& dir, std::string_view pref
     return names;
 }
 
-std::vector<std::string> split_list(std::string_view text) {
-    std::vector<std::string> items;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-        auto b = i;
-        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-        if (i > b) items.emplace_back(text.substr(b, i - b));
-    }
-    return items;
-}
-
 Date date_of(const pugi::xml_node& n, const char* attr) {
     return Date::parse_iso(n.attribute(attr).as_string()).value_or(Date{});
 }
@@ -167,7 +155,8 @@ void load_compliance(io::LoadContext& ctx, Catalogue& cat) {
         cat.omission_reasons.push_back({r.attribute("id").as_string(),
                                         io::read_local_text(r.child("label")),
                                         io::read_local_text(r.child("asks"))});
-    cat.never_omit = split_list(root.child("never-omit").attribute("disclosures").as_string());
+    cat.never_omit =
+        io::split_xs_list(root.child("never-omit").attribute("disclosures").as_string());
     for (auto r : root.children("requirement")) {
         ClaimRequirement req;
         req.number = r.attribute("number").as_int();
@@ -273,7 +262,7 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
                                 x->where(v, "unit"));
             r.unit = unit.value_or(no_unit);
             r.precision = v.attribute("precision").as_int();
-            for (const auto& y : split_list(v.attribute("years").as_string("current"))) {
+            for (const auto& y : io::split_xs_list(v.attribute("years").as_string("current"))) {
                 if (y == "base")
                     r.years.push_back({YearSpec::Kind::base, 0});
                 else if (y == "previous")
@@ -497,9 +486,10 @@ void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
     x.topic_axis = gri.child("topic").attribute("axis").as_string();
     x.topic_domain = gri.child("topic").attribute("domain").as_string();
     for (auto t : root.children("item-types"))
-        x.item_types.push_back(
-            {t.attribute("prefix").as_string(), t.attribute("namespace").as_string(),
-             t.attribute("location").as_string(), split_list(t.attribute("names").as_string())});
+        x.item_types.push_back({t.attribute("prefix").as_string(),
+                                t.attribute("namespace").as_string(),
+                                t.attribute("location").as_string(),
+                                io::split_xs_list(t.attribute("names").as_string())});
     for (auto e : root.children("entity-scheme")) {
         std::string_view kind = e.attribute("kind").as_string();
         (kind == "lei" ? x.lei_scheme : x.organisation_number_scheme) =

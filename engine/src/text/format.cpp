@@ -21,16 +21,6 @@ std::string utf8(const icu::UnicodeString& s) {
     return out;
 }
 
-// Days from 1970-01-01 to a civil date (proleptic Gregorian).
-std::int64_t days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = static_cast<unsigned>((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 }  // namespace
 
 std::string long_date(const Date& d, std::string_view lang) {
@@ -39,7 +29,7 @@ std::string long_date(const Date& d, std::string_view lang) {
         icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale_of(lang)));
     if (!fmt) return d.iso();
     fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
-    UDate when = static_cast<UDate>(days_from_civil(d.year, d.month, d.day)) * 86400000.0;
+    UDate when = static_cast<UDate>(d.days_since_epoch()) * 86400000.0;
     icu::UnicodeString out;
     fmt->format(when, out, status);
     return U_SUCCESS(status) ? utf8(out) : d.iso();

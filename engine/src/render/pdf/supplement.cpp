@@ -695,20 +695,6 @@ class Supplement {
     }
 };
 
-// Days since 1970-01-01 → civil date.
-Date civil_from_days(std::int64_t z) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t yr = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
-    return {static_cast<int>(yr + (mo <= 2)), static_cast<int>(mo), static_cast<int>(d)};
-}
-
 }  // namespace
 
 std::string supplement_pdf(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
@@ -751,7 +737,8 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
     info.creator_tool = fmt::format("griexport {}", engine_version);
     info.producer = fmt::format("griexport {} (libharu 2.3.0, qpdf)", engine_version);
     Date when = o.reporting_period.to.value_or(o.reporting_period.from);
-    if (options.source_date_epoch) when = civil_from_days(*options.source_date_epoch / 86400);
+    if (options.source_date_epoch)
+        when = Date::from_days_since_epoch(*options.source_date_epoch / 86400);
     info.year = when.year;
     info.month = when.month;
     info.day = when.day;
