@@ -22,12 +22,13 @@ std::string written(const std::function<void(XmlWriter&)>& f) {
     return out;
 }
 
-Instance small_instance() {
-    Instance inst;
-    inst.contexts.push_back({"D2021", "urn:s", "1", false, {2021, 1, 1}, {2021, 12, 31}, {}});
-    inst.units.push_back({"u_tCO2e", "utr:tCO2e", {"ghgEmissionsItemType"}});
-    inst.units.push_back({"u_MWh", "utr:MWh", {"energyItemType"}});
-    return inst;
+// A checker that knows one context and two units.
+InstanceChecker small_checker() {
+    InstanceChecker checker({"ghgEmissionsItemType", "energyItemType"}, "x.xbrl");
+    checker.context({"D2021", "urn:s", "1", false, {2021, 1, 1}, {2021, 12, 31}, {}});
+    checker.unit({"u_tCO2e", "utr:tCO2e", {"ghgEmissionsItemType"}});
+    checker.unit({"u_MWh", "utr:MWh", {"energyItemType"}});
+    return checker;
 }
 
 std::vector<std::string> codes(const Diagnostics& d) {
@@ -202,31 +203,30 @@ BOOST_AUTO_TEST_CASE(percent_becomes_a_fraction_of_pure) {
 }
 
 BOOST_AUTO_TEST_CASE(checks_a_sound_instance_silently) {
-    auto inst = small_instance();
-    inst.facts.push_back(
+    auto checker = small_checker();
+    std::vector<xbrl::Fact> facts;
+    facts.push_back(
         {"g:A", "ghgEmissionsItemType", "duration", true, "D2021", "u_tCO2e", "1", 0, ""});
-    inst.facts.push_back(
-        {"g:B", "decimalItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
-    inst.facts.push_back({"g:C", "stringItemType", "duration", false, "D2021", "", "x", 0, "sv"});
+    facts.push_back({"g:B", "decimalItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
+    facts.push_back({"g:C", "stringItemType", "duration", false, "D2021", "", "x", 0, "sv"});
     Diagnostics d;
-    check_instance(inst, {"ghgEmissionsItemType", "energyItemType"}, "x.xbrl", d);
+    for (const auto& f : facts) checker.check(f, d);
     BOOST_TEST(d.items().empty());
 }
 
 BOOST_AUTO_TEST_CASE(checks_what_xml_schema_cannot_see) {
-    auto inst = small_instance();
-    inst.facts.push_back(
+    auto checker = small_checker();
+    std::vector<xbrl::Fact> facts;
+    facts.push_back(
         {"g:A", "ghgEmissionsItemType", "duration", true, "D2020", "u_tCO2e", "1", 0, ""});
-    inst.facts.push_back(
-        {"g:B", "ghgEmissionsItemType", "duration", true, "D2021", "u_kg", "1", 0, ""});
-    inst.facts.push_back(
+    facts.push_back({"g:B", "ghgEmissionsItemType", "duration", true, "D2021", "u_kg", "1", 0, ""});
+    facts.push_back(
         {"g:C", "ghgEmissionsItemType", "instant", true, "D2021", "u_tCO2e", "1", 0, ""});
-    inst.facts.push_back(
+    facts.push_back(
         {"g:D", "ghgEmissionsItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
-    inst.facts.push_back(
-        {"g:E", "stringItemType", "duration", false, "D2021", "u_MWh", "x", 0, ""});
+    facts.push_back({"g:E", "stringItemType", "duration", false, "D2021", "u_MWh", "x", 0, ""});
     Diagnostics d;
-    check_instance(inst, {"ghgEmissionsItemType", "energyItemType"}, "x.xbrl", d);
+    for (const auto& f : facts) checker.check(f, d);
     auto c = codes(d);
     std::sort(c.begin(), c.end());
     BOOST_TEST(c == (std::vector<std::string>{"xbrl.period-type", "xbrl.undefined-context",

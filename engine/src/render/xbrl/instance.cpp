@@ -132,14 +132,6 @@ void InstanceChecker::check(const Fact& f, Diagnostics& diags) const {
                     where);
 }
 
-void check_instance(const Instance& inst, const std::vector<std::string>& constrained_types,
-                    const std::string& file, Diagnostics& diags) {
-    InstanceChecker checker(constrained_types, file);
-    for (const auto& c : inst.contexts) checker.context(c);
-    for (const auto& u : inst.units) checker.unit(u);
-    for (const auto& f : inst.facts) checker.check(f, diags);
-}
-
 void write_context(XmlWriter& w, const Context& c) {
     w.open("xbrli:context", {{"id", c.id}});
     w.open("xbrli:entity");
@@ -181,22 +173,6 @@ void write_fact(XmlWriter& w, const Fact& f) {
     } else {
         w.leaf(f.concept_name, f.value, {{"contextRef", f.context}});
     }
-}
-
-std::string write_instance(const Instance& inst) {
-    std::string out;
-    XmlWriter w(out);
-    w.declaration();
-    for (const auto& c : inst.comments) w.comment(c);
-    std::vector<std::pair<std::string, std::string>> attrs;
-    for (const auto& [prefix, uri] : inst.namespaces) attrs.emplace_back("xmlns:" + prefix, uri);
-    w.open("xbrli:xbrl", attrs);
-    w.empty("link:schemaRef", {{"xlink:type", "simple"}, {"xlink:href", inst.schema_ref}});
-    for (const auto& c : inst.contexts) write_context(w, c);
-    for (const auto& u : inst.units) write_unit(w, u);
-    for (const auto& f : inst.facts) write_fact(w, f);
-    w.close();
-    return out;
 }
 
 std::string xhtml_paragraphs(std::string_view text) {

@@ -47,15 +47,6 @@ struct Fact {
     std::string lang;  // non-numeric text, optional
 };
 
-struct Instance {
-    std::vector<std::pair<std::string, std::string>> namespaces;  // prefix, URI
-    std::string schema_ref;
-    std::vector<std::string> comments;
-    std::vector<Context> contexts;
-    std::vector<Unit> units;
-    std::vector<Fact> facts;
-};
-
 // What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
 // that names nothing, a unit on a non-numeric fact or none on a numeric one, a period of
 // the wrong type for the concept, a unit the UTR does not allow for the item type.
@@ -106,14 +97,9 @@ std::vector<std::pair<std::string, std::string>> base_namespaces();
 // The item types the UTR constrains (a fact of such a type needs a unit registered for it).
 bool utr_constrained(std::string_view item_type, const std::vector<std::string>& known);
 
-// InstanceChecker over a whole instance held as values (for tests and small instances).
-void check_instance(const Instance& inst, const std::vector<std::string>& constrained_types,
-                    const std::string& file, Diagnostics& diags);
-
 void write_context(XmlWriter& w, const Context& c);
 void write_unit(XmlWriter& w, const Unit& u);
 void write_fact(XmlWriter& w, const Fact& f);
-std::string write_instance(const Instance& inst);
 
 // A narrative as escaped XHTML for a text block: one <p> per paragraph (blank-line
 // separated), each line break a <br/>.

@@ -2,7 +2,11 @@
 
 namespace griexport::xbrl {
 
-std::string escape_text(std::string_view s) {
+namespace {
+
+// One pass for both: attribute values also escape quotes and the whitespace that
+// attribute-value normalisation would otherwise turn into spaces.
+std::string escape(std::string_view s, bool attribute) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
@@ -19,6 +23,15 @@ std::string escape_text(std::string_view s) {
             case '\r':
                 out += "&#13;";
                 break;
+            case '"':
+                out += attribute ? "&quot;" : "\"";
+                break;
+            case '\n':
+                out += attribute ? "&#10;" : "\n";
+                break;
+            case '\t':
+                out += attribute ? "&#9;" : "\t";
+                break;
             default:
                 out += c;
         }
@@ -26,25 +39,13 @@ std::string escape_text(std::string_view s) {
     return out;
 }
 
+}  // namespace
+
+std::string escape_text(std::string_view s) {
+    return escape(s, false);
+}
 std::string escape_attribute(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '"':
-                out += "&quot;";
-                break;
-            case '\n':
-                out += "&#10;";
-                break;
-            case '\t':
-                out += "&#9;";
-                break;
-            default:
-                out += escape_text(std::string_view(&c, 1));
-        }
-    }
-    return out;
+    return escape(s, true);
 }
 
 template <typename Attrs>
