@@ -143,6 +143,16 @@ int main(int argc, char** argv) {
             return 2;
         }
         std::cout << *text;
+        // A rule that failed (rule.overflow, …) leaves its fact out of the provenance:
+        // say why, and do not claim success.
+        if (ev.diagnostics.has_errors()) {
+            griexport::Diagnostics errors;
+            for (const auto& d : ev.diagnostics.items())
+                if (d.severity == griexport::Severity::error)
+                    errors.add(d.severity, d.code, d.message, d.location);
+            print(errors, format);
+            return 1;
+        }
         return 0;
     }
     return 2;

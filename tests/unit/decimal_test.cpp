@@ -75,4 +75,64 @@ BOOST_AUTO_TEST_CASE(overflow_throws_instead_of_wrapping) {
     BOOST_CHECK_THROW(-Decimal(INT64_MIN, 0), griexport::DecimalOverflow);
 }
 
+// Fuzzing found division wrapping around __int128: 34028236692 / 1.000000000000000000 gave
+// -0.09. The quotient is exact; a quotient that does not fit must throw, never wrap.
+BOOST_AUTO_TEST_CASE(division_with_many_divisor_decimals_is_exact_or_throws) {
+    // At 10 decimals the quotient needs 21 digits: it must throw, not wrap.
+    BOOST_CHECK_THROW(Decimal::divide(d("34028236692"), d("1.000000000000000000"), 10),
+                      griexport::DecimalOverflow);
+    BOOST_TEST(Decimal::divide(d("34028236692"), d("1.000000000000000000"), 7).to_string() ==
+               "34028236692.0000000");
+    // The rules engine keeps as many decimals as fit.
+    BOOST_TEST(Decimal::divide_to_fit(d("34028236692"), d("1.000000000000000000"), 10)
+                   .to_string() == "34028236692.00000000");
+    BOOST_TEST(Decimal::divide_to_fit(d("-34028236692"), d("1.000000000000000001"), 10)
+                   .to_string() == "-34028236691.99999997");
+    BOOST_TEST(Decimal::divide_to_fit(d("1"), d("3"), 10).to_string() == "0.3333333333");
+    BOOST_CHECK_THROW(Decimal::divide_to_fit(d("9223372036854775807"), d("0.1"), 10),
+                      griexport::DecimalOverflow);
+    BOOST_CHECK_THROW(Decimal::divide(d("9223372036854775807"), d("0.000000000000000001"), 0),
+                      griexport::DecimalOverflow);
+    BOOST_CHECK_THROW(Decimal::divide(d("922337203685477580"), d("0.1"), 1),
+                      griexport::DecimalOverflow);
+    BOOST_TEST(Decimal::divide(d("7"), d("2"), 0).to_string() == "4");  // half-even: 3.5 → 4
+    BOOST_TEST(Decimal::divide(d("5"), d("2"), 0).to_string() == "2");  // 2.5 → 2
+    BOOST_TEST(Decimal::divide(d("-5"), d("2"), 0).to_string() == "-2");
+    BOOST_TEST(Decimal::divide(d("1"), d("-3"), 18).to_string() == "-0.333333333333333333");
+}
+
+// precision="-2147483648" looped 2^31 times and then divided by zero (SIGFPE).
+BOOST_AUTO_TEST_CASE(rounding_to_any_int_is_safe) {
+    BOOST_TEST(d("17860").rounded(INT32_MIN).to_string() == "0");
+    BOOST_TEST(d("-17860.5").rounded(-19).to_string() == "0");
+    BOOST_TEST(d("9223372036854775807").rounded(-18).to_string() == "9000000000000000000");
+    BOOST_CHECK_THROW(d("9223372036854775807").rounded(-19), griexport::DecimalOverflow);
+    BOOST_TEST(d("1.25").rounded(INT32_MAX).to_string() == "1.25");
+    BOOST_TEST(Decimal(INT64_MIN, 18).rounded(-1).to_string() == "-10");
+}
+
+// Numbers beyond the exact range say what the range is, not "use '.' as separator".
+BOOST_AUTO_TEST_CASE(parse_names_the_problem) {
+    using P = Decimal::ParseProblem;
+    P why = P::none;
+    std::size_t at = 0;
+    BOOST_TEST(!Decimal::parse("12345678901234567890", '.', &at, &why));
+    BOOST_TEST((why == P::too_many_digits));
+    BOOST_TEST(!Decimal::parse("0.1234567890123456789", '.', &at, &why));
+    BOOST_TEST((why == P::too_many_decimals));
+    BOOST_TEST(!Decimal::parse("1e400", '.', &at, &why));
+    BOOST_TEST((why == P::exponent));
+    BOOST_TEST(at == 1u);
+    BOOST_TEST(!Decimal::parse("NaN", '.', &at, &why));
+    BOOST_TEST((why == P::not_finite));
+    BOOST_TEST(!Decimal::parse("-Infinity", '.', &at, &why));
+    BOOST_TEST((why == P::not_finite));
+    BOOST_TEST(!Decimal::parse("14.O", '.', &at, &why));
+    BOOST_TEST((why == P::syntax));
+    BOOST_TEST(Decimal::parse("922337203685477580.7", '.', &at, &why).has_value());
+    BOOST_TEST((why == P::none));
+    BOOST_TEST(Decimal::describe(P::too_many_digits).find("18 significant digits") !=
+               std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -105,6 +105,26 @@ BOOST_AUTO_TEST_CASE(nesting_is_bounded) {
     BOOST_TEST(!expr::parse(fine).error.has_value());
 }
 
+// Fuzzing found a flat chain of 100 000 terms overflowing the stack: the bracket guard
+// did not see it, and the tree was checked, evaluated and freed recursively.
+BOOST_AUTO_TEST_CASE(long_flat_chains_are_refused_at_the_term_past_the_limit) {
+    std::string chain = "1";
+    for (int i = 0; i < 100000; ++i) chain += "+1";
+    auto r = griexport::expr::parse(chain);
+    BOOST_TEST(!r.node);
+    BOOST_REQUIRE(r.error);
+    BOOST_TEST(r.error->message.find("too long") != std::string::npos);
+    BOOST_TEST(r.error->offset == 2u * griexport::expr::max_height);  // the 257th term
+    std::string ok = "1";
+    for (std::uint32_t i = 1; i < griexport::expr::max_height; ++i) ok += "*2";
+    BOOST_TEST(!griexport::expr::parse(ok).error);
+    std::string negations(100000, '-');
+    BOOST_TEST(griexport::expr::parse(negations + "1").error.has_value());
+    std::string args = "sum(\"1\"";
+    for (int i = 0; i < 300; ++i) args += ", year=(((1)))";
+    BOOST_TEST(griexport::expr::parse(args + ")").node);  // wide is fine, only tall is refused
+}
+
 BOOST_AUTO_TEST_CASE(the_function_table_states_arities) {
     BOOST_TEST(expr::find_function("value")->selects_observations);
     BOOST_TEST(expr::find_function("convert")->min_args == 2u);

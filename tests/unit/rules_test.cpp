@@ -115,6 +115,29 @@ BOOST_AUTO_TEST_CASE(arithmetic_is_exact_and_rounds_half_even_at_the_end) {
                std::vector<std::string>{"2021=3 count"});
 }
 
+// Fuzzing found 34028236692 / 1.000000000000000000 published as -0.09 (an unchecked
+// __int128 product). The quotient is exact; where it cannot be, rule.overflow.
+BOOST_AUTO_TEST_CASE(division_by_a_divisor_with_many_decimals_is_exact) {
+    BOOST_TEST(eval_facts(value_rule("value(climate, year=base) / 300 * 34028236692 / "
+                                     "1.000000000000000000",
+                                     "t CO2e", 2)) ==
+               std::vector<std::string>{"2021=34028236692.00 t CO2e"});
+    BOOST_TEST(eval_facts(value_rule("pct_change(34028236692, 34028236692 * 2)", "%", 1)) ==
+               std::vector<std::string>{"2021=100.0 %"});
+    BOOST_TEST(first_error(value_rule("9000000000000000000 / 0.001")).starts_with("rule.overflow"));
+}
+
+// round(1.55, 0.1) rounded to one place (the coefficient), round(X, 2.5) to 25.
+BOOST_AUTO_TEST_CASE(round_takes_whole_places_in_range) {
+    BOOST_TEST(first_error(value_rule("round(1.55, 0.1)", "count")).starts_with("rule.arguments"));
+    BOOST_TEST(first_error(value_rule("round(1.55, current - 2000)", "count"))
+                   .starts_with("rule.arguments"));
+    BOOST_TEST(eval_facts(value_rule("round(1.55, 1.0) * 10", "count")) ==
+               std::vector<std::string>{"2021=16 count"});
+    BOOST_TEST(eval_facts(value_rule("round(value(climate, year=base), -2)", "t CO2e")) ==
+               std::vector<std::string>{"2021=300 t CO2e"});
+}
+
 BOOST_AUTO_TEST_CASE(units_convert_only_by_declared_factors) {
     BOOST_TEST(
         eval_facts(value_rule("convert(value(climate, year=base), \"kg CO2e\")", "kg CO2e")) ==

@@ -16,6 +16,20 @@ namespace griexport {
 class Decimal {
   public:
     static constexpr int max_scale = 18;
+    // Roundings a rule may ask for: to 18 decimals at most, to 10^18 at the coarsest (any
+    // coarser rounds every representable value to zero).
+    static constexpr int min_precision = -18;
+    static constexpr int max_precision = max_scale;
+
+    // Why a text is not an exact decimal.
+    enum class ParseProblem {
+        none,
+        syntax,           // not a decimal number at all
+        exponent,         // 1e5, 1E-3: exponents are not written out
+        not_finite,       // NaN, Infinity
+        too_many_digits,  // beyond the 64-bit coefficient (18 digits always fit)
+        too_many_decimals,  // more than max_scale decimals
+    };
 
     constexpr Decimal() = default;
     // coefficient × 10^-scale; scale in 0..max_scale.
@@ -25,7 +39,10 @@ class Decimal {
     // Parses "-12", "1191", "10.7", "−0,5" (U+2212 minus accepted). decimal_separator is
     // '.' or ','. Returns nullopt with error_offset set to the first offending byte.
     static std::optional<Decimal> parse(std::string_view text, char decimal_separator = '.',
-                                        std::size_t* error_offset = nullptr);
+                                        std::size_t* error_offset = nullptr,
+                                        ParseProblem* problem = nullptr);
+    // A sentence for a diagnostic: what is wrong and what range is exact.
+    static std::string describe(ParseProblem problem);
 
     std::int64_t coefficient() const { return coefficient_; }
     int scale() const { return scale_; }
@@ -33,7 +50,7 @@ class Decimal {
     bool is_negative() const { return coefficient_ < 0; }
 
     // Half-even rounding to `scale` decimals (scale may be negative: -3 rounds to thousands,
-    // the result keeps scale 0).
+    // the result keeps scale 0). Any int is safe: roundings coarser than the value give zero.
     Decimal rounded(int scale) const;
     // Same value with at least `scale` decimals (exact; throws on overflow).
     Decimal with_scale(int scale) const;
@@ -44,8 +61,12 @@ class Decimal {
     friend Decimal operator+(const Decimal& a, const Decimal& b);
     friend Decimal operator-(const Decimal& a, const Decimal& b);
     friend Decimal operator*(const Decimal& a, const Decimal& b);
-    // Quotient rounded half-even to `scale` decimals. Throws DivisionByZero.
+    // Quotient rounded half-even to `scale` decimals. Throws DivisionByZero, and
+    // DecimalOverflow when the quotient or an intermediate leaves the exact range.
     static Decimal divide(const Decimal& a, const Decimal& b, int scale);
+    // Quotient with as many decimals as the exact range holds, at most `max_decimals`,
+    // rounded half-even; DecimalOverflow only when its whole part does not fit.
+    static Decimal divide_to_fit(const Decimal& a, const Decimal& b, int max_decimals);
     Decimal abs() const { return is_negative() ? -*this : *this; }
 
     friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);

@@ -18,6 +18,10 @@
 
 namespace griexport {
 
+// The years an observation, a Kolada period or a rule's year= may name.
+inline constexpr int min_year = 1900;
+inline constexpr int max_year = 2200;
+
 // Where a record came from: an index into Dataset::sources plus line and column.
 struct SourceRef {
     std::uint32_t file = 0;

@@ -59,7 +59,7 @@ std::optional<int> parse_year(LoadContext& ctx, const SourceText& text, const Ro
     std::string v = row.value(column);
     int y = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
-    if (ec != std::errc() || p != v.data() + v.size() || y < 1900 || y > 2200) {
+    if (ec != std::errc() || p != v.data() + v.size() || y < min_year || y > max_year) {
         ctx.diags.error("csv.year", fmt::format("'{}' is not a year", v),
                         text.locate(row.offset(column)));
         return std::nullopt;

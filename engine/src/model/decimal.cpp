@@ -1,5 +1,6 @@
 #include "griexport/decimal.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <stdexcept>
 
@@ -14,10 +15,22 @@ constexpr std::int64_t pow10_i64(int n) {
     return r;
 }
 
+constexpr i128 i128_max = ~(i128(1) << 127);
+
+// 10^n for 0 <= n <= 38 (the largest power of ten an i128 holds).
 i128 pow10_i128(int n) {
+    if (n < 0 || n > 38) throw DecimalOverflow();
     i128 r = 1;
     for (int i = 0; i < n; ++i) r *= 10;
     return r;
+}
+
+// v × 10^n, or DecimalOverflow when it leaves the i128 range.
+i128 scale_up(i128 v, int n) {
+    if (n < 0 || n > 38) throw DecimalOverflow();
+    i128 limit = i128_max / pow10_i128(n);
+    if (v > limit || v < -limit) throw DecimalOverflow();
+    return v * pow10_i128(n);
 }
 
 std::int64_t narrow(i128 v) {
@@ -42,11 +55,25 @@ Decimal::Decimal(std::int64_t coefficient, int scale) : coefficient_(coefficient
     if (scale < 0 || scale > max_scale) throw std::invalid_argument("decimal scale out of range");
 }
 
-std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t* error_offset) {
+std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t* error_offset,
+                                      ParseProblem* problem) {
+    ParseProblem why = ParseProblem::syntax;
     auto fail = [&](std::size_t at) -> std::optional<Decimal> {
         if (error_offset) *error_offset = at;
+        if (problem) *problem = why;
         return std::nullopt;
     };
+    if (problem) *problem = ParseProblem::none;
+    {
+        // Name the forms other programs write for numbers an exact decimal cannot hold.
+        std::string lower;
+        for (char c : s.substr(s.empty() || (s[0] != '-' && s[0] != '+') ? 0 : 1))
+            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (lower == "nan" || lower == "inf" || lower == "infinity") {
+            why = ParseProblem::not_finite;
+            return fail(0);
+        }
+    }
     std::size_t i = 0;
     bool negative = false;
     if (s.empty()) return fail(0);
@@ -64,18 +91,43 @@ std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t*
         char c = s[i];
         if (c >= '0' && c <= '9') {
             coeff = coeff * 10 + (c - '0');
-            if (coeff > INT64_MAX) return fail(i);
+            if (in_fraction && ++scale > max_scale) {
+                why = ParseProblem::too_many_decimals;
+                return fail(i);
+            }
+            if (coeff > INT64_MAX) {
+                why = ParseProblem::too_many_digits;
+                return fail(i);
+            }
             digits = true;
-            if (in_fraction && ++scale > max_scale) return fail(i);
         } else if (c == sep && !in_fraction && digits) {
             in_fraction = true;
             if (i + 1 == s.size()) return fail(i);
         } else {
+            if ((c == 'e' || c == 'E') && digits) why = ParseProblem::exponent;
             return fail(i);
         }
     }
     if (!digits) return fail(i);
     return Decimal(static_cast<std::int64_t>(negative ? -coeff : coeff), scale);
+}
+
+std::string Decimal::describe(ParseProblem problem) {
+    switch (problem) {
+        case ParseProblem::none:
+            return "";
+        case ParseProblem::syntax:
+            return "not a decimal number";
+        case ParseProblem::exponent:
+            return "exponent notation is not an exact decimal; write the number out";
+        case ParseProblem::not_finite:
+            return "NaN and Infinity are not numbers a report can publish";
+        case ParseProblem::too_many_digits:
+            return "too many digits: exact decimals hold at most 18 significant digits";
+        case ParseProblem::too_many_decimals:
+            return "too many decimals: exact decimals hold at most 18 decimals";
+    }
+    return "";
 }
 
 Decimal Decimal::with_scale(int scale) const {
@@ -86,12 +138,14 @@ Decimal Decimal::with_scale(int scale) const {
 
 Decimal Decimal::rounded(int scale) const {
     if (scale >= scale_) return *this;
-    int drop = scale_ - scale;
-    if (drop > 36) return Decimal();
-    if (scale >= 0) return Decimal(narrow(div_half_even(coefficient_, pow10_i128(drop))), scale);
+    // In 64 bits: scale may be any int, INT_MIN included.
+    std::int64_t drop = std::int64_t{scale_} - scale;
+    // |coefficient| < 10^19, so dropping 20 or more digits always rounds to zero.
+    if (drop >= 20) return Decimal(0, std::max(scale, 0));
+    i128 q = div_half_even(coefficient_, pow10_i128(static_cast<int>(drop)));
+    if (scale >= 0) return Decimal(narrow(q), scale);
     // Negative scale: round to tens/thousands, keep an integer.
-    i128 q = div_half_even(coefficient_, pow10_i128(drop));
-    return Decimal(narrow(q * pow10_i128(-scale)), 0);
+    return Decimal(narrow(scale_up(q, -scale)), 0);
 }
 
 Decimal Decimal::normalized() const {
@@ -128,23 +182,65 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
     return Decimal(narrow(p), s);
 }
 
+namespace {
+
+// (n × 10^shift) / d, rounded half-even, d > 0, by long division one decimal digit at a
+// time: multiplying the dividend by 10^shift up front would leave the i128 range for a
+// large dividend over a divisor with many decimals. With `fit`, stops adding digits when
+// the next would not fit in 64 bits; `digits_dropped` says how many of `shift` it left out.
+i128 long_divide(i128 n, int shift, i128 d, bool fit, int& digits_dropped) {
+    bool negative = n < 0;
+    i128 m = negative ? -n : n;
+    i128 q = m / d, r = m % d;
+    digits_dropped = 0;
+    for (int i = 0; i < shift; ++i) {
+        if (q > (INT64_MAX - 9) / 10) {
+            if (!fit) throw DecimalOverflow();  // the quotient no longer fits
+            digits_dropped = shift - i;
+            break;
+        }
+        q = q * 10 + (r * 10) / d;
+        r = (r * 10) % d;
+    }
+    i128 twice = r * 2;
+    if (twice > d || (twice == d && q % 2 != 0)) ++q;
+    return negative ? -q : q;
+}
+
+}  // namespace
+
 Decimal Decimal::divide(const Decimal& a, const Decimal& b, int scale) {
     if (b.coefficient_ == 0) throw DivisionByZero();
     if (scale < 0 || scale > max_scale) throw std::invalid_argument("decimal scale out of range");
     // a/b = (ca/10^sa) / (cb/10^sb); want q × 10^-scale: q = ca × 10^(scale+sb-sa) / cb.
     int shift = scale + b.scale_ - a.scale_;
     i128 n = a.coefficient_, d = b.coefficient_;
-    if (shift >= 0) {
-        if (shift > 36) throw DecimalOverflow();
-        n *= pow10_i128(shift);
-    } else {
-        d *= pow10_i128(-shift);
-    }
     if (d < 0) {
         n = -n;
         d = -d;
     }
-    return Decimal(narrow(div_half_even(n, d)), scale);
+    if (shift < 0) d = scale_up(d, -shift);  // at most 10^18 × 10^18: fits
+    int dropped = 0;
+    return Decimal(narrow(long_divide(n, std::max(shift, 0), d, false, dropped)), scale);
+}
+
+Decimal Decimal::divide_to_fit(const Decimal& a, const Decimal& b, int max_decimals) {
+    if (b.coefficient_ == 0) throw DivisionByZero();
+    if (max_decimals < 0 || max_decimals > max_scale)
+        throw std::invalid_argument("decimal scale out of range");
+    Decimal x = a.normalized(), y = b.normalized();
+    int shift = max_decimals + y.scale_ - x.scale_;
+    i128 n = x.coefficient_, d = y.coefficient_;
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    if (shift < 0) d = scale_up(d, -shift);
+    int dropped = 0;
+    i128 q = long_divide(n, std::max(shift, 0), d, true, dropped);
+    int scale = max_decimals - dropped;
+    if (scale < 0) throw DecimalOverflow();  // not even the whole part fits
+    return Decimal(narrow(q), scale);
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {

@@ -83,7 +83,7 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     } else if (idx.total(indicator, ds.organisation.base_year)) {
         baseline_year = ds.organisation.base_year;
     } else {
-        for (int y = year - 1; y >= 1900; --y)
+        for (int y = year - 1; y >= min_year; --y)
             if (idx.total(indicator, y)) baseline_year = y;
         // The loop keeps the earliest year with a value.
     }
@@ -107,12 +107,12 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     Decimal T = t->value.value;
     if (t->relative_to_year) {
         p.relative_target = t->value.value;
-        T = tidy(B + Decimal::divide(B * t->value.value, Decimal::from_int(100), working_scale));
+        T = tidy(B + Decimal::divide_to_fit(B * t->value.value, Decimal::from_int(100), working_scale));
     }
     p.target_level = {T, ind.unit};
     Decimal elapsed = Decimal::from_int(year - baseline_year);
     Decimal span = Decimal::from_int(t->year - baseline_year);
-    Decimal path = tidy(B + Decimal::divide((T - B) * elapsed, span, working_scale));
+    Decimal path = tidy(B + Decimal::divide_to_fit((T - B) * elapsed, span, working_scale));
     // One decimal beyond the indicator's precision, so that "behind the path" stays visible
     // when the path and the value round to the same figure.
     p.path_level = {path.rounded(ind.precision + 1), ind.unit};
@@ -237,7 +237,7 @@ class Interpreter {
                         "rule.unit-mismatch",
                         fmt::format("cannot divide {} by {}", unit_name(a.unit), unit_name(b.unit)),
                         n.begin};
-                return {tidy(Decimal::divide(a.value, b.value, working_scale)), u};
+                return {tidy(Decimal::divide_to_fit(a.value, b.value, working_scale)), u};
             }
         }
         throw EvalError{"rule.type", "unknown operator", n.begin};
@@ -300,6 +300,12 @@ class Interpreter {
         auto v = eval(n);
         if (v.unit != no_unit || v.value.scale() != 0)
             throw EvalError{"rule.type", "a year must be a whole number", n.begin};
+        // Same range as a year in observations.csv: a cast would read 4294969317 as 2021.
+        if (v.value < Decimal::from_int(min_year) || v.value > Decimal::from_int(max_year))
+            throw EvalError{"rule.year-range",
+                            fmt::format("year {} is outside {}–{}", v.value.to_string(), min_year,
+                                        max_year),
+                            n.begin};
         return static_cast<int>(v.value.coefficient());
     }
 
@@ -377,7 +383,7 @@ class Interpreter {
                     n.begin};
             if (a.value.is_zero())
                 throw EvalError{"rule.division-by-zero", "pct_change() from zero", n.begin};
-            return {tidy(Decimal::divide((b.value - a.value) * Decimal::from_int(100), a.value,
+            return {tidy(Decimal::divide_to_fit((b.value - a.value) * Decimal::from_int(100), a.value,
                                          working_scale)),
                     *ds_.units.find("%")};
         }
@@ -395,7 +401,17 @@ class Interpreter {
         if (f == "round") {
             auto v = eval(*n.args[0]);
             auto places = eval(*n.args[1]);
-            return {v.value.rounded(static_cast<int>(places.value.coefficient())), v.unit};
+            Decimal p = places.value.normalized();
+            if (places.unit != no_unit || p.scale() != 0 ||
+                p < Decimal::from_int(Decimal::min_precision) ||
+                p > Decimal::from_int(Decimal::max_precision))
+                throw EvalError{"rule.arguments",
+                                fmt::format("round() takes a whole number of decimals from {} to "
+                                            "{}, not {}",
+                                            Decimal::min_precision, Decimal::max_precision,
+                                            places.value.to_string()),
+                                n.args[1]->begin};
+            return {v.value.rounded(static_cast<int>(p.coefficient())), v.unit};
         }
         if (f == "abs") {
             auto v = eval(*n.args[0]);

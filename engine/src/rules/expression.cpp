@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace griexport::expr {
@@ -70,8 +71,19 @@ class Parser {
         n->op = op;
         n->begin = a->begin;
         n->end = b->end;
+        n->height = 1 + std::max(a->height, b->height);
+        auto right = b->begin;
         n->args = {std::move(a), std::move(b)};
+        check_height(*n, right);
         return n;
+    }
+
+    void check_height(const Node& n, std::size_t at) {
+        if (n.height > max_height)
+            fail(at, fmt::format("the expression is too long: more than {} operations in "
+                                      "one chain or nesting; split it into rules joined with "
+                                      "rule(\"…\") or use sum()",
+                                      max_height));
     }
 
     std::shared_ptr<const Node> expression() {
@@ -113,6 +125,8 @@ class Parser {
             n->args.push_back(unary());
             --depth_;
             n->end = n->args[0]->end;
+            n->height = 1 + n->args[0]->height;
+            check_height(*n, n->begin);
             return n;
         }
         return primary();
@@ -197,6 +211,8 @@ class Parser {
             }
             call.args.push_back(expression());
             call.arg_names.push_back(arg_name);
+            call.height = std::max(call.height, 1 + call.args.back()->height);
+            check_height(call, call.args.back()->begin);
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == ',') {
                 ++pos_;

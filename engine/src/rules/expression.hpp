@@ -27,6 +27,7 @@ struct Node {
     Decimal number;
     std::string text;  // string value, name, or function name
     char op = 0;       // '+', '-', '*', '/' for binary
+    std::uint32_t height = 1;  // longest path to a leaf, bounded by max_height
     std::vector<std::shared_ptr<const Node>> args;
     std::vector<std::string> arg_names;  // parallel to args; empty for positional
 };
@@ -41,6 +42,10 @@ struct ParseResult {
     std::shared_ptr<const Node> node;
     std::optional<ParseError> error;
 };
+
+// Every walk of the tree (check, evaluation, destruction) recurses along its height, so the
+// parser refuses taller trees: a flat "1+1+…+1" is as tall as it is long.
+inline constexpr std::uint32_t max_height = 256;
 
 ParseResult parse(std::string_view text);
 

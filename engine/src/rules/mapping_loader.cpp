@@ -262,6 +262,13 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
                                 x->where(v, "unit"));
             r.unit = unit.value_or(no_unit);
             r.precision = v.attribute("precision").as_int();
+            if (r.precision < Decimal::min_precision || r.precision > Decimal::max_precision)
+                ctx.diags.error("rule.precision",
+                                fmt::format("rule '{}': precision {} is outside {}…{} (decimals "
+                                            "kept; negative rounds to tens, hundreds, …)",
+                                            r.id, r.precision, Decimal::min_precision,
+                                            Decimal::max_precision),
+                                x->where(v, "precision"));
             for (const auto& y : io::split_xs_list(v.attribute("years").as_string("current"))) {
                 if (y == "base")
                     r.years.push_back({YearSpec::Kind::base, 0});
@@ -316,6 +323,28 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
 
 Location at(const io::LoadContext& ctx, const Rule& r, std::size_t offset) {
     return expression_location(ctx.ds, r, offset);
+}
+
+// The value of a literal number, or of a literal with constant arithmetic on it
+// ("0 - 2147483648"), so the static check sees what round() and year= will be given;
+// nullopt when the argument depends on data or does not fit.
+std::optional<Decimal> literal_number(const expr::Node& n) {
+    using expr::NodeKind;
+    try {
+        if (n.kind == NodeKind::number) return n.number;
+        if (n.kind == NodeKind::negate) {
+            auto v = literal_number(*n.args[0]);
+            return v ? std::optional<Decimal>(-*v) : std::nullopt;
+        }
+        if (n.kind == NodeKind::binary && n.op != '/') {
+            auto a = literal_number(*n.args[0]);
+            auto b = literal_number(*n.args[1]);
+            if (!a || !b) return std::nullopt;
+            return n.op == '+' ? *a + *b : n.op == '-' ? *a - *b : *a * *b;
+        }
+    } catch (const DecimalOverflow&) {
+    }
+    return std::nullopt;
 }
 
 // Names, arities, indicators and rule references, checked before anything is evaluated.
@@ -398,8 +427,17 @@ void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const ex
                 fmt::format("rule '{}': no indicator '{}' in programme.xml", r.id, a.text),
                 at(ctx, r, a.begin));
         }
-        for (std::size_t i = 1; i < n.args.size(); ++i)
-            if (n.arg_names[i] == "year") check_expression(ctx, m, r, *n.args[i]);
+        for (std::size_t i = 1; i < n.args.size(); ++i) {
+            if (n.arg_names[i] != "year") continue;
+            check_expression(ctx, m, r, *n.args[i]);
+            auto y = literal_number(*n.args[i]);
+            if (y && (y->normalized().scale() != 0 || *y < Decimal::from_int(min_year) ||
+                      *y > Decimal::from_int(max_year)))
+                ctx.diags.error("rule.year-range",
+                                fmt::format("rule '{}': year {} is not a whole year from {} to {}",
+                                            r.id, y->to_string(), min_year, max_year),
+                                at(ctx, r, n.args[i]->begin));
+        }
         return;
     }
     if (n.text == "rule") {
@@ -415,6 +453,21 @@ void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const ex
         } else {
             r.depends_on.push_back(a.text);
         }
+        return;
+    }
+    if (n.text == "round") {
+        check_expression(ctx, m, r, *n.args[0]);
+        check_expression(ctx, m, r, *n.args[1]);
+        if (auto places = literal_number(*n.args[1]);
+            places && (places->normalized().scale() != 0 ||
+                       *places < Decimal::from_int(Decimal::min_precision) ||
+                       *places > Decimal::from_int(Decimal::max_precision)))
+            ctx.diags.error("rule.arguments",
+                            fmt::format("rule '{}': round() takes a whole number of decimals from "
+                                        "{} to {}, not {}",
+                                        r.id, Decimal::min_precision, Decimal::max_precision,
+                                        places->to_string()),
+                            at(ctx, r, n.args[1]->begin));
         return;
     }
     if (n.text == "convert") {
