@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
         // say why, and do not claim success.
         if (ev.diagnostics.has_errors()) {
             griexport::Diagnostics errors;
-            for (const auto& d : ev.diagnostics.items())
+            for (const auto& d : ev.diagnostics.sorted())
                 if (d.severity == griexport::Severity::error)
                     errors.add(d.severity, d.code, d.message, d.location);
             print(errors, format);

@@ -38,3 +38,35 @@ BOOST_AUTO_TEST_CASE(warnings_alone_are_not_errors) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(diagnostics_cap)
+
+// A one-line file of 10 million unknown columns cost one stored, copied and sorted
+// diagnostic each (25 s, 4.8 GB). Per code and file, 100 are kept and the rest counted.
+BOOST_AUTO_TEST_CASE(repeated_diagnostics_are_counted_not_kept) {
+    griexport::Diagnostics d;
+    for (std::uint32_t i = 1; i <= 200000; ++i)
+        d.error("csv.unknown-column", "unknown column 'a'", {"o.csv", 1, i});
+    d.warning("csv.unknown-column", "other file", {"p.csv", 1, 1});
+    BOOST_TEST(d.error_count() == 200000u);
+    BOOST_TEST(d.items().size() == 101u);
+    auto sorted = d.sorted();
+    BOOST_TEST(sorted.size() == 102u);
+    const auto& summary = sorted[100];
+    BOOST_TEST(summary.message.starts_with("… and 199900 more csv.unknown-column"));
+    BOOST_TEST(summary.location.column == 200000u);
+    griexport::Diagnostics copy;
+    copy.append(d);
+    BOOST_TEST(copy.error_count() == 200000u);
+    BOOST_TEST(copy.sorted().size() == 102u);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_messages_and_paths_is_escaped) {
+    griexport::Diagnostics d;
+    d.error("json.syntax", "last read: '\xC3'", {"kolada/sjukfr\xE5nvaro.json", 1, 2});
+    BOOST_TEST(d.items()[0].message == "last read: '\\xC3'");
+    BOOST_TEST(d.items()[0].location.file == "kolada/sjukfr\\xE5nvaro.json");
+    BOOST_CHECK_NO_THROW(griexport::format_json(d));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

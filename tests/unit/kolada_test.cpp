@@ -72,4 +72,68 @@ BOOST_AUTO_TEST_CASE(wrong_shape_and_syntax_are_errors_with_location) {
     BOOST_TEST(r2.diagnostics.items()[0].location.line == 1u);
 }
 
+namespace {
+std::vector<std::string> kolada_errors(const std::string& json) {
+    test::ScratchFolder f("kolada-defect");
+    f.copy_base();
+    f.write("kolada/sjuk.json", json);
+    auto r = test::load(f.path());
+    std::vector<std::string> out;
+    for (const auto& d : r.diagnostics.sorted())
+        if (d.severity == Severity::error)
+            out.push_back(std::to_string(d.location.line) + ":" +
+                          std::to_string(d.location.column) + " " + d.code);
+    return out;
+}
+std::string entry(const std::string& period, const std::string& gender = "\"T\"") {
+    return "{\"values\":[{\"kpi\":\"U00001\",\"municipality\":\"0099\",\"period\":" +
+           period + ",\"values\":[{\"gender\":" + gender + ",\"value\":5}]}]}";
+}
+}  // namespace
+
+// Fuzzing: 300 000 levels (600 KB) parsed iteratively but freed recursively: a crash.
+BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_without_recursion) {
+    std::string deep(300000, '[');
+    deep += std::string(300000, ']');
+    BOOST_TEST(kolada_errors(deep) == std::vector<std::string>{"1:65 json.syntax"});
+    std::string deep_objects;
+    for (int i = 0; i < 100000; ++i) deep_objects += "{\"a\":";
+    BOOST_TEST(kolada_errors(deep_objects + "1").size() == 1u);
+}
+
+// atoi read 2021.9 as 2021, 1e3 as year 1 and 99999999999 as an overflowed year.
+BOOST_AUTO_TEST_CASE(period_is_a_year_in_range) {
+    BOOST_TEST(kolada_errors(entry("2021.9")) == std::vector<std::string>{"1:65 kolada.period"});
+    BOOST_TEST(kolada_errors(entry("1e3")) == std::vector<std::string>{"1:62 kolada.period"});
+    BOOST_TEST(kolada_errors(entry("99999999999")) ==
+               std::vector<std::string>{"1:70 kolada.period"});
+    BOOST_TEST(kolada_errors(entry("1899")) == std::vector<std::string>{"1:63 kolada.period"});
+    BOOST_TEST(kolada_errors(entry("2020")).empty());
+}
+
+// A decoded \u0001 reached programme.xbrl, which was then not well-formed.
+BOOST_AUTO_TEST_CASE(control_characters_in_values_are_refused) {
+    BOOST_TEST(kolada_errors(entry("2020", "\"K\\u0001\"")) ==
+               std::vector<std::string>{"1:92 kolada.shape"});
+    BOOST_TEST(kolada_errors(entry("2020", "\"K\x01\"")) ==
+               std::vector<std::string>{"1:86 io.control-character"});
+}
+
+// A parse error quoting half a UTF-8 sequence aborted --format json.
+BOOST_AUTO_TEST_CASE(errors_quoting_broken_utf8_stay_valid_json) {
+    test::ScratchFolder f("kolada-utf8");
+    f.copy_base();
+    f.write("kolada/sjuk.json", "{\"values\": \xC3}");
+    auto r = test::load(f.path());
+    BOOST_TEST(test::has_code(r.diagnostics, "io.utf8"));
+    Diagnostics d;
+    d.error("json.syntax", "syntax error while parsing value - invalid literal; last read: '\xC3'",
+            {"kolada/x.json", 1, 12});
+    d.error("io.file-name", "bad", {"kolada/sjukfr\xE5nvaro.json", 0, 0});
+    std::string json;
+    BOOST_CHECK_NO_THROW(json = format_json(d));
+    BOOST_TEST(json.find("last read: '\\\\xC3'") != std::string::npos);
+    BOOST_TEST(json.find("sjukfr\\\\xE5nvaro.json") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

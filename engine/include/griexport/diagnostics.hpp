@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,25 @@ class Diagnostics {
     std::size_t error_count() const { return errors_; }
     std::size_t warning_count() const;
     const std::vector<Diagnostic>& items() const { return items_; }
-    // Sorted by file, line, column, then code and message, so output is stable.
+    // Sorted by file, line, column, then code and message, so output is stable; each
+    // code and file with dropped diagnostics ends with a line that counts them.
     std::vector<Diagnostic> sorted() const;
+
+    // Diagnostics kept per code and file; the rest are counted and summed up in one line
+    // ("… and 199 990 more csv.unknown-column"), so a hostile file cannot cost one stored
+    // (copied, sorted) diagnostic per byte.
+    static constexpr std::size_t kept_per_code_and_file = 100;
 
   private:
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;
+    struct Tally {
+        std::size_t seen = 0;
+        std::size_t dropped = 0;
+        Severity severity = Severity::note;
+        Location last;
+    };
+    std::map<std::pair<std::string, std::string>, Tally> tallies_;
 };
 
 const char* to_string(Severity s);

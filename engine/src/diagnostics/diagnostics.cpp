@@ -6,25 +6,56 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "text/utf8.hpp"
+
 namespace griexport {
 
 void Diagnostics::add(Severity s, std::string code, std::string message, Location where) {
     if (s == Severity::error) ++errors_;
-    items_.push_back({s, std::move(code), std::move(message), std::move(where)});
+    // Messages quote input (half a UTF-8 sequence from a parser, a Latin-1 file name):
+    // keep every diagnostic valid UTF-8, so JSON and terminals can always print it.
+    where.file = text::valid_utf8(where.file);
+    auto& tally = tallies_[{code, where.file}];
+    if (++tally.seen > kept_per_code_and_file) {
+        ++tally.dropped;
+        tally.severity = std::max(tally.severity, s);
+        tally.last = std::move(where);
+        return;
+    }
+    items_.push_back({s, std::move(code), text::valid_utf8(message), std::move(where)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
     for (const auto& d : other.items_) add(d.severity, d.code, d.message, d.location);
+    for (const auto& [key, t] : other.tallies_) {
+        if (t.dropped == 0) continue;
+        auto& mine = tallies_[key];
+        mine.seen += t.dropped;
+        mine.dropped += t.dropped;
+        mine.severity = std::max(mine.severity, t.severity);
+        mine.last = t.last;
+        if (t.severity == Severity::error) errors_ += t.dropped;
+    }
 }
 
 std::size_t Diagnostics::warning_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
+    auto n = static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
         return d.severity == Severity::warning;
     }));
+    for (const auto& [key, tally] : tallies_)
+        if (tally.severity == Severity::warning) n += tally.dropped;
+    return n;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
     auto out = items_;
+    for (const auto& [key, tally] : tallies_)
+        if (tally.dropped > 0)
+            out.push_back({tally.severity, key.first,
+                           fmt::format("… and {} more {} in this file (the first {} are shown; "
+                                       "the last is here)",
+                                       tally.dropped, key.first, kept_per_code_and_file),
+                           tally.last});
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.location.file, a.location.line, a.location.column, a.code, a.message) <
                std::tie(b.location.file, b.location.line, b.location.column, b.code, b.message);

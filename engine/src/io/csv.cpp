@@ -21,6 +21,19 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
+// End of the line starting at `pos` (at its LF, CR or the end of the text).
+std::size_t line_end(const std::string& s, std::size_t pos) {
+    auto e = s.find_first_of("\r\n", pos);
+    return e == std::string::npos ? s.size() : e;
+}
+
+// Start of the next line after the end found by line_end (CRLF, LF or a lone CR).
+std::size_t next_line(const std::string& s, std::size_t eol) {
+    if (eol >= s.size()) return s.size();
+    if (s[eol] == '\r' && eol + 1 < s.size() && s[eol + 1] == '\n') return eol + 2;
+    return eol + 1;
+}
+
 // Splits one record starting at `pos`; advances `pos` past its line end.
 bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& rec,
                  Diagnostics& diags) {
@@ -64,6 +77,13 @@ bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& r
             continue;
         }
         if (c == delim) {
+            // Bounded, so a hostile one-line file cannot cost a field object per byte.
+            if (rec.fields.size() + 1 >= max_csv_columns) {
+                diags.error("csv.too-wide",
+                            fmt::format("the row has more than {} fields", max_csv_columns),
+                            t.locate(pos));
+                return false;
+            }
             rec.fields.push_back({was_quoted ? f.value : trim(f.value), f.offset});
             f = {"", pos + 1};
             was_quoted = false;
@@ -95,9 +115,8 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     std::optional<char> declared_delim;
     // Directive and comment lines before the header.
     while (pos < s.size()) {
-        auto eol = s.find('\n', pos);
-        std::string line = trim(std::string_view(s).substr(
-            pos, eol == std::string::npos ? std::string::npos : eol - pos));
+        auto eol = line_end(s, pos);
+        std::string line = trim(std::string_view(s).substr(pos, eol - pos));
         if (line.rfind("sep=", 0) == 0 && line.size() == 5) {
             declared_delim = line[4];
         } else if (!line.empty() && line[0] == '#') {
@@ -109,11 +128,7 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
         } else if (!line.empty()) {
             break;
         }
-        if (eol == std::string::npos) {
-            pos = s.size();
-            break;
-        }
-        pos = eol + 1;
+        pos = next_line(s, eol);
     }
     if (pos >= s.size()) {
         diags.error("csv.header", "the file has no header row", text.whole_file());
@@ -122,9 +137,7 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     if (declared_delim) {
         table.delimiter = *declared_delim;
     } else {
-        auto eol = s.find('\n', pos);
-        std::string_view head = std::string_view(s).substr(
-            pos, eol == std::string::npos ? std::string::npos : eol - pos);
+        std::string_view head = std::string_view(s).substr(pos, line_end(s, pos) - pos);
         auto semis = std::count(head.begin(), head.end(), ';');
         auto commas = std::count(head.begin(), head.end(), ',');
         table.delimiter = semis > commas ? ';' : ',';
@@ -138,7 +151,18 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     CsvRecord rec;
     table.header_offset = pos;
     if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;
-    for (auto& f : rec.fields) table.header.push_back(f.value);
+    for (auto& f : rec.fields) {
+        // A second column of the same name would silently lose the first one's values.
+        for (std::size_t i = 0; i < table.header.size(); ++i)
+            if (table.header[i] == f.value) {
+                diags.error("csv.duplicate-column",
+                            fmt::format("column '{}' appears twice (also column {})",
+                                        text::abbreviated(f.value), i + 1),
+                            text.locate(f.offset));
+                return std::nullopt;
+            }
+        table.header.push_back(f.value);
+    }
     std::size_t before = diags.error_count();
     while (pos < s.size()) {
         if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;

@@ -34,8 +34,12 @@ struct CsvTable {
     std::optional<std::size_t> column(std::string_view name) const;
 };
 
+// Fields a row may have: far more than any griexport table, far fewer than a hostile file.
+inline constexpr std::size_t max_csv_columns = 256;
+
 // Parses the text. Reports csv.syntax (unterminated quote, stray quote),
-// csv.field-count (a row with more or fewer fields than the header) and csv.header.
+// csv.field-count (a row with more or fewer fields than the header), csv.header,
+// csv.duplicate-column and csv.too-wide. Lines end in CRLF, LF or a lone CR.
 std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags);
 
 }  // namespace griexport::io

@@ -60,7 +60,9 @@ std::optional<int> parse_year(LoadContext& ctx, const SourceText& text, const Ro
     int y = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
     if (ec != std::errc() || p != v.data() + v.size() || y < min_year || y > max_year) {
-        ctx.diags.error("csv.year", fmt::format("'{}' is not a year", v),
+        ctx.diags.error("csv.year",
+                        fmt::format("'{}' is not a year from {} to {}", text::abbreviated(v),
+                                    min_year, max_year),
                         text.locate(row.offset(column)));
         return std::nullopt;
     }
@@ -71,17 +73,24 @@ std::optional<Decimal> parse_number(LoadContext& ctx, const SourceText& text, co
                                     const Row& row, std::string_view column) {
     std::string v = row.value(column);
     std::size_t bad = 0;
-    auto d = Decimal::parse(v, t.decimal_separator, &bad);
+    auto why = Decimal::ParseProblem::none;
+    auto d = Decimal::parse(v, t.decimal_separator, &bad, &why);
     if (!d) {
         // Point at the offending character where the field was not quoted.
         std::size_t at = row.offset(column);
         if (at < text.bytes.size() && text.bytes[at] != '"') at += std::min(bad, v.size());
+        char offending = bad < v.size() ? v[bad] : 0;
+        std::string hint;
+        if (why != Decimal::ParseProblem::syntax)
+            hint = ": " + Decimal::describe(why);
+        else if (offending == ',' && t.decimal_separator == '.')
+            hint = " (write the decimal separator as '.', or declare '# decimal: comma')";
+        else if (offending == '.' && t.decimal_separator == ',')
+            hint = " (the file declares a decimal comma)";
+        else if (offending == ' ' || offending == '\xC2')
+            hint = " (write it without thousands separators)";
         ctx.diags.error("csv.number",
-                        fmt::format("'{}' is not a number{}", v,
-                                    t.decimal_separator == ','
-                                        ? " (the file declares a decimal comma)"
-                                        : " (write the decimal separator as '.', or declare "
-                                          "'# decimal: comma')"),
+                        fmt::format("'{}' is not a number{}", text::abbreviated(v), hint),
                         text.locate(at));
     }
     return d;

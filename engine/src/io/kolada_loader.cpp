@@ -5,12 +5,14 @@
 // Gender T (total) carries no gender dimension; K and M become gender=K / gender=M.
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "load_context.hpp"
+#include "text/utf8.hpp"
 
 namespace griexport::io {
 
@@ -23,6 +25,26 @@ struct JsonNode {
     std::vector<std::pair<std::string, std::unique_ptr<JsonNode>>> members;  // object, in order
     std::vector<std::unique_ptr<JsonNode>> items;                            // array
     std::size_t offset = 0;
+
+    JsonNode() = default;
+    JsonNode(const JsonNode&) = delete;
+    JsonNode& operator=(const JsonNode&) = delete;
+    // Frees the tree with an explicit stack: the default destructor recurses once per level.
+    ~JsonNode() {
+        std::vector<std::unique_ptr<JsonNode>> pending;
+        auto take = [&](JsonNode& n) {
+            for (auto& m : n.members) pending.push_back(std::move(m.second));
+            for (auto& i : n.items) pending.push_back(std::move(i));
+            n.members.clear();
+            n.items.clear();
+        };
+        take(*this);
+        while (!pending.empty()) {
+            auto n = std::move(pending.back());
+            pending.pop_back();
+            take(*n);
+        }  // n is now a leaf and frees without recursing
+    }
 
     const JsonNode* get(std::string_view key) const {
         for (const auto& [k, v] : members)
@@ -91,6 +113,8 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
         return false;
     }
 
+    static constexpr std::size_t max_depth = 64;
+
   private:
     const std::size_t* read_;
     std::vector<JsonNode*> stack_;
@@ -116,6 +140,12 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
         return true;
     }
     bool open(JsonNode::Kind k) {
+        // Kolada's shape is four levels deep; far deeper is not Kolada, and hostile.
+        if (stack_.size() >= max_depth) {
+            error_offset = *read_ > 0 ? *read_ - 1 : 0;
+            error = fmt::format("nested more than {} levels deep", max_depth);
+            return false;
+        }
         auto n = std::make_unique<JsonNode>();
         n->kind = k;
         stack_.push_back(attach(std::move(n)));
@@ -134,6 +164,7 @@ std::unique_ptr<JsonNode> parse_json(const SourceText& text, Diagnostics& diags)
     TreeBuilder builder(&read);
     bool ok = nlohmann::json::sax_parse(first, last, &builder);
     if (!ok || !builder.root) {
+        if (builder.error.empty()) builder.error = "the document is empty";
         std::string msg = builder.error;
         // nlohmann's messages start with "[json.exception.parse_error.101] parse error at …: ".
         if (auto p = msg.rfind(": "); p != std::string::npos) msg = msg.substr(p + 2);
@@ -203,7 +234,20 @@ void load_kolada(LoadContext& ctx) {
                                 text->locate(kpi->offset));
                 continue;
             }
-            int year = std::atoi(period->text.c_str());
+            // Same range as csv.year; atoi read 2021.9 as 2021 and 1e3 as year 1.
+            int year = 0;
+            {
+                const auto& pt = period->text;
+                auto [p, failed] = std::from_chars(pt.data(), pt.data() + pt.size(), year);
+                if (failed != std::errc() || p != pt.data() + pt.size() || year < min_year ||
+                    year > max_year) {
+                    ctx.diags.error("kolada.period",
+                                    fmt::format("period {} is not a year from {} to {}",
+                                                text::abbreviated(pt), min_year, max_year),
+                                    text->locate(period->offset));
+                    continue;
+                }
+            }
             for (const auto& v : inner->items) {
                 const JsonNode* gender = v->get("gender");
                 const JsonNode* value = v->get("value");
@@ -212,12 +256,25 @@ void load_kolada(LoadContext& ctx) {
                     continue;
                 }
                 if (value->kind == JsonNode::null) continue;  // Kolada's way of saying "no value"
+                // JSON escapes (\u0001) decode to characters XML 1.0 cannot hold.
+                if (gender->kind != JsonNode::string ||
+                    text::find_xml_forbidden(gender->text) != std::string::npos) {
+                    shape_error(*gender, "gender is a string without control characters "
+                                         "(T, K or M)");
+                    continue;
+                }
                 std::size_t bad = 0;
-                auto d = value->kind == JsonNode::number ? Decimal::parse(value->text, '.', &bad)
-                                                         : std::nullopt;
+                auto why = Decimal::ParseProblem::syntax;
+                auto d = value->kind == JsonNode::number
+                             ? Decimal::parse(value->text, '.', &bad, &why)
+                             : std::nullopt;
                 if (!d) {
                     ctx.diags.error("kolada.number",
-                                    fmt::format("'{}' is not an exact decimal", value->text),
+                                    fmt::format("'{}' is not an exact decimal: {}",
+                                                text::abbreviated(value->text),
+                                                value->kind == JsonNode::number
+                                                    ? Decimal::describe(why)
+                                                    : "the value is not a JSON number"),
                                     text->locate(value->offset));
                     continue;
                 }

@@ -13,52 +13,42 @@ namespace griexport::io {
 
 namespace fs = std::filesystem;
 
+void SourceText::index_lines() {
+    line_starts.assign(1, 0);
+    code_points_before.assign(1, 0);
+    std::uint64_t cps = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i > 0 && i % checkpoint_bytes == 0) code_points_before.push_back(cps);
+        char c = bytes[i];
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cps;
+        if (c == '\n' || (c == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')))
+            line_starts.push_back(i + 1);
+    }
+}
+
+namespace {
+
+// Code points in bytes[0, offset), from the nearest checkpoint.
+std::uint64_t code_points_to(const SourceText& t, std::size_t offset) {
+    std::size_t k = offset / SourceText::checkpoint_bytes;
+    if (k >= t.code_points_before.size()) k = t.code_points_before.empty() ? 0 : t.code_points_before.size() - 1;
+    std::uint64_t n = t.code_points_before.empty() ? 0 : t.code_points_before[k];
+    for (std::size_t i = t.code_points_before.empty() ? 0 : k * SourceText::checkpoint_bytes;
+         i < offset; ++i)
+        if ((static_cast<unsigned char>(t.bytes[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+}  // namespace
+
 Location SourceText::locate(std::size_t offset) const {
     offset = std::min(offset, bytes.size());
+    if (line_starts.empty()) return {display_path, 1, 1};
     auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - line_starts.begin());
     std::size_t start = line_starts[line - 1];
-    std::uint32_t col = 1;
-    for (std::size_t i = start; i < offset; ++i) {
-        if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++col;
-    }
-    return {display_path, static_cast<std::uint32_t>(line), col};
-}
-
-std::size_t find_invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n;
-        std::uint32_t cp;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) return i;
-            auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n + 1;
-    }
-    return std::string_view::npos;
+    auto col = code_points_to(*this, offset) - code_points_to(*this, start) + 1;
+    return {display_path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
 }
 
 std::optional<SourceText> read_source(const fs::path& folder, const std::string& relative,
@@ -73,6 +63,28 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
             diags.error("io.missing-file", fmt::format("required file {} is missing", relative),
                         {t.display_path, 0, 0});
         return std::nullopt;
+    }
+    // The manifest, XBRL and JSON name every input exactly, which needs UTF-8 names.
+    if (auto bad = find_invalid_utf8(relative); bad != std::string::npos) {
+        diags.error("io.file-name",
+                    fmt::format("the file name is not UTF-8 (byte 0x{:02X}); rename the file",
+                                static_cast<unsigned char>(relative[bad])),
+                    {t.display_path, 0, 0});
+        return std::nullopt;
+    }
+    // A link may point anywhere; only what stays inside the folder is the organisation's.
+    auto real = fs::weakly_canonical(p, ec);
+    auto root = fs::weakly_canonical(folder, ec);
+    if (!ec) {
+        auto rel = real.lexically_relative(root);
+        if (rel.empty() || *rel.begin() == "..") {
+            diags.error("io.link-outside",
+                        fmt::format("{} is a link to {}, outside the folder; copy the file in "
+                                    "instead",
+                                    relative, real.generic_string()),
+                        {t.display_path, 0, 0});
+            return std::nullopt;
+        }
     }
     if (!fs::is_regular_file(p, ec)) {
         diags.error("io.unreadable", "not a regular file", {t.display_path, 0, 0});
@@ -99,10 +111,7 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
     t.bytes = std::move(ss).str();
     t.sha256 = sha256_hex(t.bytes);
     if (t.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) t.bytes.erase(0, 3);
-    t.line_starts.push_back(0);
-    for (std::size_t i = 0; i < t.bytes.size(); ++i) {
-        if (t.bytes[i] == '\n') t.line_starts.push_back(i + 1);
-    }
+    t.index_lines();
     if (t.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
         diags.error("io.empty-file", "file is empty", t.whole_file());
         return std::nullopt;
@@ -111,6 +120,18 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
         diags.error("io.utf8",
                     fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                                 static_cast<unsigned char>(t.bytes[bad])),
+                    t.locate(bad));
+        return std::nullopt;
+    }
+    // Every input value may reach an XBRL instance; XML 1.0 cannot hold these.
+    if (auto bad = text::find_xml_forbidden(t.bytes); bad != std::string_view::npos) {
+        diags.error("io.control-character",
+                    fmt::format("control character U+{:04X}, which XML cannot hold; remove it",
+                                static_cast<unsigned char>(t.bytes[bad]) == 0xEF
+                                    ? (static_cast<unsigned char>(t.bytes[bad + 2]) == 0xBE
+                                           ? 0xFFFEu
+                                           : 0xFFFFu)
+                                    : static_cast<unsigned>(t.bytes[bad])),
                     t.locate(bad));
         return std::nullopt;
     }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "griexport/diagnostics.hpp"
+#include "text/utf8.hpp"
 
 namespace griexport::io {
 
@@ -16,7 +17,15 @@ struct SourceText {
     std::string relative_path;  // relative to the organisation folder
     std::string bytes;          // the file without its UTF-8 byte order mark
     std::string sha256;         // of the bytes as read, BOM included
-    std::vector<std::size_t> line_starts;
+    std::vector<std::size_t> line_starts;  // after LF, CRLF and a lone CR (old Mac files)
+    // Code points before every checkpoint_bytes-th byte, so that locating a node on a long
+    // line (XML as generators write it, all on one line) costs O(checkpoint) and not
+    // O(line): locate() was quadratic over a one-line file.
+    static constexpr std::size_t checkpoint_bytes = 4096;
+    std::vector<std::uint64_t> code_points_before;
+
+    // Fills line_starts and code_points_before from bytes.
+    void index_lines();
 
     // line:column (1-based, column in code points) of a byte offset into `bytes`.
     Location locate(std::size_t offset) const;
@@ -36,7 +45,6 @@ std::optional<SourceText> read_source(const std::filesystem::path& folder,
                                       const std::string& relative, bool required,
                                       Diagnostics& diags);
 
-// Offset of the first byte that is not well-formed UTF-8, or npos.
-std::size_t find_invalid_utf8(std::string_view s);
+using text::find_invalid_utf8;
 
 }  // namespace griexport::io

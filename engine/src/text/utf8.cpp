@@ -1,0 +1,90 @@
+#include "utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+
+namespace griexport::text {
+
+namespace {
+
+// Length of the well-formed sequence starting at s[i], or 0.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n;
+    std::uint32_t cp;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+        if (i + k >= s.size()) return 0;
+        auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto n = sequence_length(s, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+std::string valid_utf8(std::string_view s) {
+    if (find_invalid_utf8(s) == std::string_view::npos) return std::string(s);
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto n = sequence_length(s, i);
+        if (n == 0) {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
+            ++i;
+        } else {
+            out.append(s, i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::size_t find_xml_forbidden(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+        // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string abbreviated(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return fmt::format("{}… ({} characters)", s.substr(0, cut), s.size());
+}
+
+}  // namespace griexport::text
