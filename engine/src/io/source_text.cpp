@@ -31,10 +31,9 @@ namespace {
 // Code points in bytes[0, offset), from the nearest checkpoint.
 std::uint64_t code_points_to(const SourceText& t, std::size_t offset) {
     std::size_t k = offset / SourceText::checkpoint_bytes;
-    if (k >= t.code_points_before.size()) k = t.code_points_before.empty() ? 0 : t.code_points_before.size() - 1;
-    std::uint64_t n = t.code_points_before.empty() ? 0 : t.code_points_before[k];
-    for (std::size_t i = t.code_points_before.empty() ? 0 : k * SourceText::checkpoint_bytes;
-         i < offset; ++i)
+    k = std::min(k, t.code_points_before.size() - 1);  // index_lines() wrote at least one
+    std::uint64_t n = t.code_points_before[k];
+    for (std::size_t i = k * SourceText::checkpoint_bytes; i < offset; ++i)
         if ((static_cast<unsigned char>(t.bytes[i]) & 0xC0) != 0x80) ++n;
     return n;
 }
@@ -43,11 +42,17 @@ std::uint64_t code_points_to(const SourceText& t, std::size_t offset) {
 
 Location SourceText::locate(std::size_t offset) const {
     offset = std::min(offset, bytes.size());
-    if (line_starts.empty()) return {display_path, 1, 1};
+    if (line_starts.empty() || code_points_before.empty()) return {display_path, 1, 1};
     auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - line_starts.begin());
     std::size_t start = line_starts[line - 1];
-    auto col = code_points_to(*this, offset) - code_points_to(*this, start) + 1;
+    std::uint64_t col = 1;
+    if (offset - start <= checkpoint_bytes) {  // the usual short line: count directly
+        for (std::size_t i = start; i < offset; ++i)
+            if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++col;
+    } else {
+        col = code_points_to(*this, offset) - code_points_to(*this, start) + 1;
+    }
     return {display_path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
 }
 
@@ -106,9 +111,13 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
         diags.error("io.unreadable", "cannot open file", {t.display_path, 0, 0});
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    t.bytes = std::move(ss).str();
+    t.bytes.resize(static_cast<std::size_t>(size));
+    in.read(t.bytes.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::uintmax_t>(in.gcount()) != size) {
+        diags.error("io.unreadable", "the file changed size while it was read",
+                    {t.display_path, 0, 0});
+        return std::nullopt;
+    }
     t.sha256 = sha256_hex(t.bytes);
     if (t.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) t.bytes.erase(0, 3);
     t.index_lines();

@@ -21,7 +21,7 @@ struct SourceText {
     // Code points before every checkpoint_bytes-th byte, so that locating a node on a long
     // line (XML as generators write it, all on one line) costs O(checkpoint) and not
     // O(line): locate() was quadratic over a one-line file.
-    static constexpr std::size_t checkpoint_bytes = 4096;
+    static constexpr std::size_t checkpoint_bytes = 1024;
     std::vector<std::uint64_t> code_points_before;
 
     // Fills line_starts and code_points_before from bytes.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <libxml/parser.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlschemas.h>
 
 #include <cstring>
@@ -46,6 +47,37 @@ void on_schema_error(void* ctx, xmlError* err) {
 void ignore_generic(void*, const char*, ...) {}
 void ignore_structured(void*, xmlError*) {}
 
+// No network, no DTD loading, no entity substitution: hostile input stays inert.
+constexpr int parse_options =
+    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+
+// libxml2's own refusal (nesting past its depth limit, …) with its message and position.
+void report_parse_error(const SourceText& text, xmlParserCtxtPtr ctxt, Diagnostics& diags) {
+    const xmlError* err = ctxt ? xmlCtxtGetLastError(ctxt) : nullptr;
+    std::string msg = err && err->message ? err->message : "the document is not well-formed";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    auto line = err && err->line > 0 ? static_cast<std::uint32_t>(err->line) : 1u;
+    auto column = err && err->int2 > 0 ? static_cast<std::uint32_t>(err->int2) : 1u;
+    diags.error("xml.syntax", fmt::format("malformed XML: {}", msg), text.at(line, column));
+}
+
+// Validates while parsing, without building libxml2's tree: the common, valid case. On
+// any problem the caller validates again with the tree, which locates every error.
+bool valid_by_stream(const SourceText& text, xmlSchemaPtr schema) {
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+    if (!vctx) return false;
+    xmlSchemaSetValidStructuredErrors(vctx, ignore_structured, nullptr);
+    // CreateMem copies the bytes; CreateStatic misreads across chunk boundaries (2.9.14).
+    xmlParserInputBufferPtr input = xmlParserInputBufferCreateMem(
+        text.bytes.data(), static_cast<int>(text.bytes.size()), XML_CHAR_ENCODING_UTF8);
+    int rc = input ? xmlSchemaValidateStream(vctx, input, XML_CHAR_ENCODING_UTF8, nullptr,
+                                             nullptr)
+                   : -1;
+    // xmlSchemaValidateStream frees the input buffer.
+    xmlSchemaFreeValidCtxt(vctx);
+    return rc == 0;
+}
+
 bool validate(const SourceText& text, const std::filesystem::path& schema_path,
               Diagnostics& diags) {
     // Keep libxml2 quiet on stderr: every message goes through the diagnostics.
@@ -60,25 +92,50 @@ bool validate(const SourceText& text, const std::filesystem::path& schema_path,
         if (pctx) xmlSchemaFreeParserCtxt(pctx);
         return false;
     }
-    // No network, no DTD loading, no entity substitution: hostile input stays inert.
-    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-    xmlDocPtr doc = xmlReadMemory(text.bytes.data(), static_cast<int>(text.bytes.size()),
-                                  text.display_path.c_str(), "UTF-8", opts);
-    if (doc) {
-        xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
-        SchemaErrors sink{&text, &diags};
-        xmlSchemaSetValidStructuredErrors(vctx, on_schema_error, &sink);
-        int rc = xmlSchemaValidateDoc(vctx, doc);
-        if (rc != 0 && diags.error_count() == before)
-            diags.error("xml.schema", "document does not match its schema", text.whole_file());
-        xmlSchemaFreeValidCtxt(vctx);
-        xmlFreeDoc(doc);
-    } else {
-        diags.error("xml.syntax", "libxml2 could not parse the document", text.whole_file());
+    if (!valid_by_stream(text, schema)) {
+        xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+        xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, text.bytes.data(),
+                                                 static_cast<int>(text.bytes.size()),
+                                                 text.display_path.c_str(), "UTF-8", parse_options)
+                             : nullptr;
+        if (doc) {
+            xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+            SchemaErrors sink{&text, &diags};
+            xmlSchemaSetValidStructuredErrors(vctx, on_schema_error, &sink);
+            int rc = xmlSchemaValidateDoc(vctx, doc);
+            if (rc != 0 && diags.error_count() == before)
+                diags.error("xml.schema", "document does not match its schema", text.whole_file());
+            xmlSchemaFreeValidCtxt(vctx);
+            xmlFreeDoc(doc);
+        } else {
+            report_parse_error(text, ctxt, diags);
+        }
+        if (ctxt) xmlFreeParserCtxt(ctxt);
     }
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pctx);
     return diags.error_count() == before;
+}
+
+// Offset of a document type declaration in the prolog, or npos. DTDs can declare entities
+// (a billion laughs) and load files; no griexport input needs one, so none is accepted.
+std::size_t find_doctype(const std::string& s) {
+    std::size_t i = 0;
+    for (;;) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+        if (s.compare(i, 9, "<!DOCTYPE") == 0) return i;
+        std::size_t close = std::string::npos;
+        std::size_t close_length = 0;
+        if (s.compare(i, 4, "<!--") == 0) {
+            close = s.find("-->", i + 4);
+            close_length = 3;
+        } else if (s.compare(i, 2, "<?") == 0) {
+            close = s.find("?>", i + 2);
+            close_length = 2;
+        }
+        if (close == std::string::npos) return std::string::npos;  // the root element, or text
+        i = close + close_length;
+    }
 }
 
 }  // namespace
@@ -118,6 +175,14 @@ std::optional<XmlSource> load_xml(const std::filesystem::path& folder, const std
                                   Diagnostics& diags) {
     auto text = read_source(folder, relative, required, diags);
     if (!text) return std::nullopt;
+    if (auto at = find_doctype(text->bytes); at != std::string::npos) {
+        diags.error("xml.doctype",
+                    "a document type declaration (DTD) is not allowed: griexport reads no DTDs "
+                    "and expands no entities; remove the <!DOCTYPE …> and use the characters "
+                    "themselves",
+                    text->locate(at));
+        return std::nullopt;
+    }
     XmlSource x{std::move(*text), std::make_unique<pugi::xml_document>()};
     auto res = x.doc->load_buffer(x.text.bytes.data(), x.text.bytes.size(), pugi::parse_default,
                                   pugi::encoding_utf8);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "compliance.hpp"
 #include "domain_checks.hpp"
@@ -69,6 +71,10 @@ class Builder {
     rules::RuleEvaluator evaluator_;
     DisclosureSet out_;
     std::map<std::pair<std::string, std::string>, std::size_t> entry_index_;
+    struct Listed {
+        std::unordered_set<std::string_view> indicators, goals;
+    };
+    std::unordered_map<std::size_t, Listed> listed_;  // per disclosure entry
 
     DisclosureEntry& entry(const Disclosure& d, const std::string& topic) {
         auto key = std::make_pair(d.number, topic);
@@ -252,9 +258,15 @@ class Builder {
 
     void add_fact(Fact f, std::size_t ti) {
         auto& e = out_.disclosures[ti];
+        // A set per disclosure: searching the list made many rules on one disclosure quadratic.
+        auto& seen = listed_[ti];
         for (const auto& in : f.provenance.inputs) {
-            add_unique(e.indicators, in.indicator);
-            if (const auto* ind = ds_.find_indicator(in.indicator)) add_unique(e.goals, ind->goal);
+            const auto* ind = ds_.find_indicator(in.indicator);
+            if (!ind) continue;
+            // Views into the Dataset's own strings, which outlive the build.
+            if (seen.indicators.insert(ind->id).second) e.indicators.push_back(ind->id);
+            if (!ind->goal.empty() && seen.goals.insert(ind->goal).second)
+                e.goals.push_back(ind->goal);
         }
         e.facts.push_back(out_.facts.size());
         out_.facts.push_back(std::move(f));

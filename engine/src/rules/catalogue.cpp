@@ -48,9 +48,23 @@ bool Catalogue::may_omit(std::string_view disclosure) const {
 }
 
 const Rule* RuleSet::find(std::string_view id) const {
-    for (const auto& r : rules)
-        if (r.id == id) return &r;
-    return nullptr;
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rules[it->second];
+}
+
+Rule* RuleSet::find(std::string_view id) {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rules[it->second];
+}
+
+void RuleSet::add(Rule r) {
+    index_[r.id] = rules.size();
+    rules.push_back(std::move(r));
+}
+
+void RuleSet::reindex() {
+    index_.clear();
+    for (std::size_t i = 0; i < rules.size(); ++i) index_[rules[i].id] = i;
 }
 
 const ItemTypeRegistry* XbrlSettings::registry_of(std::string_view type) const {

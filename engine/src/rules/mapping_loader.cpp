@@ -202,7 +202,10 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
     if (!x) return;
     auto file = ctx.add_source(x->text);
     const Catalogue& cat = m.catalogue;
-    for (auto n : x->doc->child("rules").children("rule")) {
+    auto nodes = x->doc->child("rules").children("rule");
+    m.rules.rules.reserve(m.rules.rules.size() +
+                          static_cast<std::size_t>(std::distance(nodes.begin(), nodes.end())));
+    for (auto n : nodes) {
         Rule r;
         r.id = n.attribute("id").as_string();
         r.disclosure = n.attribute("disclosure").as_string();
@@ -296,9 +299,7 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
         }
         if (auto o = n.child("otherwise")) r.omission = omission_of(ctx, *x, file, o, cat);
 
-        auto existing = std::find_if(m.rules.rules.begin(), m.rules.rules.end(),
-                                     [&](const Rule& e) { return e.id == r.id; });
-        if (existing != m.rules.rules.end()) {
+        if (Rule* existing = m.rules.find(r.id)) {
             if (organisation && r.overrides && !existing->from_organisation) {
                 *existing = std::move(r);
             } else {
@@ -317,7 +318,7 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
             ctx.diags.error("rule.override-nothing",
                             fmt::format("rule '{}' overrides no default rule", r.id),
                             x->where(n, "override"));
-        m.rules.rules.push_back(std::move(r));
+        m.rules.add(std::move(r));
     }
 }
 
@@ -485,40 +486,54 @@ void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const ex
 // Orders rules so that every rule comes after those it names; a cycle is an error that
 // names every rule on it.
 void order_rules(io::LoadContext& ctx, RuleSet& set) {
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < set.rules.size(); ++i) index[set.rules[i].id] = i;
     std::vector<int> state(set.rules.size(), 0);  // 0 new, 1 on the stack, 2 done
-    std::vector<std::size_t> order, stack;
-    bool cycle_found = false;
-    auto visit = [&](auto&& self, std::size_t i) -> void {
-        if (state[i] == 2 || cycle_found) return;
-        if (state[i] == 1) {
-            auto from = std::find(stack.begin(), stack.end(), i);
-            std::string path;
-            for (auto it = from; it != stack.end(); ++it) path += set.rules[*it].id + " → ";
-            path += set.rules[i].id;
-            const Rule& r = set.rules[i];
-            ctx.diags.error("rule.cycle", fmt::format("rules depend on each other: {}", path),
-                            ctx.location(r.source));
-            cycle_found = true;
-            return;
-        }
-        state[i] = 1;
-        stack.push_back(i);
-        for (const auto& dep : set.rules[i].depends_on) {
-            auto it = index.find(dep);
-            if (it != index.end()) self(self, it->second);
-        }
-        stack.pop_back();
-        state[i] = 2;
-        order.push_back(i);
+    std::vector<std::size_t> order;
+    // Depth-first with an explicit stack of (rule, next dependency): a chain of 100 000
+    // rules, each naming the one before, must not recurse 100 000 deep.
+    std::vector<std::pair<std::size_t, std::size_t>> stack;
+    auto index_of = [&](const std::string& id) -> std::optional<std::size_t> {
+        const Rule* r = set.find(id);
+        if (!r) return std::nullopt;
+        return static_cast<std::size_t>(r - set.rules.data());
     };
-    for (std::size_t i = 0; i < set.rules.size(); ++i) visit(visit, i);
-    if (cycle_found) return;
+    for (std::size_t root = 0; root < set.rules.size(); ++root) {
+        if (state[root] != 0) continue;
+        state[root] = 1;
+        stack.push_back({root, 0});
+        while (!stack.empty()) {
+            auto& [i, next] = stack.back();
+            const auto& deps = set.rules[i].depends_on;
+            if (next == deps.size()) {
+                state[i] = 2;
+                order.push_back(i);
+                stack.pop_back();
+                continue;
+            }
+            auto dep = index_of(deps[next++]);
+            if (!dep || state[*dep] == 2) continue;
+            if (state[*dep] == 1) {
+                std::string path;
+                auto from = std::find_if(stack.begin(), stack.end(),
+                                         [&](const auto& e) { return e.first == *dep; });
+                for (auto it = from; it != stack.end(); ++it)
+                    path += set.rules[it->first].id + " → ";
+                path += set.rules[*dep].id;
+                ctx.diags.error("rule.cycle", fmt::format("rules depend on each other: {}", path),
+                                ctx.location(set.rules[*dep].source));
+                return;
+            }
+            state[*dep] = 1;
+            stack.push_back({*dep, 0});
+        }
+    }
+    bool unchanged = true;  // rules written in dependency order need no moving
+    for (std::size_t k = 0; k < order.size() && unchanged; ++k) unchanged = order[k] == k;
+    if (unchanged) return;
     std::vector<Rule> sorted;
     sorted.reserve(set.rules.size());
     for (auto i : order) sorted.push_back(std::move(set.rules[i]));
     set.rules = std::move(sorted);
+    set.reindex();
 }
 
 void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
