@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     if (*validate) {
         auto ev = griexport::evaluate_organisation(folder, options);
         if (!out_dir.empty() && ev.dataset) {
-            griexport::OutputSet out(out_dir);
+            griexport::OutputSet out(out_dir, griexport::OutputSet::Mode::add);
             out.add("validation.json", "validation",
                     griexport::validation_summary_json(*ev.dataset, ev.diagnostics),
                     ev.diagnostics);

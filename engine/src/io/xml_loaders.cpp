@@ -146,8 +146,10 @@ void load_programme(LoadContext& ctx) {
         ind.name = read_local_text(n.child("name"));
         ind.unit = unit_attr(ctx, *x, n, "unit").value_or(no_unit);
         ind.precision = n.attribute("precision").as_int(0);
-        if (ind.precision > Decimal::max_scale)
-            ctx.diags.error("indicator.precision", "precision above 18 decimals",
+        if (ind.precision < Decimal::min_precision || ind.precision > Decimal::max_precision)
+            ctx.diags.error("indicator.precision",
+                            fmt::format("precision {} is outside {}…{}", ind.precision,
+                                        Decimal::min_precision, Decimal::max_precision),
                             x->where(n, "precision"));
         ind.kind = std::string_view(n.attribute("kind").as_string()) == "prerequisite"
                        ? IndicatorKind::prerequisite
