@@ -20,8 +20,15 @@ Decimal rounding_tolerance(std::size_t figures, int precision) {
            Decimal::from_int(static_cast<std::int64_t>(figures));
 }
 
+void overflow(LoadContext& ctx, const ClimateEntry& at, const std::string& what) {
+    ctx.diags.error("climate.overflow",
+                    fmt::format("{} leaves the exact decimal range (18 significant digits)", what),
+                    ctx.location(at.origin));
+}
+
 void report(LoadContext& ctx, const ClimateEntry& at, const std::string& what, const char* from,
-            const Decimal& published, const Decimal& computed, std::size_t figures, int precision) {
+            const Decimal& published, const Decimal& computed, std::size_t figures,
+            int precision) try {
     if (published == computed) return;
     Decimal diff = (published - computed).abs();
     bool within = diff <= rounding_tolerance(figures, precision);
@@ -33,6 +40,8 @@ void report(LoadContext& ctx, const ClimateEntry& at, const std::string& what, c
         ctx.diags.warning("climate.cross-footing", msg, ctx.location(at.origin));
     else
         ctx.diags.error("climate.cross-footing", msg, ctx.location(at.origin));
+} catch (const DecimalOverflow&) {
+    overflow(ctx, at, fmt::format("the difference of {}", what));
 }
 
 }  // namespace
@@ -52,7 +61,13 @@ void check_climate_accounts(LoadContext& ctx) {
         auto key = std::make_tuple(e.year, e.model);
         if (e.role == ClimateRole::part) {
             auto& [sum, n] = parts[key];
-            sum = sum + e.value.value;
+            try {
+                sum = sum + e.value.value;
+            } catch (const DecimalOverflow&) {
+                overflow(ctx, e, fmt::format("the sum of the {} parts", e.year));
+                parts.erase(key);
+                continue;
+            }
             ++n;
         } else if (e.role == ClimateRole::total) {
             totals[key] = &e;
@@ -69,10 +84,16 @@ void check_climate_accounts(LoadContext& ctx) {
         auto now = emissions.find({e.post, e.year});
         auto then = emissions.find({e.post, *e.compared_with});
         if (now == emissions.end() || then == emissions.end()) continue;
+        Decimal difference;
+        try {
+            difference = now->second->value.value - then->second->value.value;
+        } catch (const DecimalOverflow&) {
+            overflow(ctx, e, fmt::format("the change of {}", e.post));
+            continue;
+        }
         report(ctx, e,
                fmt::format("the change of {} from {} to {}", e.post, *e.compared_with, e.year),
-               "the two years", e.value.value, now->second->value.value - then->second->value.value,
-               2, precision);
+               "the two years", e.value.value, difference, 2, precision);
     }
 }
 

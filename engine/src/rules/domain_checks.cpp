@@ -16,6 +16,23 @@ std::vector<int> compared_years(const Organisation& o) {
 
 namespace {
 
+// Progress with figures too large for exact arithmetic is an error of its own, not a
+// crash and not a wrong percentage. `diags` null: the caller only needs the years.
+std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIndex& idx,
+                                          std::uint32_t i, int year, Diagnostics* diags) {
+    try {
+        return compute_progress(ds, idx, i, year);
+    } catch (const DecimalOverflow&) {
+        if (diags)
+            diags->error("target.overflow",
+                         fmt::format("indicator {}: the progress toward its target leaves the "
+                                     "exact decimal range (18 significant digits)",
+                                     ds.indicators[i].id),
+                         ds.location(ds.indicators[i].source));
+        return std::nullopt;
+    }
+}
+
 bool restated(const Dataset& ds, std::string_view indicator, int from_year, int to_year) {
     return std::any_of(ds.restatements.begin(), ds.restatements.end(), [&](const Restatement& r) {
         return r.indicator == indicator && r.effective_year > from_year &&
@@ -30,7 +47,7 @@ void check_definitions(const Dataset& ds, const ObservationIndex& idx,
         if (ind.definitions.size() < 2) continue;
         // A target's progress compares the reporting year with the target's baseline too.
         std::vector<int> compared = years;
-        if (auto p = compute_progress(ds, idx, i, ds.organisation.reporting_period.from.year))
+        if (auto p = progress_of(ds, idx, i, ds.organisation.reporting_period.from.year, nullptr))
             compared.push_back(p->baseline_year);
         std::sort(compared.begin(), compared.end());
         compared.erase(std::unique(compared.begin(), compared.end()), compared.end());
@@ -98,7 +115,7 @@ void track_targets(const Dataset& ds, const ObservationIndex& idx, DisclosureSet
     for (std::uint32_t i = 0; i < ds.indicators.size(); ++i) {
         const Indicator& ind = ds.indicators[i];
         if (ind.targets.empty()) continue;
-        auto p = compute_progress(ds, idx, i, year);
+        auto p = progress_of(ds, idx, i, year, &diags);
         if (!p) continue;
         if (!p->on_path && !p->achieved) {
             const auto& unit = ds.units.get(ind.unit).id;

@@ -102,9 +102,11 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     p.target_year = t->year;
     p.target_set_in = t->set_in;
     p.target_source = t->source;
-    const Decimal& B = b->value.value;
-    const Decimal& C = c->value.value;
-    Decimal T = t->value.value;
+    // At the working scale: 18 decimals leave no room for the whole part of a difference,
+    // and the progress is printed to one decimal of a percent.
+    const Decimal B = tidy(b->value.value);
+    const Decimal C = tidy(c->value.value);
+    Decimal T = tidy(t->value.value);
     if (t->relative_to_year) {
         p.relative_target = t->value.value;
         T = tidy(B + Decimal::divide_to_fit(B * t->value.value, Decimal::from_int(100), working_scale));
@@ -117,10 +119,14 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     // when the path and the value round to the same figure.
     p.path_level = {path.rounded(ind.precision + 1), ind.unit};
     Decimal hundred = Decimal::from_int(100);
-    p.path_change_percent =
-        B.is_zero() ? Decimal() : Decimal::divide((path - B) * Decimal::from_int(100), B, 1);
-    p.change_percent = B.is_zero() ? Decimal() : Decimal::divide((C - B) * hundred, B, 1);
-    p.share_of_way = T == B ? hundred : Decimal::divide((C - B) * hundred, T - B, 1);
+    // A percentage to one decimal is the ratio to three, rounded once: dividing first keeps
+    // values with many decimals from leaving the exact range when multiplied by 100.
+    auto percent = [&](const Decimal& part, const Decimal& whole) {
+        return (Decimal::divide(part, whole, 3) * hundred).rounded(1);
+    };
+    p.path_change_percent = B.is_zero() ? Decimal() : percent(path - B, B);
+    p.change_percent = B.is_zero() ? Decimal() : percent(C - B, B);
+    p.share_of_way = T == B ? hundred : percent(C - B, T - B);
     switch (t->comparison) {
         case TargetComparison::at_most:
             p.achieved = C <= T;
