@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <unistd.h>
 #include <iostream>
 
 #include "griexport/build.hpp"
@@ -27,9 +28,22 @@ int exit_code(const griexport::Diagnostics& d) {
     return d.has_errors() ? 1 : 0;
 }
 
+// A large organisation allocates hundreds of MB in small pieces; on a virtual machine,
+// faulting them in 4 KiB at a time cost a third of the run (100 000 rules: 2.4 s, of which
+// 27 % in the kernel). glibc backs its heap with transparent huge pages only when
+// GLIBC_TUNABLES says so, and reads it at start-up: hence one re-execution with it set
+// (1.5 s). A GLIBC_TUNABLES the user set, even empty, is left alone.
+void use_huge_pages_for_the_heap(char** argv) {
+    if (std::getenv("GLIBC_TUNABLES")) return;
+    ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
+    ::execv("/proc/self/exe", argv);
+    ::unsetenv("GLIBC_TUNABLES");  // exec failed (no /proc): run as we are
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    use_huge_pages_for_the_heap(argv);
     CLI::App app{"griexport — GRI reporting from a sustainability programme", "griexport"};
     app.set_version_flag("--version", std::string(griexport::engine_version));
     app.require_subcommand(1);
