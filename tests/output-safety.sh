@@ -56,8 +56,11 @@ grep -q "error\[output.foreign-file\]: the output folder holds notes.txt" "$work
 # Issue 14: building into the organisation folder would mix outputs with inputs.
 cp -r "$sample" "$work/org"
 before=$(snapshot "$work/org")
-set +e; "$bin" build "$work/org" -o "$work/org" 2> "$work/self.log"; rc=$?; set -e
-[ $rc -eq 1 ] && grep -q "output.foreign-file" "$work/self.log" || fail "build -o ORG was not refused"
+for out in "$work/org" "$work/org/out" "$work" "$(dirname "$bin")/.."; do
+  set +e; "$bin" build "$work/org" -o "$out" 2> "$work/self.log"; rc=$?; set -e
+  [ $rc -eq 2 ] && grep -q "error\[output.overlaps-input\]" "$work/self.log" ||
+    fail "build -o $out was not refused before any work: $rc $(cat "$work/self.log")"
+done
 [ "$before" = "$(snapshot "$work/org")" ] || fail "build -o ORG changed the organisation folder"
 
 # 12: concurrent builds into one OUT: each succeeds or says the folder is busy, and OUT

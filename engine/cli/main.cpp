@@ -9,6 +9,7 @@
 #include "griexport/build.hpp"
 #include "griexport/diagnostics.hpp"
 #include "griexport/evaluate.hpp"
+#include "griexport/load.hpp"
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
 #include "griexport/summary.hpp"
@@ -104,6 +105,16 @@ int main(int argc, char** argv) {
 
     griexport::LoadOptions options;
     options.data_dir = data_dir;
+    // Before any work: an output folder that is, holds or lies in an input folder could
+    // replace the inputs it was built from.
+    if (!out_dir.empty()) {
+        if (auto why = griexport::output_overlaps_input(
+                out_dir, {folder, griexport::resolve_data_dir(options)})) {
+            std::cerr << "griexport: error[output.overlaps-input]: " << *why
+                      << "; choose an output folder of its own\n";
+            return 2;
+        }
+    }
     if (*validate) {
         auto ev = griexport::evaluate_organisation(folder, options);
         if (!out_dir.empty() && ev.dataset) {

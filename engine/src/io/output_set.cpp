@@ -143,6 +143,28 @@ std::optional<std::string> write_new_file(const fs::path& path, std::string_view
     return std::nullopt;
 }
 
+std::optional<std::string> output_overlaps_input(const fs::path& out,
+                                                 const std::vector<fs::path>& inputs) {
+    std::error_code ec;
+    auto within = [](const fs::path& inner, const fs::path& outer) {
+        auto rel = inner.lexically_relative(outer);
+        return !rel.empty() && *rel.begin() != "..";
+    };
+    fs::path o = fs::weakly_canonical(out, ec);
+    for (const auto& in : inputs) {
+        if (in.empty()) continue;
+        fs::path i = fs::weakly_canonical(in, ec);
+        if (ec) continue;
+        if (within(o, i))
+            return fmt::format("the output folder {} is{} the input folder {}",
+                               out.generic_string(), o == i ? "" : " inside", in.generic_string());
+        if (within(i, o))
+            return fmt::format("the output folder {} holds the input folder {}",
+                               out.generic_string(), in.generic_string());
+    }
+    return std::nullopt;
+}
+
 void OutputSet::add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags) {
     fs::path p(relative);
     bool escapes = p.is_absolute() || p.empty();

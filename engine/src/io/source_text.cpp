@@ -125,6 +125,13 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
         diags.error("io.empty-file", "file is empty", t.whole_file());
         return std::nullopt;
     }
+    if (t.bytes.starts_with("\xFF\xFE") || t.bytes.starts_with("\xFE\xFF")) {
+        diags.error("io.utf8",
+                    "the file is UTF-16 (Excel's \"Unicode text\"); save it as UTF-8 "
+                    "(\"CSV UTF-8\")",
+                    t.whole_file());
+        return std::nullopt;
+    }
     if (auto bad = find_invalid_utf8(t.bytes); bad != std::string_view::npos) {
         diags.error("io.utf8",
                     fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",

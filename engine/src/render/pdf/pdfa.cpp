@@ -32,7 +32,7 @@ std::string pdf_date(const DocumentInfo& i) {
 
 std::string strip_subset_tag(const std::string& name) {
     // "/HPDFAA+LiberationSans" → "LiberationSans"
-    std::string n = name.starts_with("/") ? name.substr(1) : name;
+    std::string n = !name.empty() && name[0] == '/' ? name.substr(1) : name;
     auto plus = n.find('+');
     return plus == 6 ? n.substr(plus + 1) : n;
 }
