@@ -87,8 +87,20 @@ for i in $(seq 1 10); do
   wait $p 2>/dev/null || true
   consistent "$work/out" || fail "kill -9 left OUT unlike its manifest (try $i)"
 done
+# The same on a larger organisation (28 MB of outputs, about 1.5 s a build), killed at
+# moments spread over the whole build, the commit included.
+python3 "$(dirname "$0")/../bench/make-synthetic-org.py" "$work/large" 10000 3 > /dev/null
+"$bin" build "$work/large" -o "$work/large-out" 2>/dev/null
+for i in $(seq 1 8); do
+  "$bin" build "$work/large" -o "$work/large-out" --lang both 2>/dev/null & p=$!
+  sleep "$((i / 5)).$(( (i * 2) % 10 ))$((RANDOM % 10))"
+  kill -9 $p 2>/dev/null || true
+  wait $p 2>/dev/null || true
+  consistent "$work/large-out" || fail "kill -9 left the large OUT unlike its manifest (try $i)"
+done
 mkdir "$work/.out.griexport-stage-left"; echo partial > "$work/.out.griexport-stage-left/x.pdf"
 "$bin" build "$sample" -o "$work/out" 2>/dev/null
+"$bin" build "$work/large" -o "$work/large-out" 2>/dev/null
 ls -a "$work" | grep -q "griexport-stage\|griexport-lock" && fail "leftovers of a killed run remain: $(ls -a "$work")"
 consistent "$work/out"
 

@@ -50,6 +50,12 @@ bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& r
             }
             break;
         }
+        if (f.value.size() > max_csv_field_bytes) {
+            diags.error("csv.field-too-long",
+                        fmt::format("a field longer than {} bytes", max_csv_field_bytes),
+                        t.locate(f.offset));
+            return false;
+        }
         char c = s[pos];
         if (quoted) {
             if (c == '"') {

@@ -36,6 +36,8 @@ struct CsvTable {
 
 // Fields a row may have: far more than any griexport table, far fewer than a hostile file.
 inline constexpr std::size_t max_csv_columns = 256;
+// Bytes a field may hold: ids, numbers, sources and evidence references are short.
+inline constexpr std::size_t max_csv_field_bytes = 64 * 1024;
 
 // Parses the text. Reports csv.syntax (unterminated quote, stray quote),
 // csv.field-count (a row with more or fewer fields than the header), csv.header,

@@ -56,6 +56,9 @@ void report_parse_error(const SourceText& text, xmlParserCtxtPtr ctxt, Diagnosti
     const xmlError* err = ctxt ? xmlCtxtGetLastError(ctxt) : nullptr;
     std::string msg = err && err->message ? err->message : "the document is not well-formed";
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    // libxml2 speaks to programmers here ("use XML_PARSE_HUGE option").
+    if (msg.starts_with("Excessive depth in document"))
+        msg = "elements nested more than 256 levels deep";
     auto line = err && err->line > 0 ? static_cast<std::uint32_t>(err->line) : 1u;
     auto column = err && err->int2 > 0 ? static_cast<std::uint32_t>(err->int2) : 1u;
     diags.error("xml.syntax", fmt::format("malformed XML: {}", msg), text.at(line, column));

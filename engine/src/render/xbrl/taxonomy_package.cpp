@@ -57,14 +57,36 @@ std::optional<TaxonomyConcepts> read_taxonomy_package(const std::filesystem::pat
     TaxonomyConcepts concepts;
     bool has_metadata = false;
     auto n = zip_get_num_entries(z.get(), 0);
+    // GRI's package is a few hundred files and tens of MB unpacked. A zip bomb (entries
+    // that inflate a thousandfold) is refused by the sizes the zip declares, before any
+    // inflating: zip_fread never reads past the declared size.
+    constexpr zip_int64_t max_entries = 100000;
+    constexpr zip_uint64_t max_schema_bytes = zip_uint64_t{64} << 20;
+    constexpr zip_uint64_t max_total_bytes = zip_uint64_t{1} << 30;
+    if (n > max_entries) {
+        diags.error("package.too-large",
+                    fmt::format("the zip holds {} entries; a taxonomy package has far fewer "
+                                "(at most {})",
+                                n, max_entries),
+                    where);
+        return std::nullopt;
+    }
+    zip_uint64_t total = 0;
     for (zip_int64_t i = 0; i < n; ++i) {
         zip_stat_t st;
         if (zip_stat_index(z.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
-        std::string name = st.name;
+        std::string name = st.name ? st.name : "";
         if (name.ends_with("META-INF/taxonomyPackage.xml")) has_metadata = true;
         if (!name.ends_with(".xsd")) continue;
-        // A schema of over 256 MiB is not a taxonomy file; refuse rather than exhaust memory.
-        if (st.size > (zip_uint64_t{1} << 28)) continue;
+        if (!(st.valid & ZIP_STAT_SIZE) || st.size > max_schema_bytes ||
+            (total += st.size) > max_total_bytes) {
+            diags.error("package.too-large",
+                        fmt::format("{} unpacks to {} bytes, or the schemas to more than {}; "
+                                    "not a taxonomy package (a zip bomb?)",
+                                    name, st.size, max_total_bytes),
+                        where);
+            return std::nullopt;
+        }
         std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(
             zip_fopen_index(z.get(), static_cast<zip_uint64_t>(i), 0), &zip_fclose);
         if (!f) continue;

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Hostile input that is too large to keep as a case (issue 14, item 3): each is refused
+# with its diagnostic at its place, within bounds (a generous timeout and address-space
+# limit guard against a hang or a blow-up; timings belong in bench/).
+set -euo pipefail
+bin=$1
+base=$2
+data_dir=$3
+sanitized=${4:-0}  # ASan reserves terabytes of address space: no ulimit -v then
+limit() { if [ "$sanitized" = 1 ]; then :; else ulimit -v 4000000; fi; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+run() {  # run NAME EXPECTED-PREFIX: validate $work/NAME, expect exit 1 and the diagnostic
+  local name=$1 want=$2 rc
+  set +e
+  (limit; cd "$work" && timeout 60 "$bin" validate "$name") > "$work/$name.log" 2>&1
+  rc=$?
+  set -e
+  [ $rc -eq 1 ] || fail "$name: exit $rc: $(head -c 2000 "$work/$name.log")"
+  grep -q "^$want" "$work/$name.log" || fail "$name: no '$want': $(grep error "$work/$name.log" | head -c 2000)"
+  echo "ok: $name"
+}
+fresh() { cp -r "$base" "$work/$1"; }
+
+fresh deep-xml
+python3 - "$work/deep-xml/programme.xml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+i = s.index("<title>")
+open(p, "w", encoding="utf-8").write(s[:i] + "<x>" * 100000 + "</x>" * 100000 + s[i:])
+PY
+run deep-xml "deep-xml/programme.xml:4:770: error\[xml.syntax\]: malformed XML: elements nested more than 256 levels deep"
+
+fresh deep-expression
+python3 -c "
+print('<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules>\n  <rule id=\"t\" disclosure=\"305-4\" requirement=\"a\">\n    <value unit=\"t CO2e\" precision=\"0\">' + '(' * 10000 + '1' + ')' * 10000 + '</value>\n  </rule>\n</rules>')" > "$work/deep-expression/rules.xml"
+run deep-expression "deep-expression/rules.xml:4:104: error\[rule.syntax\]: rule 't': the expression nests too deeply"
+
+fresh long-line
+python3 -c "
+import sys
+sys.stdout.write('indicator,year,value,unit,status,source\n1.2,2019,14.5,%,final,' + 'k' * 100_000_000 + '\n')" > "$work/long-line/observations.csv"
+run long-line "long-line/observations.csv:2:23: error\[csv.field-too-long\]"
+
+fresh long-number
+python3 -c "print('indicator,year,value,unit\n1.2,2019,' + '7' * 5000 + ',%')" > "$work/long-number/observations.csv"
+run long-number "long-number/observations.csv:2:29: error\[csv.number\]: '7777777777777777777777777777777777777777… (5000 characters)' is not a number: too many digits"
+[ "$(wc -c < "$work/long-number.log")" -lt 2000 ] || fail "the 5000-digit number is echoed whole"
+
+# A taxonomy package whose schema inflates from about 100 KB to 100 MB.
+python3 - "$work/bomb.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("gri/META-INF/taxonomyPackage.xml", "<taxonomyPackage/>")
+    z.writestr("gri/core.xsd", b"\0" * 100_000_000)
+PY
+[ "$(wc -c < "$work/bomb.zip")" -lt 1000000 ] || fail "the bomb is not compressed"
+fresh bomb
+set +e
+(limit; timeout 60 "$bin" build "$work/bomb" -o "$work/bomb-out" --taxonomy-package "$work/bomb.zip") > "$work/bomb.log" 2>&1
+rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q "bomb.zip: error\[package.too-large\]: gri/core.xsd unpacks to 100000000 bytes" "$work/bomb.log" ||
+  fail "zip bomb: exit $rc: $(grep error "$work/bomb.log")"
+[ ! -e "$work/bomb-out" ] || fail "zip bomb: output written"
+echo "ok: bomb"
