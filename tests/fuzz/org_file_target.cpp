@@ -33,6 +33,9 @@ struct Scratch {
         fs::copy(source / "gri-mappings", folder / "data" / "gri-mappings",
                  fs::copy_options::recursive);
         data_dir = folder / "data";
+#ifdef GRIEXPORT_FUZZ_REMOVE
+        fs::remove(folder / GRIEXPORT_FUZZ_REMOVE);
+#endif
     }
     ~Scratch() {
         std::error_code ec;

@@ -15,7 +15,12 @@ struct Location {
     std::string file;          // as the user named it (relative paths stay relative)
     std::uint32_t line = 0;    // 1-based; 0 when the problem concerns the whole file
     std::uint32_t column = 0;  // 1-based, counted in Unicode code points
+    std::string cell{};        // a spreadsheet's "Mätvärden!C7" (line = row, column = C)
 };
+
+// A spreadsheet cell: printed file:Sheet!C7, sorted by row and column.
+Location cell_location(std::string file, const std::string& sheet, std::uint32_t row,
+                       std::uint32_t column);
 
 struct Diagnostic {
     Severity severity = Severity::error;

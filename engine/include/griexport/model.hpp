@@ -33,6 +33,7 @@ struct SourceFile {
     std::string path;          // relative to the organisation folder or the data directory
     std::string sha256;        // of the bytes read
     std::string display_path;  // as diagnostics print it
+    std::string sheet{};       // an .xlsx input's sheet: its rows are cells of it
 };
 
 // Text in both report languages. Either may be empty where the input gives none.
@@ -76,6 +77,7 @@ struct Organisation {
     bool principles_applied = false;          // GRI 1 requirement 1, as the organisation states
     std::optional<Date> gri_notified;         // GRI 1 requirement 9
     SourceRef gri_1_source;                   // <gri-1>, or the root when absent
+    std::map<std::string, std::string> sheets;  // .xlsx input → the sheet to read
     SourceRef source;
 };
 

@@ -64,11 +64,20 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
                           [](const Diagnostic& a, const Diagnostic& b) {
                               return a.severity == b.severity && a.code == b.code &&
                                      a.message == b.message && a.location.file == b.location.file &&
+                                     a.location.cell == b.location.cell &&
                                      a.location.line == b.location.line &&
                                      a.location.column == b.location.column;
                           }),
               out.end());
     return out;
+}
+
+Location cell_location(std::string file, const std::string& sheet, std::uint32_t row,
+                       std::uint32_t column) {
+    std::string letters;
+    for (std::uint32_t c = column; c > 0; c = (c - 1) / 26)
+        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return {std::move(file), row, column, fmt::format("{}!{}{}", sheet, letters, row)};
 }
 
 const char* to_string(Severity s) {
@@ -87,7 +96,9 @@ std::string format_text(const Diagnostics& d) {
     std::string out;
     for (const auto& x : d.sorted()) {
         const auto& l = x.location;
-        if (l.line > 0)
+        if (!l.cell.empty())
+            out += fmt::format("{}:{}: ", l.file, l.cell);
+        else if (l.line > 0)
             out += fmt::format("{}:{}:{}: ", l.file, l.line, std::max<std::uint32_t>(l.column, 1));
         else if (!l.file.empty())
             out += fmt::format("{}: ", l.file);
@@ -105,6 +116,7 @@ std::string format_json(const Diagnostics& d) {
                         {"file", x.location.file},
                         {"line", x.location.line},
                         {"column", x.location.column}});
+        if (!x.location.cell.empty()) list.back()["cell"] = x.location.cell;
     }
     nlohmann::ordered_json doc = {
         {"diagnostics", list}, {"errors", d.error_count()}, {"warnings", d.warning_count()}};

@@ -12,6 +12,17 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
     return std::nullopt;
 }
 
+Location CsvTable::where(const CsvField& f) const {
+    if (text) return text->locate(f.offset);
+    return cell_location(display_path, sheet, f.row, f.column);
+}
+
+Location CsvTable::where_header() const {
+    if (text) return text->locate(header_offset);
+    return header_fields.empty() ? Location{display_path, 1, 1}
+                                 : where(header_fields.front());
+}
+
 namespace {
 
 std::string trim(std::string_view s) {
@@ -116,6 +127,7 @@ bool blank(const CsvRecord& r) {
 
 std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     CsvTable table;
+    table.text = &text;
     const std::string& s = text.bytes;
     std::size_t pos = 0;
     std::optional<char> declared_delim;
@@ -169,6 +181,7 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
             }
         table.header.push_back(f.value);
     }
+    table.header_fields = rec.fields;
     std::size_t before = diags.error_count();
     while (pos < s.size()) {
         if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;

@@ -16,6 +16,8 @@ namespace griexport::io {
 struct CsvField {
     std::string value;
     std::size_t offset = 0;  // byte offset of the field's first character in the file
+    std::uint32_t row = 0;     // .xlsx: the cell's row and column (1-based) instead
+    std::uint32_t column = 0;
 };
 
 struct CsvRecord {
@@ -29,9 +31,17 @@ struct CsvTable {
     std::vector<std::string> header;
     std::size_t header_offset = 0;
     std::vector<CsvRecord> records;
+    // Where fields are: a CSV text (byte offsets), or a sheet of an .xlsx file (cells).
+    const SourceText* text = nullptr;
+    std::string display_path;  // .xlsx
+    std::string sheet;         // .xlsx: the sheet's name
+    std::vector<CsvField> header_fields;
 
     // Index of a header column, or nullopt.
     std::optional<std::size_t> column(std::string_view name) const;
+    // The location of a field: file:line:col, or file:Sheet!C7.
+    Location where(const CsvField& f) const;
+    Location where_header() const;
 };
 
 // Fields a row may have: far more than any griexport table, far fewer than a hostile file.

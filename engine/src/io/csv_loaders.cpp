@@ -3,20 +3,22 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 
 #include "csv.hpp"
 #include "load_context.hpp"
+#include "xlsx.hpp"
 
 namespace griexport::io {
 
 namespace {
 
 // Columns a table must have, and the ones it may have.
-bool check_columns(LoadContext& ctx, const SourceText& text, const CsvTable& t,
+bool check_columns(LoadContext& ctx, const CsvTable& t,
                    std::initializer_list<std::string_view> required,
                    std::initializer_list<std::string_view> optional) {
     bool ok = true;
-    Location head = text.locate(t.header_offset);
+    Location head = t.where_header();
     for (auto r : required) {
         if (!t.column(r)) {
             ctx.diags.error("csv.missing-column", fmt::format("the header lacks column '{}'", r),
@@ -52,10 +54,15 @@ struct Row {
         auto c = table.column(name);
         return c ? rec.fields[*c].offset : 0;
     }
+    // Where the field of a column is: file:line:col, or file:Sheet!C7.
+    Location where(std::string_view name) const {
+        auto c = table.column(name);
+        if (c) return table.where(rec.fields[*c]);
+        return table.where(rec.fields.empty() ? CsvField{} : rec.fields.front());
+    }
 };
 
-std::optional<int> parse_year(LoadContext& ctx, const SourceText& text, const Row& row,
-                              std::string_view column) {
+std::optional<int> parse_year(LoadContext& ctx, const Row& row, std::string_view column) {
     std::string v = row.value(column);
     int y = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
@@ -63,45 +70,58 @@ std::optional<int> parse_year(LoadContext& ctx, const SourceText& text, const Ro
         ctx.diags.error("csv.year",
                         fmt::format("'{}' is not a year from {} to {}", text::abbreviated(v),
                                     min_year, max_year),
-                        text.locate(row.offset(column)));
+                        row.where(column));
         return std::nullopt;
     }
     return y;
 }
 
-std::optional<Decimal> parse_number(LoadContext& ctx, const SourceText& text, const CsvTable& t,
-                                    const Row& row, std::string_view column) {
+std::optional<Decimal> parse_number(LoadContext& ctx, const CsvTable& t, const Row& row,
+                                    std::string_view column) {
     std::string v = row.value(column);
     std::size_t bad = 0;
     auto why = Decimal::ParseProblem::none;
     auto d = Decimal::parse(v, t.decimal_separator, &bad, &why);
-    if (!d) {
-        // Point at the offending character where the field was not quoted.
-        std::size_t at = row.offset(column);
-        if (at < text.bytes.size() && text.bytes[at] != '"') at += std::min(bad, v.size());
-        char offending = bad < v.size() ? v[bad] : 0;
-        std::string hint;
-        if (why != Decimal::ParseProblem::syntax)
-            hint = ": " + Decimal::describe(why);
-        else if (offending == ',' && t.decimal_separator == '.')
-            hint = " (write the decimal separator as '.', or declare '# decimal: comma')";
-        else if (offending == '.' && t.decimal_separator == ',')
-            hint = " (the file declares a decimal comma)";
-        else if (offending == ' ' || offending == '\xC2')
-            hint = " (write it without thousands separators)";
-        ctx.diags.error("csv.number",
-                        fmt::format("'{}' is not a number{}", text::abbreviated(v), hint),
-                        text.locate(at));
+    if (d) return d;
+    char offending = bad < v.size() ? v[bad] : 0;
+    if (!t.text && why == Decimal::ParseProblem::syntax && offending == ',') {
+        // A spreadsheet cell holding "14,5" as text: Swedish for 14.5, and unambiguous
+        // because no thousands separators are allowed.
+        if (auto comma = Decimal::parse(v, ',')) {
+            ctx.diags.add(Severity::note, "xlsx.text-number",
+                          fmt::format("'{}' is stored as text; read as {} (decimal comma)", v,
+                                      comma->to_string()),
+                          row.where(column));
+            return comma;
+        }
     }
-    return d;
+    // Point at the offending character where the field was not quoted.
+    Location at = row.where(column);
+    if (t.text) {
+        std::size_t off = row.offset(column);
+        if (off < t.text->bytes.size() && t.text->bytes[off] != '"') off += std::min(bad, v.size());
+        at = t.text->locate(off);
+    }
+    std::string hint;
+    if (why != Decimal::ParseProblem::syntax)
+        hint = ": " + Decimal::describe(why);
+    else if (offending == ',' && t.decimal_separator == '.')
+        hint = " (write the decimal separator as '.', or declare '# decimal: comma')";
+    else if (offending == '.' && t.decimal_separator == ',')
+        hint = " (the file declares a decimal comma)";
+    else if (offending == ' ' || offending == '\xC2')
+        hint = " (write it without thousands separators)";
+    ctx.diags.error("csv.number", fmt::format("'{}' is not a number{}", text::abbreviated(v), hint),
+                    at);
+    return std::nullopt;
 }
 
 // Reads a value in `unit_text` and converts it into `target` (the indicator's unit).
-std::optional<Quantity> to_unit(LoadContext& ctx, const SourceText& text, const Row& row,
-                                Decimal value, UnitId target, const std::string& indicator) {
+std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value, UnitId target,
+                                const std::string& indicator) {
     std::string unit_text = row.value("unit");
     auto u = ctx.ds.units.find(unit_text);
-    auto where = text.locate(row.offset("unit"));
+    auto where = row.where("unit");
     if (!u) {
         ctx.diags.error("unit.unknown", fmt::format("unknown unit '{}'", unit_text), where);
         return std::nullopt;
@@ -118,15 +138,54 @@ std::optional<Quantity> to_unit(LoadContext& ctx, const SourceText& text, const 
     return Quantity{(value * *f).normalized(), target};
 }
 
+// An input table read from NAME.csv or NAME.xlsx, whichever the folder holds.
+struct InputTable {
+    std::optional<SourceText> text;  // the CSV file, which the table points into
+    std::optional<CsvTable> table;
+    std::uint32_t file = 0;
+    std::string display_path;
+};
+
+std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name) {
+    auto in = std::make_unique<InputTable>();
+    std::string csv = name + ".csv", xlsx = name + ".xlsx";
+    std::error_code ec;
+    bool has_csv = std::filesystem::exists(ctx.folder / csv, ec);
+    bool has_xlsx = std::filesystem::exists(ctx.folder / xlsx, ec);
+    if (has_csv && has_xlsx) {
+        ctx.diags.error("io.ambiguous-input",
+                        fmt::format("both {} and {}: keep one of them", csv, xlsx),
+                        {(ctx.folder / xlsx).generic_string(), 0, 0});
+        return in;
+    }
+    if (has_xlsx) {
+        auto bin = read_binary_source(ctx.folder, xlsx, ctx.diags);
+        if (!bin) return in;
+        auto sheet = ctx.ds.organisation.sheets.find(xlsx);
+        in->table = read_xlsx_table(
+            *bin, sheet == ctx.ds.organisation.sheets.end() ? "" : sheet->second, ctx.diags);
+        in->file = static_cast<std::uint32_t>(ctx.ds.sources.size());
+        ctx.ds.sources.push_back({bin->relative_path, bin->sha256, bin->display_path,
+                                  in->table ? in->table->sheet : ""});
+        in->display_path = bin->display_path;
+        return in;
+    }
+    in->text = read_source(ctx.folder, csv, false, ctx.diags);
+    if (!in->text) return in;
+    in->file = ctx.add_source(*in->text);
+    in->display_path = in->text->display_path;
+    in->table = parse_csv(*in->text, ctx.diags);
+    return in;
+}
+
 }  // namespace
 
 void load_observations(LoadContext& ctx) {
-    auto text = read_source(ctx.folder, "observations.csv", false, ctx.diags);
-    if (!text) return;
-    auto file = ctx.add_source(*text);
-    auto table = parse_csv(*text, ctx.diags);
-    if (!table) return;
-    if (!check_columns(ctx, *text, *table, {"indicator", "year", "value", "unit"},
+    auto input = open_table(ctx, "observations");
+    if (!input->table) return;
+    auto& table = input->table;
+    auto file = input->file;
+    if (!check_columns(ctx, *table, {"indicator", "year", "value", "unit"},
                        {"status", "source", "evidence", "uncertainty"}))
         return;
     Dataset& ds = ctx.ds;
@@ -140,13 +199,13 @@ void load_observations(LoadContext& ctx) {
                 "ref.unknown-indicator",
                 fmt::format("observation for indicator '{}', which the programme does not define",
                             id),
-                text->locate(row.offset("indicator")));
+                row.where("indicator"));
             continue;
         }
-        auto year = parse_year(ctx, *text, row, "year");
-        auto value = parse_number(ctx, *text, *table, row, "value");
+        auto year = parse_year(ctx, row, "year");
+        auto value = parse_number(ctx, *table, row, "value");
         if (!year || !value) continue;
-        auto q = to_unit(ctx, *text, row, *value, ds.indicators[*idx].unit, id);
+        auto q = to_unit(ctx, row, *value, ds.indicators[*idx].unit, id);
         if (!q) continue;
         Observation o;
         o.indicator = *idx;
@@ -162,7 +221,7 @@ void load_observations(LoadContext& ctx) {
         } else if (!status.empty() && status != "final") {
             ctx.diags.error("csv.status",
                             fmt::format("status '{}' is neither 'preliminary' nor 'final'", status),
-                            text->locate(row.offset("status")));
+                            row.where("status"));
             continue;
         }
         o.source = row.value("source");
@@ -174,12 +233,11 @@ void load_observations(LoadContext& ctx) {
 }
 
 void load_climate_accounts(LoadContext& ctx) {
-    auto text = read_source(ctx.folder, "climate-accounts.csv", false, ctx.diags);
-    if (!text) return;
-    auto file = ctx.add_source(*text);
-    auto table = parse_csv(*text, ctx.diags);
-    if (!table) return;
-    if (!check_columns(ctx, *text, *table, {"post", "year", "measure", "value", "unit", "model"},
+    auto input = open_table(ctx, "climate-accounts");
+    if (!input->table) return;
+    auto& table = input->table;
+    auto file = input->file;
+    if (!check_columns(ctx, *table, {"post", "year", "measure", "value", "unit", "model"},
                        {"compared_with", "source"}))
         return;
     Dataset& ds = ctx.ds;
@@ -189,7 +247,7 @@ void load_climate_accounts(LoadContext& ctx) {
             "climate.no-indicator",
             "climate-accounts.csv needs <climate-accounts indicator=…> in programme.xml "
             "naming a defined indicator",
-            text->whole_file());
+            Location{input->display_path, 1, 1});
         return;
     }
     const Indicator& ind = ds.indicators[*climate_idx];
@@ -202,7 +260,7 @@ void load_climate_accounts(LoadContext& ctx) {
             ctx.diags.error(
                 "ref.unknown-post",
                 fmt::format("climate post '{}' is not declared in programme.xml", post_id),
-                text->locate(row.offset("post")));
+                row.where("post"));
             continue;
         }
         std::string model = row.value("model");
@@ -211,13 +269,13 @@ void load_climate_accounts(LoadContext& ctx) {
             ctx.diags.error(
                 "ref.unknown-model",
                 fmt::format("calculation model '{}' is not declared in programme.xml", model),
-                text->locate(row.offset("model")));
+                row.where("model"));
             continue;
         }
-        auto year = parse_year(ctx, *text, row, "year");
-        auto value = parse_number(ctx, *text, *table, row, "value");
+        auto year = parse_year(ctx, row, "year");
+        auto value = parse_number(ctx, *table, row, "value");
         if (!year || !value) continue;
-        auto q = to_unit(ctx, *text, row, *value, ind.unit, ind.id);
+        auto q = to_unit(ctx, row, *value, ind.unit, ind.id);
         if (!q) continue;
         ClimateEntry e;
         e.post = post_id;
@@ -232,10 +290,10 @@ void load_climate_accounts(LoadContext& ctx) {
             if (row.value("compared_with").empty()) {
                 ctx.diags.error("climate.change-base",
                                 "a change row needs compared_with (the earlier year)",
-                                text->locate(row.offset("measure")));
+                                row.where("measure"));
                 continue;
             }
-            e.compared_with = parse_year(ctx, *text, row, "compared_with");
+            e.compared_with = parse_year(ctx, row, "compared_with");
             if (!e.compared_with) continue;
         } else if (measure == "emissions") {
             e.role = post->role;
@@ -243,7 +301,7 @@ void load_climate_accounts(LoadContext& ctx) {
             ctx.diags.error(
                 "climate.measure",
                 fmt::format("measure '{}' is neither 'emissions' nor 'change'", measure),
-                text->locate(row.offset("measure")));
+                row.where("measure"));
             continue;
         }
         ds.climate_entries.push_back(e);

@@ -56,17 +56,15 @@ Location SourceText::locate(std::size_t offset) const {
     return {display_path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
 }
 
-std::optional<SourceText> read_source(const fs::path& folder, const std::string& relative,
-                                      bool required, Diagnostics& diags) {
-    SourceText t;
-    t.relative_path = relative;
-    t.display_path = (folder / relative).generic_string();
+std::optional<CheckedPath> check_input_path(const fs::path& folder, const std::string& relative,
+                                            bool required, Diagnostics& diags) {
+    CheckedPath c{(folder / relative).generic_string()};
     fs::path p = folder / relative;
     std::error_code ec;
     if (!fs::exists(p, ec)) {
         if (required)
             diags.error("io.missing-file", fmt::format("required file {} is missing", relative),
-                        {t.display_path, 0, 0});
+                        {c.display_path, 0, 0});
         return std::nullopt;
     }
     // The manifest, XBRL and JSON name every input exactly, which needs UTF-8 names.
@@ -74,7 +72,7 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
         diags.error("io.file-name",
                     fmt::format("the file name is not UTF-8 (byte 0x{:02X}); rename the file",
                                 static_cast<unsigned char>(relative[bad])),
-                    {t.display_path, 0, 0});
+                    {c.display_path, 0, 0});
         return std::nullopt;
     }
     // A link may point anywhere; only what stays inside the folder is the organisation's.
@@ -87,37 +85,54 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
                         fmt::format("{} is a link to {}, outside the folder; copy the file in "
                                     "instead",
                                     relative, real.generic_string()),
-                        {t.display_path, 0, 0});
+                        {c.display_path, 0, 0});
             return std::nullopt;
         }
     }
+    return c;
+}
+
+bool read_whole_file(const fs::path& p, const std::string& display_path, std::string& bytes,
+                     Diagnostics& diags) {
+    std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
-        diags.error("io.unreadable", "not a regular file", {t.display_path, 0, 0});
-        return std::nullopt;
+        diags.error("io.unreadable", "not a regular file", {display_path, 0, 0});
+        return false;
     }
     auto size = fs::file_size(p, ec);
     if (ec) {
-        diags.error("io.unreadable", ec.message(), {t.display_path, 0, 0});
-        return std::nullopt;
+        diags.error("io.unreadable", ec.message(), {display_path, 0, 0});
+        return false;
     }
     if (size > max_input_bytes) {
         diags.error("io.too-large",
                     fmt::format("file is {} bytes; the limit is {}", size, max_input_bytes),
-                    {t.display_path, 0, 0});
-        return std::nullopt;
+                    {display_path, 0, 0});
+        return false;
     }
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-        diags.error("io.unreadable", "cannot open file", {t.display_path, 0, 0});
-        return std::nullopt;
+        diags.error("io.unreadable", "cannot open file", {display_path, 0, 0});
+        return false;
     }
-    t.bytes.resize(static_cast<std::size_t>(size));
-    in.read(t.bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) {
         diags.error("io.unreadable", "the file changed size while it was read",
-                    {t.display_path, 0, 0});
-        return std::nullopt;
+                    {display_path, 0, 0});
+        return false;
     }
+    return true;
+}
+
+std::optional<SourceText> read_source(const fs::path& folder, const std::string& relative,
+                                      bool required, Diagnostics& diags) {
+    auto checked = check_input_path(folder, relative, required, diags);
+    if (!checked) return std::nullopt;
+    SourceText t;
+    t.relative_path = relative;
+    t.display_path = checked->display_path;
+    if (!read_whole_file(folder / relative, t.display_path, t.bytes, diags)) return std::nullopt;
     t.sha256 = sha256_hex(t.bytes);
     if (t.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) t.bytes.erase(0, 3);
     t.index_lines();

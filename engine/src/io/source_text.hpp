@@ -39,6 +39,21 @@ struct SourceText {
 // cannot exhaust memory.
 inline constexpr std::uintmax_t max_input_bytes = std::uintmax_t{1} << 31;
 
+struct CheckedPath {
+    std::string display_path;
+};
+
+// The checks every input path passes: it exists (io.missing-file only when `required`),
+// its name is UTF-8 (io.file-name), it does not lead out of `folder` (io.link-outside).
+std::optional<CheckedPath> check_input_path(const std::filesystem::path& folder,
+                                            const std::string& relative, bool required,
+                                            Diagnostics& diags);
+
+// The whole file into `bytes`: a regular file within max_input_bytes (io.unreadable,
+// io.too-large).
+bool read_whole_file(const std::filesystem::path& path, const std::string& display_path,
+                     std::string& bytes, Diagnostics& diags);
+
 // Reads `folder / relative`. Reports io.missing-file (only when `required`),
 // io.unreadable, io.too-large, io.empty-file and io.utf8; returns nullopt after any of them.
 std::optional<SourceText> read_source(const std::filesystem::path& folder,

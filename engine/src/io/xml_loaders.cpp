@@ -81,6 +81,8 @@ void load_organisation_file(LoadContext& ctx) {
     if (auto lei = root.child("lei")) o.lei = lei.text().as_string();
     if (auto k = root.child("kolada"))
         o.kolada_municipality = k.attribute("municipality").as_string();
+    for (auto sh : root.children("sheet"))
+        o.sheets[sh.attribute("file").as_string()] = sh.text().as_string();
     auto period = root.child("reporting-period");
     o.reporting_period = {date_attr(period, "start"), date_attr(period, "end")};
     if (*o.reporting_period.to < o.reporting_period.from)

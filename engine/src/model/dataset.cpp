@@ -76,7 +76,9 @@ const Narrative* Dataset::find_narrative(std::string_view disclosure,
 
 Location Dataset::location(const SourceRef& r) const {
     if (r.file >= sources.size()) return {};
-    return {sources[r.file].display_path, r.line, r.column};
+    const auto& f = sources[r.file];
+    if (!f.sheet.empty()) return cell_location(f.display_path, f.sheet, r.line, r.column);
+    return {f.display_path, r.line, r.column};
 }
 
 }  // namespace griexport
