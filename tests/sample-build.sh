@@ -48,12 +48,38 @@ for p in ["organisation.xml", "programme.xml", "climate-accounts.csv", "rules.xm
 assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
 kinds = {o["path"]: o["kind"] for o in manifest["outputs"]}
 assert kinds == {"content-index.csv": "content-index", "content-index.en.csv": "content-index",
+                 "content-index.xlsx": "content-index",
                  "gri-supplement.sv.pdf": "pdf-supplement",
                  "gri-instance.xbrl": "xbrl-instance", "programme.xbrl": "xbrl-instance",
                  "programme.xsd": "xbrl-schema", "programme_lab.xml": "xbrl-linkbase",
                  "programme_pre.xml": "xbrl-linkbase"}, kinds
 en = list(csv.DictReader(open(f"{out}/content-index.en.csv", encoding="utf-8")))
 assert next(r for r in en if r["disclosure"] == "305-6")["omission_reason"] == "Not applicable"
+PY
+# content-index.xlsx holds the CSV's rows, laid out as GRI's template: statement of use
+# above, a frozen header with an autofilter. Read by an independent reader (openpyxl).
+py=python3
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+$py - "$work/a" <<'PY'
+import csv, sys
+import openpyxl
+out = sys.argv[1]
+ws = openpyxl.load_workbook(f"{out}/content-index.xlsx").active
+assert ws.title == "Innehållsindex", ws.title
+assert ws["A2"].value == "Uttalande om användning" and "med hänvisning till" in ws["B2"].value
+assert ws.freeze_panes == "A7", ws.freeze_panes
+header = [c.value for c in ws[6]]
+assert header[:3] == ["GRI-standard / annan källa", "Upplysning", "Placering"], header
+assert ws.auto_filter.ref.startswith("A6:H"), ws.auto_filter.ref
+assert ws["F7"].alignment.wrap_text and ws.column_dimensions["F"].width >= 40
+rows = list(csv.DictReader(open(f"{out}/content-index.csv", encoding="utf-8")))
+cells = [[c.value or "" for c in r] for r in ws.iter_rows(min_row=7)]
+assert len(cells) == len(rows), (len(cells), len(rows))
+for r, c in zip(rows, cells):
+    assert c[0] == r["gri_standard"] and c[1] == f"{r['disclosure']} {r['title']}", (r, c)
+    assert c[2] == r["location"] and c[3] == r["omission_requirements"], (r, c)
+    assert c[5] == r["omission_explanation"] and c[7] == r["internal_refs"], (r, c)
+print("content-index.xlsx matches the CSV:", len(rows), "rows")
 PY
 "$bin" explain "$sample" 305-5 > "$work/explain.txt"
 for want in '305-5-a = 1920 t CO2e for 2021' \

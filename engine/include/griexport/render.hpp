@@ -33,6 +33,30 @@ class Labels {
     std::map<std::string, std::string, std::less<>> text_;
 };
 
+// One row of the GRI content index, in the labels' language.
+struct ContentIndexRow {
+    std::string standard;     // "GRI 305: Utsläpp 2016"
+    std::string disclosure;   // "305-5"
+    std::string title;
+    std::string location;     // "ÅR 4–5; GRI-bilagan, 305-5"
+    std::string omitted;      // "305-5-b 305-5-c"
+    std::string reason;
+    std::string explanation;
+    std::string internal_refs;
+};
+
+// The rows every content index shows (CSV, XLSX, PDF): disclosures in scope, not-material
+// and not-reported ones left out.
+std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const DisclosureSet& set,
+                                                const Labels& labels);
+
+// The content index as an Excel workbook laid out like GRI's own content index template:
+// the statement of use and GRI 1 above, a frozen header row with an autofilter, wrapped
+// text, set column widths. `created` (seconds since the epoch) dates the document, so
+// the bytes reproduce.
+std::string content_index_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                               const Labels& labels, std::int64_t created, Diagnostics& diags);
+
 // GRI content index, one row per disclosure in scope (not-material ones left out), with
 // the header
 // gri_standard,disclosure,title,location,omission_requirements,omission_reason,

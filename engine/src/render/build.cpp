@@ -34,6 +34,16 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), diags);
     }
 
+    // The content index for Excel users, in the first language, beside its CSV. Dated as
+    // the supplement is, so that the bytes reproduce.
+    std::int64_t created = options.source_date_epoch
+                               ? *options.source_date_epoch
+                               : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
+    if (!langs.empty()) {
+        auto xlsx = content_index_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
+        if (!xlsx.empty()) out.add("content-index.xlsx", "content-index", std::move(xlsx), diags);
+    }
+
     SupplementOptions pdf;
     pdf.data_dir = data_dir;
     pdf.source_date_epoch = options.source_date_epoch;

@@ -35,12 +35,10 @@ void add_unique(std::vector<std::string>& v, std::string s) {
 
 }  // namespace
 
-std::string content_index_csv(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                              const Labels& labels) {
+std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const DisclosureSet& set,
+                                                const Labels& labels) {
     const std::string& lang = labels.lang();
-    std::string out =
-        "gri_standard,disclosure,title,location,omission_requirements,omission_reason,"
-        "omission_explanation,internal_refs\n";
+    std::vector<ContentIndexRow> rows;
     for (const auto& e : set.disclosures) {
         if (e.status == DisclosureStatus::not_material ||
             e.status == DisclosureStatus::not_reported)
@@ -74,22 +72,29 @@ std::string content_index_csv(const Dataset& ds, const Mappings& m, const Disclo
         std::vector<std::string> refs;
         for (const auto& g : e.goals) refs.push_back(labels.get("ref.goal", {{"id", g}}));
         for (const auto& i : e.indicators) refs.push_back(labels.get("ref.indicator", {{"id", i}}));
+        rows.push_back({s ? s->title.in(lang) : e.standard, e.number, title,
+                        join(locations, labels.get("location.separator")),
+                        join(requirements, " "), join(reasons, "; "), join(explanations, "\n"),
+                        join(refs, labels.get("ref.separator"))});
+    }
+    return rows;
+}
 
-        std::vector<std::string> row{s ? s->title.in(lang) : e.standard,
-                                     e.number,
-                                     title,
-                                     join(locations, labels.get("location.separator")),
-                                     join(requirements, " "),
-                                     join(reasons, "; "),
-                                     join(explanations, "\n"),
-                                     join(refs, labels.get("ref.separator"))};
-        for (std::size_t i = 0; i < row.size(); ++i) {
+std::string content_index_csv(const Dataset&, const Mappings& m, const DisclosureSet& set,
+                              const Labels& labels) {
+    std::string out =
+        "gri_standard,disclosure,title,location,omission_requirements,omission_reason,"
+        "omission_explanation,internal_refs\n";
+    for (const auto& r : content_index_rows(m, set, labels)) {
+        const std::string* fields[] = {&r.standard, &r.disclosure, &r.title,
+                                       &r.location, &r.omitted,    &r.reason,
+                                       &r.explanation, &r.internal_refs};
+        for (std::size_t i = 0; i < std::size(fields); ++i) {
             if (i) out += ',';
-            out += csv_field(row[i]);
+            out += csv_field(*fields[i]);
         }
         out += '\n';
     }
-    (void)ds;
     return out;
 }
 
