@@ -142,4 +142,62 @@ set +e; (cd "$work" && "$bin" validate text-comma) > "$work/text-comma.log" 2>&1
 echo "ok: text-comma"
 cp -r "$base" "$work/both"; cp "$work/text-comma/observations.xlsx" "$work/both/"
 expect both "both/observations.xlsx: error\[io.ambiguous-input\]: both observations.csv and observations.xlsx"
+# The data-entry workbook: sheets, lists, locked header; filled in by openpyxl it builds
+# with the values given, exactly.
+"$bin" template "$sample" -o "$work/template.xlsx" 2> "$work/template.log" || fail "template: $(cat "$work/template.log")"
+cp -r "$sample" "$work/filled"
+rm "$work/filled/observations.csv"
+$py - "$work/template.xlsx" "$work/filled/observations.xlsx" "$work/filled.json" <<'PY'
+import json, sys
+import openpyxl
+src, dst, record = sys.argv[1:4]
+wb = openpyxl.load_workbook(src)
+assert wb.sheetnames[:2] == ["Instruktioner", "Listor"], wb.sheetnames
+assert wb["Listor"].sheet_state == "hidden"
+areas = wb.sheetnames[2:]
+assert areas == ["1 Hälsa och livsvillkor", "2 Samhälle och delaktighet", "3 Miljö och klimat",
+                 "4 Hållbar organisation"], areas
+assert "observations.xlsx" in " ".join(str(c.value) for c in wb["Instruktioner"]["A"])
+given = {}
+for name in areas:
+    ws = wb[name]
+    assert [c.value for c in ws[1]] == ["indicator", "name", "definition", "year", "value", "unit",
+                                        "status", "source", "evidence"]
+    assert ws.protection.sheet and ws["A1"].protection.locked and not ws["E2"].protection.locked
+    assert ws.freeze_panes == "A2"
+    kinds = {str(d.sqref).split(":")[0][0]: (d.type, d.formula1) for d in ws.data_validations.dataValidation}
+    assert kinds["A"] == ("list", "Listor!$A$2:$A$66"), kinds
+    assert kinds["G"] == ("list", '"final,preliminary"'), kinds
+    assert kinds["F"][0] == "list", kinds
+    for r in range(2, ws.max_row + 1):
+        ind, year = ws.cell(r, 1).value, ws.cell(r, 4).value
+        assert ind != "3.1", "the climate indicator comes from the climate accounts"
+        value = round(r * 1.25 + len(name), 2)  # exact in decimal, not in binary
+        ws.cell(r, 5).value = value
+        ws.cell(r, 7).value = "final"
+        given[f"{ind}@{year}"] = repr(value)
+wb.save(dst)
+json.dump(given, open(record, "w"))
+print("filled", len(given), "values")
+PY
+"$bin" build "$work/filled" -o "$work/filled-out" 2> "$work/filled.log" || fail "filled template: $(grep error "$work/filled.log")"
+$py - "$work/filled-out/programme.xbrl" "$work/filled.json" "$work/filled/programme.xml" <<'PY'
+import json, re, sys
+from decimal import Decimal
+x = open(sys.argv[1], encoding="utf-8").read()
+given = json.load(open(sys.argv[2]))
+prog = open(sys.argv[3], encoding="utf-8").read()
+units = dict(re.findall(r'<indicator id="([^"]+)"[^>]*unit="([^"]+)"', prog))
+contexts = dict(re.findall(r'<xbrli:context id="([^"]+)">.*?<xbrli:endDate>(\d{4})', x, re.S))
+found = {}
+for concept, ctx, value in re.findall(r'<prog:Indicator_([0-9_]+) contextRef="([^"]+)"[^>]*>([^<]+)<', x):
+    found.setdefault(f"{concept.replace('_', '.')}@{contexts.get(ctx)}", set()).add(Decimal(value))
+checked = 0
+for key, value in given.items():
+    ind = key.split("@")[0]
+    want = Decimal(value) / (100 if units.get(ind) == "%" else 1)
+    assert want in found.get(key, set()), (key, want, found.get(key))
+    checked += 1
+print("ok: template round trip,", checked, "values back exactly")
+PY
 echo "ok: xlsx inputs"

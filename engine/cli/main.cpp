@@ -91,6 +91,15 @@ int main(int argc, char** argv) {
     stand_in->add_option("-o,--output", out_dir, "the folder to write the package's files into")
         ->required();
 
+    auto* template_cmd = app.add_subcommand(
+        "template", "write a data-entry workbook (.xlsx) for the organisation's indicators");
+    template_cmd->add_option("DIR", folder, "the organisation folder")->required();
+    std::string template_file;
+    template_cmd->add_option("-o,--output", template_file, "the workbook to write (.xlsx)")
+        ->required();
+    template_cmd->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
     auto* explain = app.add_subcommand("explain", "print the provenance of one disclosure");
     std::string disclosure;
     explain->add_option("DIR", folder, "the organisation folder")->required();
@@ -135,6 +144,25 @@ int main(int argc, char** argv) {
         if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
             build.source_date_epoch = std::strtoll(epoch, nullptr, 10);
         auto diags = griexport::build_outputs(folder, out_dir, build);
+        print(diags, format);
+        return exit_code(diags);
+    }
+    if (*template_cmd) {
+        // Never over an input: a workbook named like one inside the folder is refused.
+        std::error_code ec;
+        auto target = std::filesystem::weakly_canonical(template_file, ec);
+        auto org = std::filesystem::weakly_canonical(folder, ec);
+        auto rel = target.lexically_relative(org);
+        if (!rel.empty() && *rel.begin() != ".." && std::filesystem::exists(target, ec)) {
+            std::cerr << "griexport: error[output.overlaps-input]: " << template_file
+                      << " is a file of the organisation folder; write the template elsewhere\n";
+            return 2;
+        }
+        griexport::BuildOptions build;
+        build.load = options;
+        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+            build.source_date_epoch = std::strtoll(epoch, nullptr, 10);
+        auto diags = griexport::write_data_entry_workbook(folder, template_file, build);
         print(diags, format);
         return exit_code(diags);
     }

@@ -19,6 +19,12 @@ struct BuildOptions {
     std::optional<std::int64_t> source_date_epoch;
 };
 
+// `griexport template`: the data-entry workbook for `folder` written to `out_file`
+// (replaced in one rename). Writes nothing when there is an error.
+Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
+                                      const std::filesystem::path& out_file,
+                                      const BuildOptions& options);
+
 // Writes nothing when there is an error; returns the diagnostics.
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out,
                           const BuildOptions& options);

@@ -57,6 +57,13 @@ std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const Disclos
 std::string content_index_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                                const Labels& labels, std::int64_t created, Diagnostics& diags);
 
+// The data-entry workbook of `griexport template`: an instructions sheet (sv and en), a
+// sheet per programme area with a row per indicator and year asked for (the reporting
+// year, and earlier years from the base year that have no value), lists for indicator
+// ids, units and status, header and given cells locked. Read back as observations.xlsx.
+std::string data_entry_workbook(const Dataset& ds, const Labels& sv, const Labels& en,
+                                std::int64_t created, Diagnostics& diags);
+
 // GRI content index, one row per disclosure in scope (not-material ones left out), with
 // the header
 // gri_standard,disclosure,title,location,omission_requirements,omission_reason,

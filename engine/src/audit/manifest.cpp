@@ -1,4 +1,5 @@
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "../io/sha256.hpp"
 #include "griexport/render.hpp"
@@ -34,7 +35,9 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         not_reported += e.status == DisclosureStatus::not_reported;
     }
     json in = json::array();
-    for (const auto& s : inputs) in.push_back({{"path", s.path}, {"sha256", s.sha256}});
+    std::set<std::string> listed;  // a workbook is one source per sheet, one input
+    for (const auto& s : inputs)
+        if (listed.insert(s.path).second) in.push_back({{"path", s.path}, {"sha256", s.sha256}});
     json out = json::array();
     for (const auto& f : outputs)
         out.push_back({{"path", f.path}, {"kind", f.kind}, {"sha256", io::sha256_hex(f.bytes)}});

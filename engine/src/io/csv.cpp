@@ -14,7 +14,8 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
 
 Location CsvTable::where(const CsvField& f) const {
     if (text) return text->locate(f.offset);
-    return cell_location(display_path, sheet, f.row, f.column);
+    return cell_location(display_path, f.sheet < sheets.size() ? sheets[f.sheet] : "", f.row,
+                         f.column);
 }
 
 Location CsvTable::where_header() const {

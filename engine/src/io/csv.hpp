@@ -18,11 +18,13 @@ struct CsvField {
     std::size_t offset = 0;  // byte offset of the field's first character in the file
     std::uint32_t row = 0;     // .xlsx: the cell's row and column (1-based) instead
     std::uint32_t column = 0;
+    std::uint32_t sheet = 0;   // .xlsx: index into CsvTable::sheets
 };
 
 struct CsvRecord {
     std::vector<CsvField> fields;
     std::uint32_t line = 0;
+    std::uint32_t sheet = 0;  // .xlsx: index into CsvTable::sheets
 };
 
 struct CsvTable {
@@ -34,7 +36,7 @@ struct CsvTable {
     // Where fields are: a CSV text (byte offsets), or a sheet of an .xlsx file (cells).
     const SourceText* text = nullptr;
     std::string display_path;  // .xlsx
-    std::string sheet;         // .xlsx: the sheet's name
+    std::vector<std::string> sheets;  // .xlsx: the sheets read, in order
     std::vector<CsvField> header_fields;
 
     // Index of a header column, or nullopt.

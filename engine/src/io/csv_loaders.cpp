@@ -142,11 +142,13 @@ std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value,
 struct InputTable {
     std::optional<SourceText> text;  // the CSV file, which the table points into
     std::optional<CsvTable> table;
-    std::uint32_t file = 0;
+    std::vector<std::uint32_t> files;  // Dataset::sources index per sheet (one for a CSV)
     std::string display_path;
+    std::uint32_t file_of(const CsvRecord& r) const { return files[r.sheet]; }
 };
 
-std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name) {
+std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name,
+                                       const std::string& key_column) {
     auto in = std::make_unique<InputTable>();
     std::string csv = name + ".csv", xlsx = name + ".xlsx";
     std::error_code ec;
@@ -162,17 +164,23 @@ std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name
         auto bin = read_binary_source(ctx.folder, xlsx, ctx.diags);
         if (!bin) return in;
         auto sheet = ctx.ds.organisation.sheets.find(xlsx);
-        in->table = read_xlsx_table(
-            *bin, sheet == ctx.ds.organisation.sheets.end() ? "" : sheet->second, ctx.diags);
-        in->file = static_cast<std::uint32_t>(ctx.ds.sources.size());
-        ctx.ds.sources.push_back({bin->relative_path, bin->sha256, bin->display_path,
-                                  in->table ? in->table->sheet : ""});
+        in->table = read_xlsx_table(*bin,
+                                    sheet == ctx.ds.organisation.sheets.end() ? "" : sheet->second,
+                                    key_column, ctx.diags);
+        // One source per sheet, so that a row's origin names its sheet; the manifest lists
+        // the file once.
+        std::vector<std::string> sheets{""};
+        if (in->table) sheets = in->table->sheets;
+        for (const auto& sh : sheets) {
+            in->files.push_back(static_cast<std::uint32_t>(ctx.ds.sources.size()));
+            ctx.ds.sources.push_back({bin->relative_path, bin->sha256, bin->display_path, sh});
+        }
         in->display_path = bin->display_path;
         return in;
     }
     in->text = read_source(ctx.folder, csv, false, ctx.diags);
     if (!in->text) return in;
-    in->file = ctx.add_source(*in->text);
+    in->files.push_back(ctx.add_source(*in->text));
     in->display_path = in->text->display_path;
     in->table = parse_csv(*in->text, ctx.diags);
     return in;
@@ -181,17 +189,19 @@ std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name
 }  // namespace
 
 void load_observations(LoadContext& ctx) {
-    auto input = open_table(ctx, "observations");
+    auto input = open_table(ctx, "observations", "indicator");
     if (!input->table) return;
     auto& table = input->table;
-    auto file = input->file;
+    // name and definition: what the data-entry workbook shows beside each indicator.
     if (!check_columns(ctx, *table, {"indicator", "year", "value", "unit"},
-                       {"status", "source", "evidence", "uncertainty"}))
+                       {"status", "source", "evidence", "uncertainty", "name", "definition"}))
         return;
     Dataset& ds = ctx.ds;
     ds.observations.reserve(ds.observations.size() + table->records.size());
     for (const auto& rec : table->records) {
         Row row{*table, rec};
+        // A workbook row nobody filled in yet (the template lists every indicator).
+        if (!table->text && row.value("value").empty()) continue;
         std::string id = row.value("indicator");
         auto idx = ds.indicator_index(id);
         if (!idx) {
@@ -227,16 +237,15 @@ void load_observations(LoadContext& ctx) {
         o.source = row.value("source");
         o.evidence = row.value("evidence");
         o.uncertainty = row.value("uncertainty");
-        o.origin = {file, rec.line, 1};
+        o.origin = {input->file_of(rec), rec.line, 1};
         ds.observations.push_back(std::move(o));
     }
 }
 
 void load_climate_accounts(LoadContext& ctx) {
-    auto input = open_table(ctx, "climate-accounts");
+    auto input = open_table(ctx, "climate-accounts", "post");
     if (!input->table) return;
     auto& table = input->table;
-    auto file = input->file;
     if (!check_columns(ctx, *table, {"post", "year", "measure", "value", "unit", "model"},
                        {"compared_with", "source"}))
         return;
@@ -283,7 +292,7 @@ void load_climate_accounts(LoadContext& ctx) {
         e.value = *q;
         e.model = model;
         e.source = row.value("source");
-        e.origin = {file, rec.line, 1};
+        e.origin = {input->file_of(rec), rec.line, 1};
         std::string measure = row.value("measure");
         if (measure == "change") {
             e.role = ClimateRole::change;

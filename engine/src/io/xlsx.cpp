@@ -158,6 +158,180 @@ bool looks_encrypted(const std::string& b) {
     return b.find(name) != std::string::npos;
 }
 
+
+// One sheet as a table; nullopt when it is empty (no diagnostic) or on an error.
+template <class Parse>
+std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::string& target,
+                               const std::string& chosen, const std::vector<std::string>& shared,
+                               const std::vector<bool>& date_style, bool system_1904,
+                               const std::string& display_path, Diagnostics& diags) {
+    (void)pkg;
+    Location whole{display_path, 0, 0};
+    pugi::xml_document sheet;
+    if (!parse(target, sheet)) {
+    diags.error("xlsx.corrupt",
+                fmt::format("not a readable .xlsx workbook: the sheet {} is missing", target),
+                whole);
+    return std::nullopt;
+    }
+    auto corrupt = [&](const std::string& what) {
+    diags.error("xlsx.corrupt", fmt::format("not a readable .xlsx workbook: {}", what), whole);
+    return std::nullopt;
+    };
+    CsvTable table;
+    table.display_path = display_path;
+    table.sheets = {chosen};
+    auto at = [&](std::uint32_t row, std::uint32_t col) {
+        return cell_location(display_path, chosen, row, col);
+    };
+    std::vector<CsvRecord> rows;
+    std::size_t errors_before = diags.error_count();
+    for (auto r : sheet.child("worksheet").child("sheetData").children("row")) {
+        CsvRecord rec;
+        rec.line = static_cast<std::uint32_t>(r.attribute("r").as_uint());
+        std::uint32_t next_col = 1;
+        for (auto c : r.children("c")) {
+            auto [row, col] = parse_cell_ref(c.attribute("r").as_string());
+            if (row == 0) {  // references are optional: the next cell of the row
+                row = rec.line;
+                col = next_col;
+            }
+            if (rec.line == 0) rec.line = row;
+            next_col = col + 1;
+            std::string type = c.attribute("t").as_string("n");
+            auto v = c.child("v");
+            std::string value;
+            if (c.child("f") && (!v || std::string_view(v.text().get()).empty()) &&
+                type != "inlineStr") {
+                diags.error("xlsx.formula-no-value",
+                            "a formula without a calculated value: open and save the "
+                            "workbook in Excel or LibreOffice so that it is calculated",
+                            at(row, col));
+                continue;
+            }
+            if (type == "s") {
+                auto i = v.text().as_ullong(~0ULL);
+                if (i >= shared.size()) return corrupt("a shared string index is out of range");
+                value = shared[i];
+            } else if (type == "inlineStr") {
+                value = string_item(c.child("is"));
+            } else if (type == "str") {
+                value = v.text().get();
+            } else if (type == "b") {
+                value = v.text().as_int() ? "TRUE" : "FALSE";
+            } else if (type == "e") {
+                diags.error("xlsx.cell-error",
+                            fmt::format("the cell holds the error {}", v.text().get()),
+                            at(row, col));
+                continue;
+            } else if (!v) {
+            } else {  // a number, or t="d" (an ISO date)
+                value = v.text().get();
+                if (type == "n") {
+                    auto plain = plain_number(value);
+                    if (!plain) {
+                        diags.error("xlsx.number",
+                                    fmt::format("'{}' is not a number Excel writes", value),
+                                    at(row, col));
+                        continue;
+                    }
+                    value = *plain;
+                    auto style = c.attribute("s").as_uint();
+                    if (style < date_style.size() && date_style[style]) {
+                        long long serial = 0;
+                        auto d = griexport::Decimal::parse(value);
+                        if (d) serial = d->rounded(0).coefficient();
+                        auto date = d ? serial_to_date(serial, system_1904) : std::nullopt;
+                        if (!date) {
+                            diags.error("xlsx.date",
+                                        fmt::format("{} is not a date Excel can show", value),
+                                        at(row, col));
+                            continue;
+                        }
+                        value = date->iso();
+                    }
+                }
+            }
+            if (value.empty()) continue;
+            if (col > max_csv_columns) {
+                diags.error("csv.too-wide",
+                            fmt::format("a value beyond column {}", max_csv_columns),
+                            at(row, col));
+                return std::nullopt;
+            }
+            if (rec.fields.size() < col) rec.fields.resize(col);
+            rec.fields[col - 1] = {std::move(value), 0, row, col};
+        }
+        if (!rec.fields.empty()) rows.push_back(std::move(rec));
+    }
+    if (diags.error_count() != errors_before) return std::nullopt;
+    if (rows.empty()) return std::nullopt;
+    // Merged cells in the header would hide a column name under another.
+    std::uint32_t header_row = rows.front().line;
+    for (auto m : sheet.child("worksheet").child("mergeCells").children("mergeCell")) {
+        std::string ref = m.attribute("ref").as_string();
+        auto colon = ref.find(':');
+        auto [r1, c1] = parse_cell_ref(ref.substr(0, colon));
+        auto [r2, c2] = colon == std::string::npos ? std::pair{r1, c1}
+                                                   : parse_cell_ref(ref.substr(colon + 1));
+        if (r1 <= header_row && header_row <= r2) {
+            diags.error("xlsx.merged-header",
+                        fmt::format("the header row has merged cells ({}); give every "
+                                    "column its own name in its own cell",
+                                    ref),
+                        at(header_row, c1));
+            return std::nullopt;
+        }
+        (void)c2;
+    }
+    // Every field located, empty ones included, so that diagnostics name their cell.
+    for (auto& rec : rows)
+        for (std::uint32_t c = 0; c < rec.fields.size(); ++c)
+            if (rec.fields[c].row == 0) rec.fields[c] = {"", 0, rec.line, c + 1};
+    auto& head = rows.front();
+    for (const auto& f : head.fields) {
+        for (std::size_t i = 0; i < table.header.size(); ++i)
+            if (!f.value.empty() && table.header[i] == f.value) {
+                diags.error("csv.duplicate-column",
+                            fmt::format("column '{}' appears twice (also column {})", f.value,
+                                        column_letters(static_cast<std::uint32_t>(i + 1))),
+                            table.where(f));
+                return std::nullopt;
+            }
+        table.header.push_back(f.value);
+    }
+    table.header_fields = head.fields;
+    // Trailing empty header cells: columns nobody named.
+    while (!table.header.empty() && table.header.back().empty()) {
+        table.header.pop_back();
+        table.header_fields.pop_back();
+    }
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        auto& rec = rows[r];
+        if (rec.fields.size() > table.header.size()) {
+            const auto& extra = rec.fields[table.header.size()];
+            diags.error("csv.field-count",
+                        fmt::format("a value in a column without a header ({})",
+                                    column_letters(extra.column)),
+                        table.where(extra));
+            continue;
+        }
+        while (rec.fields.size() < table.header.size())
+            rec.fields.push_back({"", 0, rec.line,
+                                  static_cast<std::uint32_t>(rec.fields.size() + 1)});
+        table.records.push_back(std::move(rec));
+    }
+    if (diags.error_count() != errors_before) return std::nullopt;
+    // A date typed in a year column (2021-12-31) names its year.
+    for (const char* year_column : {"year", "compared_with"})
+        if (auto c = table.column(year_column))
+            for (auto& rec : table.records) {
+                auto& v = rec.fields[*c].value;
+                if (v.size() == 10 && Date::parse_iso(v)) v.resize(4);
+            }
+    return table;
+}
+
 }  // namespace
 
 std::string column_letters(std::uint32_t column) {
@@ -180,7 +354,7 @@ std::optional<BinarySource> read_binary_source(const fs::path& folder, const std
 }
 
 std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::string& sheet_name,
-                                        Diagnostics& diags) {
+                                        const std::string& key_column, Diagnostics& diags) {
     Location whole{file.display_path, 0, 0};
     if (looks_ole2(file.bytes)) {
         if (looks_encrypted(file.bytes))
@@ -232,16 +406,14 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         for (auto r : rels.child("Relationships").children("Relationship"))
             targets[r.attribute("Id").as_string()] = r.attribute("Target").as_string();
         std::vector<std::string> names;
-        std::string chosen, target;
+        std::vector<std::pair<std::string, std::string>> chosen_sheets;  // name, part
         for (auto s : workbook.child("workbook").child("sheets").children("sheet")) {
             std::string name = s.attribute("name").as_string();
             names.push_back(name);
-            if (chosen.empty() && (sheet_name.empty() || name == sheet_name)) {
-                chosen = name;
-                target = targets[s.attribute("r:id").as_string()];
-            }
+            if (sheet_name.empty() || name == sheet_name)
+                chosen_sheets.emplace_back(name, targets[s.attribute("r:id").as_string()]);
         }
-        if (chosen.empty()) {
+        if (chosen_sheets.empty()) {
             std::string list;
             for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
             diags.error("xlsx.sheet-missing",
@@ -250,10 +422,6 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
                         whole);
             return std::nullopt;
         }
-        if (target.starts_with("/"))
-            target.erase(0, 1);
-        else
-            target = "xl/" + target;
         std::vector<std::string> shared;
         pugi::xml_document sst;
         if (parse("xl/sharedStrings.xml", sst))
@@ -270,164 +438,47 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
                 date_style.push_back(is_date_format(id, custom.count(id) ? custom[id] : ""));
             }
         }
-        pugi::xml_document sheet;
-        if (!parse(target, sheet)) return corrupt(fmt::format("the sheet {} is missing", target));
-
-        CsvTable table;
-        table.display_path = file.display_path;
-        table.sheet = chosen;
-        auto at = [&](std::uint32_t row, std::uint32_t col) {
-            return cell_location(file.display_path, chosen, row, col);
-        };
-        std::vector<CsvRecord> rows;
-        std::size_t errors_before = diags.error_count();
-        for (auto r : sheet.child("worksheet").child("sheetData").children("row")) {
-            CsvRecord rec;
-            rec.line = static_cast<std::uint32_t>(r.attribute("r").as_uint());
-            std::uint32_t next_col = 1;
-            for (auto c : r.children("c")) {
-                auto [row, col] = parse_cell_ref(c.attribute("r").as_string());
-                if (row == 0) {  // references are optional: the next cell of the row
-                    row = rec.line;
-                    col = next_col;
-                }
-                if (rec.line == 0) rec.line = row;
-                next_col = col + 1;
-                std::string type = c.attribute("t").as_string("n");
-                auto v = c.child("v");
-                std::string value;
-                if (c.child("f") && (!v || std::string_view(v.text().get()).empty()) &&
-                    type != "inlineStr") {
-                    diags.error("xlsx.formula-no-value",
-                                "a formula without a calculated value: open and save the "
-                                "workbook in Excel or LibreOffice so that it is calculated",
-                                at(row, col));
-                    continue;
-                }
-                if (type == "s") {
-                    auto i = v.text().as_ullong(~0ULL);
-                    if (i >= shared.size()) return corrupt("a shared string index is out of range");
-                    value = shared[i];
-                } else if (type == "inlineStr") {
-                    value = string_item(c.child("is"));
-                } else if (type == "str") {
-                    value = v.text().get();
-                } else if (type == "b") {
-                    value = v.text().as_int() ? "TRUE" : "FALSE";
-                } else if (type == "e") {
-                    diags.error("xlsx.cell-error",
-                                fmt::format("the cell holds the error {}", v.text().get()),
-                                at(row, col));
-                    continue;
-                } else if (!v) {
-                } else {  // a number, or t="d" (an ISO date)
-                    value = v.text().get();
-                    if (type == "n") {
-                        auto plain = plain_number(value);
-                        if (!plain) {
-                            diags.error("xlsx.number",
-                                        fmt::format("'{}' is not a number Excel writes", value),
-                                        at(row, col));
-                            continue;
-                        }
-                        value = *plain;
-                        auto style = c.attribute("s").as_uint();
-                        if (style < date_style.size() && date_style[style]) {
-                            long long serial = 0;
-                            auto d = griexport::Decimal::parse(value);
-                            if (d) serial = d->rounded(0).coefficient();
-                            auto date = d ? serial_to_date(serial, system_1904) : std::nullopt;
-                            if (!date) {
-                                diags.error("xlsx.date",
-                                            fmt::format("{} is not a date Excel can show", value),
-                                            at(row, col));
-                                continue;
-                            }
-                            value = date->iso();
-                        }
-                    }
-                }
-                if (value.empty()) continue;
-                if (col > max_csv_columns) {
-                    diags.error("csv.too-wide",
-                                fmt::format("a value beyond column {}", max_csv_columns),
-                                at(row, col));
-                    return std::nullopt;
-                }
-                if (rec.fields.size() < col) rec.fields.resize(col);
-                rec.fields[col - 1] = {std::move(value), 0, row, col};
-            }
-            if (!rec.fields.empty()) rows.push_back(std::move(rec));
-        }
-        if (diags.error_count() != errors_before) return std::nullopt;
-        if (rows.empty()) {
-            diags.error("csv.header", fmt::format("the sheet '{}' is empty", chosen), whole);
-            return std::nullopt;
-        }
-        // Merged cells in the header would hide a column name under another.
-        std::uint32_t header_row = rows.front().line;
-        for (auto m : sheet.child("worksheet").child("mergeCells").children("mergeCell")) {
-            std::string ref = m.attribute("ref").as_string();
-            auto colon = ref.find(':');
-            auto [r1, c1] = parse_cell_ref(ref.substr(0, colon));
-            auto [r2, c2] = colon == std::string::npos ? std::pair{r1, c1}
-                                                       : parse_cell_ref(ref.substr(colon + 1));
-            if (r1 <= header_row && header_row <= r2) {
-                diags.error("xlsx.merged-header",
-                            fmt::format("the header row has merged cells ({}); give every "
-                                        "column its own name in its own cell",
-                                        ref),
-                            at(header_row, c1));
-                return std::nullopt;
-            }
-            (void)c2;
-        }
-        // Every field located, empty ones included, so that diagnostics name their cell.
-        for (auto& rec : rows)
-            for (std::uint32_t c = 0; c < rec.fields.size(); ++c)
-                if (rec.fields[c].row == 0) rec.fields[c] = {"", 0, rec.line, c + 1};
-        auto& head = rows.front();
-        for (const auto& f : head.fields) {
-            for (std::size_t i = 0; i < table.header.size(); ++i)
-                if (!f.value.empty() && table.header[i] == f.value) {
-                    diags.error("csv.duplicate-column",
-                                fmt::format("column '{}' appears twice (also column {})", f.value,
-                                            column_letters(static_cast<std::uint32_t>(i + 1))),
-                                table.where(f));
-                    return std::nullopt;
-                }
-            table.header.push_back(f.value);
-        }
-        table.header_fields = head.fields;
-        // Trailing empty header cells: columns nobody named.
-        while (!table.header.empty() && table.header.back().empty()) {
-            table.header.pop_back();
-            table.header_fields.pop_back();
-        }
-        for (std::size_t r = 1; r < rows.size(); ++r) {
-            auto& rec = rows[r];
-            if (rec.fields.size() > table.header.size()) {
-                const auto& extra = rec.fields[table.header.size()];
-                diags.error("csv.field-count",
-                            fmt::format("a value in a column without a header ({})",
-                                        column_letters(extra.column)),
-                            table.where(extra));
+        // Without a named sheet every sheet whose header names `key_column` is read (the
+        // data-entry workbook has one per programme area; its instructions are skipped).
+        std::optional<CsvTable> all;
+        for (auto& [chosen, part] : chosen_sheets) {
+            std::string target = part.starts_with("/") ? part.substr(1) : "xl/" + part;
+            auto t = read_sheet(pkg, parse, target, chosen, shared, date_style, system_1904,
+                                file.display_path, diags);
+            if (!t) {
+                if (diags.has_errors()) return std::nullopt;
                 continue;
             }
-            while (rec.fields.size() < table.header.size())
-                rec.fields.push_back({"", 0, rec.line,
-                                      static_cast<std::uint32_t>(rec.fields.size() + 1)});
-            table.records.push_back(std::move(rec));
+            bool wanted = !sheet_name.empty() || chosen_sheets.size() == 1 ||
+                          (key_column.empty() ? true : t->column(key_column).has_value());
+            if (!wanted) continue;
+            if (!all) {
+                all = std::move(*t);
+                continue;
+            }
+            if (t->header != all->header) {
+                diags.error("xlsx.sheet-columns",
+                            fmt::format("the sheet '{}' has other columns than '{}'; give every "
+                                        "data sheet the same header",
+                                        chosen, all->sheets.front()),
+                            t->where_header());
+                return std::nullopt;
+            }
+            auto index = static_cast<std::uint32_t>(all->sheets.size());
+            all->sheets.push_back(chosen);
+            for (auto& rec : t->records) {
+                rec.sheet = index;
+                for (auto& f : rec.fields) f.sheet = index;
+                all->records.push_back(std::move(rec));
+            }
         }
-        if (diags.error_count() != errors_before) return std::nullopt;
-        // A date typed in a year column (2021-12-31) names its year.
-        for (const char* year_column : {"year", "compared_with"})
-            if (auto c = table.column(year_column))
-                for (auto& rec : table.records) {
-                    auto& v = rec.fields[*c].value;
-                    if (v.size() == 10 && Date::parse_iso(v)) v.resize(4);
-                }
-        return table;
+        if (!all) {
+            diags.error("csv.header",
+                        fmt::format("no sheet has a header with the column '{}'", key_column),
+                        whole);
+            return std::nullopt;
+        }
+        return all;
     } catch (const std::runtime_error& e) {
         return corrupt(e.what());
     }

@@ -1,5 +1,7 @@
 #include "griexport/build.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 
 #include "griexport/evaluate.hpp"
@@ -9,6 +11,42 @@
 #include "griexport/xbrl.hpp"
 
 namespace griexport {
+
+Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
+                                      const std::filesystem::path& out_file,
+                                      const BuildOptions& options) {
+    auto loaded = load_organisation(folder, options.load);
+    Diagnostics diags = std::move(loaded.diagnostics);
+    if (!loaded.dataset || diags.has_errors()) return diags;
+    const Dataset& ds = *loaded.dataset;
+    std::vector<SourceFile> inputs;
+    auto data_dir = resolve_data_dir(options.load);
+    auto sv = Labels::load(data_dir, "sv", inputs, diags);
+    auto en = Labels::load(data_dir, "en", inputs, diags);
+    if (!sv || !en) return diags;
+    std::int64_t created = options.source_date_epoch
+                               ? *options.source_date_epoch
+                               : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
+    auto bytes = data_entry_workbook(ds, *sv, *en, created, diags);
+    if (diags.has_errors()) return diags;
+    // Beside the target, then one rename: the file is whole or absent, never half written.
+    auto tmp = out_file;
+    tmp += ".griexport-tmp";
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    if (auto err = write_new_file(tmp, bytes)) {
+        diags.error("output.write", fmt::format("cannot write the file: {}", *err),
+                    {out_file.generic_string(), 0, 0});
+        return diags;
+    }
+    std::filesystem::rename(tmp, out_file, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        diags.error("output.write", fmt::format("cannot move the file into place: {}", ec.message()),
+                    {out_file.generic_string(), 0, 0});
+    }
+    return diags;
+}
 
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
                           const BuildOptions& options) {
