@@ -76,6 +76,32 @@ sheet = parts["xl/worksheets/sheet1.xml"].decode()
 sheet = sheet.replace("<f>10+1</f><v></v>", "<f>10+1</f><v>11</v>").replace("<f>10+1</f><v />", "<f>10+1</f><v>11</v>")
 if "<v>11</v>" not in sheet:
     sheet = sheet.replace("<f>10+1</f>", "<f>10+1</f><v>11</v>")
+# openpyxl writes inline strings; Excel and libxlsxwriter write shared strings: move every
+# string into xl/sharedStrings.xml, as Excel would.
+import re
+strings = []
+def share(m):
+    strings.append(m.group(2))
+    return f'<c r="{m.group(1)}" t="s"><v>{len(strings) - 1}</v></c>'
+sheet = re.sub(r'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t>([^<]*)</t></is></c>', share, sheet)
+assert 't="s"' in sheet and "inlineStr" not in sheet
+sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.'
+       'openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
+       + "".join(f"<si><t>{t}</t></si>" for t in strings) + "</sst>")
+parts["xl/sharedStrings.xml"] = sst.encode()
+rels = parts["xl/_rels/workbook.xml.rels"].decode()
+parts["xl/_rels/workbook.xml.rels"] = rels.replace("</Relationships>",
+    '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>').encode()
+ct = parts["[Content_Types].xml"].decode()
+parts["[Content_Types].xml"] = ct.replace("</Types>",
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.sharedStrings+xml"/></Types>').encode()
+# The 1904 date system (Excel for Mac's old default): 2020-12-31 is day 42734.
+wbx = parts["xl/workbook.xml"].decode()
+parts["xl/workbook.xml"] = wbx.replace("<workbookPr/>", '<workbookPr date1904="1"/>').encode()
+sheet = re.sub(r'(<c r="B4" s="\d+" t="n"><v>)44196(</v>)', r"\g<1>42734\2", sheet)
+assert "42734" in sheet, sheet
 parts["xl/worksheets/sheet1.xml"] = sheet.encode()
 with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
     for n, b in parts.items():
@@ -92,6 +118,9 @@ assert "0.003" in values, values
 assert "0.000000001" in values, values
 assert "0.145" in values, values
 assert "0.11" in values, values
+# The date cell, in the 1904 system, names 2020.
+years = dict(re.findall(r'<xbrli:context id="([^"]+)">.*?<xbrli:endDate>(\d{4})', x, re.S))
+assert ("0.145", "2020") in [(v, years.get(c)) for c, v in facts], [(v, years.get(c)) for c, v in facts]
 print("ok: exact values", values)
 PY
 

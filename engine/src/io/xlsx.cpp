@@ -403,8 +403,15 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         if (!parse("xl/_rels/workbook.xml.rels", rels))
             return corrupt("xl/_rels/workbook.xml.rels is missing");
         std::map<std::string, std::string> targets;
-        for (auto r : rels.child("Relationships").children("Relationship"))
+        std::string shared_part = "xl/sharedStrings.xml", styles_part = "xl/styles.xml";
+        auto part_name = [](std::string t) { return t.starts_with("/") ? t.substr(1) : "xl/" + t; };
+        for (auto r : rels.child("Relationships").children("Relationship")) {
             targets[r.attribute("Id").as_string()] = r.attribute("Target").as_string();
+            std::string_view type = r.attribute("Type").as_string();
+            if (type.ends_with("/sharedStrings"))
+                shared_part = part_name(r.attribute("Target").as_string());
+            if (type.ends_with("/styles")) styles_part = part_name(r.attribute("Target").as_string());
+        }
         std::vector<std::string> names;
         std::vector<std::pair<std::string, std::string>> chosen_sheets;  // name, part
         for (auto s : workbook.child("workbook").child("sheets").children("sheet")) {
@@ -424,12 +431,12 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         }
         std::vector<std::string> shared;
         pugi::xml_document sst;
-        if (parse("xl/sharedStrings.xml", sst))
+        if (parse(shared_part, sst))
             for (auto si : sst.child("sst").children("si")) shared.push_back(string_item(si));
         // Which cell styles show dates.
         std::vector<bool> date_style;
         pugi::xml_document styles;
-        if (parse("xl/styles.xml", styles)) {
+        if (parse(styles_part, styles)) {
             std::map<int, std::string> custom;
             for (auto f : styles.child("styleSheet").child("numFmts").children("numFmt"))
                 custom[f.attribute("numFmtId").as_int()] = f.attribute("formatCode").as_string();
