@@ -66,3 +66,30 @@ set -e
   fail "zip bomb: exit $rc: $(grep error "$work/bomb.log")"
 [ ! -e "$work/bomb-out" ] || fail "zip bomb: output written"
 echo "ok: bomb"
+
+# Issue 18, item 8: explain of a disclosure whose rule failed says so and exits 1.
+fresh explain-failed
+cat > "$work/explain-failed/rules.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rules>
+  <rule id="t.big" disclosure="305-4" requirement="a">
+    <value unit="t CO2e" precision="0">value(climate, year=base) * 9000000000000000000</value>
+  </rule>
+</rules>
+XML
+set +e; (cd "$work" && "$bin" explain explain-failed 305-4) > "$work/explain.out" 2> "$work/explain.err"; rc=$?; set -e
+[ $rc -eq 1 ] && grep -q "explain-failed/rules.xml:4:40: error\[rule.overflow\]" "$work/explain.err" ||
+  fail "explain with a failed rule: exit $rc: $(cat "$work/explain.err")"
+echo "ok: explain-failed"
+
+# Items 18 and 19: loads that were quadratic (minutes; 49 s) stay linear. Generous bounds
+# that only a return to quadratic time exceeds; timings are in bench/README.md.
+gen="$(dirname "$0")/../bench/make-synthetic-org.py"
+python3 "$gen" "$work/one-line" 100000 1 --one-line > /dev/null
+set +e; timeout 30 "$bin" validate "$work/one-line" > /dev/null 2>&1; rc=$?; set -e
+[ $rc -eq 0 ] || fail "100 000 indicators on one line: exit $rc (124: over 30 s)"
+echo "ok: one-line"
+python3 "$gen" "$work/many-rules" 1000 1 --rules 100000 > /dev/null
+set +e; timeout 20 "$bin" validate "$work/many-rules" > /dev/null 2>&1; rc=$?; set -e
+[ $rc -eq 0 ] || fail "100 000 rules: exit $rc (124: over 20 s)"
+echo "ok: many-rules"
