@@ -1,9 +1,10 @@
 // griexport's command line: parse arguments, call the library, map the result to an exit
 // code. Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <unistd.h>
 #include <iostream>
 
 #include "griexport/build.hpp"
@@ -39,6 +40,15 @@ void use_huge_pages_for_the_heap(char** argv) {
     ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
     ::execv("/proc/self/exe", argv);
     ::unsetenv("GLIBC_TUNABLES");  // exec failed (no /proc): run as we are
+}
+
+// Options every writing verb shares; SOURCE_DATE_EPOCH dates documents reproducibly.
+griexport::BuildOptions build_options(const griexport::LoadOptions& load) {
+    griexport::BuildOptions build;
+    build.load = load;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+        build.source_date_epoch = std::strtoll(epoch, nullptr, 10);
+    return build;
 }
 
 }  // namespace
@@ -137,12 +147,9 @@ int main(int argc, char** argv) {
         return exit_code(ev.diagnostics);
     }
     if (*build_cmd) {
-        griexport::BuildOptions build;
-        build.load = options;
+        auto build = build_options(options);
         build.pdf_lang = pdf_lang;
         build.taxonomy_package = taxonomy_package;
-        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
-            build.source_date_epoch = std::strtoll(epoch, nullptr, 10);
         auto diags = griexport::build_outputs(folder, out_dir, build);
         print(diags, format);
         return exit_code(diags);
@@ -158,11 +165,8 @@ int main(int argc, char** argv) {
                       << " is a file of the organisation folder; write the template elsewhere\n";
             return 2;
         }
-        griexport::BuildOptions build;
-        build.load = options;
-        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
-            build.source_date_epoch = std::strtoll(epoch, nullptr, 10);
-        auto diags = griexport::write_data_entry_workbook(folder, template_file, build);
+        auto diags =
+            griexport::write_data_entry_workbook(folder, template_file, build_options(options));
         print(diags, format);
         return exit_code(diags);
     }

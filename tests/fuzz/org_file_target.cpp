@@ -24,9 +24,8 @@ struct Scratch {
     Scratch() {
         const char* src = std::getenv("GRIEXPORT_SOURCE_DIR");
         fs::path source = src ? fs::path(src) : fs::path(GRIEXPORT_SOURCE_DIR_DEFAULT);
-        folder = fs::temp_directory_path() /
-                 ("griexport-fuzz-" + std::string(GRIEXPORT_FUZZ_NAME) + "-" +
-                  std::to_string(::getpid()));
+        folder = fs::temp_directory_path() / ("griexport-fuzz-" + std::string(GRIEXPORT_FUZZ_NAME) +
+                                              "-" + std::to_string(::getpid()));
         fs::remove_all(folder);
         fs::create_directories(folder / "data");
         fs::copy(source / "tests" / "cases" / "_base", folder / "org", fs::copy_options::recursive);

@@ -18,8 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     }
     griexport::Diagnostics diags;
-    auto concepts = griexport::read_taxonomy_package(zip, 
-        "https://taxonomy.globalreporting.org/gri-sustainability-taxonomy/gri_srs/core", diags);
+    auto concepts = griexport::read_taxonomy_package(
+        zip, "https://taxonomy.globalreporting.org/gri-sustainability-taxonomy/gri_srs/core",
+        diags);
     (void)griexport::format_json(diags);
     return concepts ? 0 : 1;
 }

@@ -84,10 +84,12 @@ BOOST_AUTO_TEST_CASE(division_with_many_divisor_decimals_is_exact_or_throws) {
     BOOST_TEST(Decimal::divide(d("34028236692"), d("1.000000000000000000"), 7).to_string() ==
                "34028236692.0000000");
     // The rules engine keeps as many decimals as fit.
-    BOOST_TEST(Decimal::divide_to_fit(d("34028236692"), d("1.000000000000000000"), 10)
-                   .to_string() == "34028236692.00000000");
-    BOOST_TEST(Decimal::divide_to_fit(d("-34028236692"), d("1.000000000000000001"), 10)
-                   .to_string() == "-34028236691.99999997");
+    BOOST_TEST(
+        Decimal::divide_to_fit(d("34028236692"), d("1.000000000000000000"), 10).to_string() ==
+        "34028236692.00000000");
+    BOOST_TEST(
+        Decimal::divide_to_fit(d("-34028236692"), d("1.000000000000000001"), 10).to_string() ==
+        "-34028236691.99999997");
     BOOST_TEST(Decimal::divide_to_fit(d("1"), d("3"), 10).to_string() == "0.3333333333");
     BOOST_CHECK_THROW(Decimal::divide_to_fit(d("9223372036854775807"), d("0.1"), 10),
                       griexport::DecimalOverflow);

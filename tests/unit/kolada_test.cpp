@@ -86,8 +86,8 @@ std::vector<std::string> kolada_errors(const std::string& json) {
     return out;
 }
 std::string entry(const std::string& period, const std::string& gender = "\"T\"") {
-    return "{\"values\":[{\"kpi\":\"U00001\",\"municipality\":\"0099\",\"period\":" +
-           period + ",\"values\":[{\"gender\":" + gender + ",\"value\":5}]}]}";
+    return "{\"values\":[{\"kpi\":\"U00001\",\"municipality\":\"0099\",\"period\":" + period +
+           ",\"values\":[{\"gender\":" + gender + ",\"value\":5}]}]}";
 }
 }  // namespace
 

@@ -24,10 +24,10 @@ class Decimal {
     // Why a text is not an exact decimal.
     enum class ParseProblem {
         none,
-        syntax,           // not a decimal number at all
-        exponent,         // 1e5, 1E-3: exponents are not written out
-        not_finite,       // NaN, Infinity
-        too_many_digits,  // beyond the 64-bit coefficient (18 digits always fit)
+        syntax,             // not a decimal number at all
+        exponent,           // 1e5, 1E-3: exponents are not written out
+        not_finite,         // NaN, Infinity
+        too_many_digits,    // beyond the 64-bit coefficient (18 digits always fit)
         too_many_decimals,  // more than max_scale decimals
     };
 

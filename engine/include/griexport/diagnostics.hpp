@@ -18,6 +18,9 @@ struct Location {
     std::string cell{};        // a spreadsheet's "Mätvärden!C7" (line = row, column = C)
 };
 
+// A spreadsheet's column letters: 1 → "A", 28 → "AB".
+std::string column_letters(std::uint32_t column);
+
 // A spreadsheet cell: printed file:Sheet!C7, sorted by row and column.
 Location cell_location(std::string file, const std::string& sheet, std::uint32_t row,
                        std::uint32_t column);

@@ -73,10 +73,10 @@ struct Organisation {
     std::vector<AnnualReportReference> annual_report_references;
     LocalText contact;
     std::vector<MaterialTopic> material_topics;
-    bool material_topics_determined = false;  // <material-topics> present
-    bool principles_applied = false;          // GRI 1 requirement 1, as the organisation states
-    std::optional<Date> gri_notified;         // GRI 1 requirement 9
-    SourceRef gri_1_source;                   // <gri-1>, or the root when absent
+    bool material_topics_determined = false;    // <material-topics> present
+    bool principles_applied = false;            // GRI 1 requirement 1, as the organisation states
+    std::optional<Date> gri_notified;           // GRI 1 requirement 9
+    SourceRef gri_1_source;                     // <gri-1>, or the root when absent
     std::map<std::string, std::string> sheets;  // .xlsx input → the sheet to read
     SourceRef source;
 };

@@ -52,8 +52,8 @@ class OutputSet {
 // Why `out` may not be an output folder: it is, lies inside or holds one of `inputs` (the
 // organisation folder, the data directory), so writing it could replace an input. nullopt
 // when it may.
-std::optional<std::string> output_overlaps_input(
-    const std::filesystem::path& out, const std::vector<std::filesystem::path>& inputs);
+std::optional<std::string> output_overlaps_input(const std::filesystem::path& out,
+                                                 const std::vector<std::filesystem::path>& inputs);
 
 // Writes `bytes` to a new file at `path`; on failure returns the system's reason
 // ("No space left on device") and leaves no file.

@@ -35,11 +35,11 @@ class Labels {
 
 // One row of the GRI content index, in the labels' language.
 struct ContentIndexRow {
-    std::string standard;     // "GRI 305: Utsläpp 2016"
-    std::string disclosure;   // "305-5"
+    std::string standard;    // "GRI 305: Utsläpp 2016"
+    std::string disclosure;  // "305-5"
     std::string title;
-    std::string location;     // "ÅR 4–5; GRI-bilagan, 305-5"
-    std::string omitted;      // "305-5-b 305-5-c"
+    std::string location;  // "ÅR 4–5; GRI-bilagan, 305-5"
+    std::string omitted;   // "305-5-b 305-5-c"
     std::string reason;
     std::string explanation;
     std::string internal_refs;

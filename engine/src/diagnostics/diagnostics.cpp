@@ -39,9 +39,10 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 std::size_t Diagnostics::warning_count() const {
-    auto n = static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
-        return d.severity == Severity::warning;
-    }));
+    auto n =
+        static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
+            return d.severity == Severity::warning;
+        }));
     for (const auto& [key, tally] : tallies_)
         if (tally.severity == Severity::warning) n += tally.dropped;
     return n;
@@ -72,12 +73,17 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     return out;
 }
 
-Location cell_location(std::string file, const std::string& sheet, std::uint32_t row,
-                       std::uint32_t column) {
+std::string column_letters(std::uint32_t column) {
     std::string letters;
     for (std::uint32_t c = column; c > 0; c = (c - 1) / 26)
         letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return {std::move(file), row, column, fmt::format("{}!{}{}", sheet, letters, row)};
+    return letters;
+}
+
+Location cell_location(std::string file, const std::string& sheet, std::uint32_t row,
+                       std::uint32_t column) {
+    return {std::move(file), row, column,
+            fmt::format("{}!{}{}", sheet, column_letters(column), row)};
 }
 
 const char* to_string(Severity s) {

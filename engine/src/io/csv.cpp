@@ -20,8 +20,7 @@ Location CsvTable::where(const CsvField& f) const {
 
 Location CsvTable::where_header() const {
     if (text) return text->locate(header_offset);
-    return header_fields.empty() ? Location{display_path, 1, 1}
-                                 : where(header_fields.front());
+    return header_fields.empty() ? Location{display_path, 1, 1} : where(header_fields.front());
 }
 
 namespace {

@@ -16,9 +16,9 @@ namespace griexport::io {
 struct CsvField {
     std::string value;
     std::size_t offset = 0;  // byte offset of the field's first character in the file
-    std::uint32_t row = 0;     // .xlsx: the cell's row and column (1-based) instead
+    std::uint32_t row = 0;   // .xlsx: the cell's row and column (1-based) instead
     std::uint32_t column = 0;
-    std::uint32_t sheet = 0;   // .xlsx: index into CsvTable::sheets
+    std::uint32_t sheet = 0;  // .xlsx: index into CsvTable::sheets
 };
 
 struct CsvRecord {
@@ -35,7 +35,7 @@ struct CsvTable {
     std::vector<CsvRecord> records;
     // Where fields are: a CSV text (byte offsets), or a sheet of an .xlsx file (cells).
     const SourceText* text = nullptr;
-    std::string display_path;  // .xlsx
+    std::string display_path;         // .xlsx
     std::vector<std::string> sheets;  // .xlsx: the sheets read, in order
     std::vector<CsvField> header_fields;
 

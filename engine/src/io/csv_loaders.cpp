@@ -164,9 +164,9 @@ std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name
         auto bin = read_binary_source(ctx.folder, xlsx, ctx.diags);
         if (!bin) return in;
         auto sheet = ctx.ds.organisation.sheets.find(xlsx);
-        in->table = read_xlsx_table(*bin,
-                                    sheet == ctx.ds.organisation.sheets.end() ? "" : sheet->second,
-                                    key_column, ctx.diags);
+        in->table =
+            read_xlsx_table(*bin, sheet == ctx.ds.organisation.sheets.end() ? "" : sheet->second,
+                            key_column, ctx.diags);
         // One source per sheet, so that a row's origin names its sheet; the manifest lists
         // the file once.
         std::vector<std::string> sheets{""};

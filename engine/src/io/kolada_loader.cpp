@@ -259,8 +259,9 @@ void load_kolada(LoadContext& ctx) {
                 // JSON escapes (\u0001) decode to characters XML 1.0 cannot hold.
                 if (gender->kind != JsonNode::string ||
                     text::find_xml_forbidden(gender->text) != std::string::npos) {
-                    shape_error(*gender, "gender is a string without control characters "
-                                         "(T, K or M)");
+                    shape_error(*gender,
+                                "gender is a string without control characters "
+                                "(T, K or M)");
                     continue;
                 }
                 std::size_t bad = 0;

@@ -90,7 +90,8 @@ class FolderLock {
                 fd_ = -1;
                 return;
             }
-            struct stat held {}, named {};
+            struct stat held {
+            }, named{};
             if (::fstat(fd_, &held) == 0 && ::stat(path_.c_str(), &named) == 0 &&
                 held.st_dev == named.st_dev && held.st_ino == named.st_ino)
                 return;  // the lock file in place is the one locked
@@ -229,7 +230,8 @@ bool OutputSet::commit(Diagnostics& diags) const {
     // Staging private to this run.
     std::string templ = (parent / fmt::format("{}stage-XXXXXX", prefix)).string();
     if (!::mkdtemp(templ.data()))
-        return write_error(parent, fmt::format("cannot create a staging folder: {}", reason(errno)));
+        return write_error(parent,
+                           fmt::format("cannot create a staging folder: {}", reason(errno)));
     fs::path staging = templ;
     ::chmod(staging.c_str(), 0755);  // mkdtemp makes it private; outputs are for others too
     auto fail = [&](const fs::path& where, const std::string& what) {
@@ -252,19 +254,22 @@ bool OutputSet::commit(Diagnostics& diags) const {
             fs::path dest = folder / f.path;
             fs::create_directories(dest.parent_path(), ec);
             fs::rename(staging / f.path, dest, ec);
-            if (ec) return fail(dest, fmt::format("cannot move the file into place: {}", ec.message()));
+            if (ec)
+                return fail(dest, fmt::format("cannot move the file into place: {}", ec.message()));
         }
         fs::remove_all(staging, ec);
         return true;
     }
     if (!exists) {
         if (::rename(staging.c_str(), folder.c_str()) != 0)
-            return fail(folder_, fmt::format("cannot move the outputs into place: {}", reason(errno)));
+            return fail(folder_,
+                        fmt::format("cannot move the outputs into place: {}", reason(errno)));
         return true;
     }
     // One atomic step: afterwards `staging` holds the old outputs.
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) != 0)
-        return fail(folder_, fmt::format("cannot swap the new outputs into place: {}", reason(errno)));
+        return fail(folder_,
+                    fmt::format("cannot swap the new outputs into place: {}", reason(errno)));
     fs::remove_all(staging, ec);  // if this is killed, the next run removes the rest
     return true;
 }

@@ -156,14 +156,14 @@ std::optional<SourceText> read_source(const fs::path& folder, const std::string&
     }
     // Every input value may reach an XBRL instance; XML 1.0 cannot hold these.
     if (auto bad = text::find_xml_forbidden(t.bytes); bad != std::string_view::npos) {
-        diags.error("io.control-character",
-                    fmt::format("control character U+{:04X}, which XML cannot hold; remove it",
-                                static_cast<unsigned char>(t.bytes[bad]) == 0xEF
-                                    ? (static_cast<unsigned char>(t.bytes[bad + 2]) == 0xBE
-                                           ? 0xFFFEu
-                                           : 0xFFFFu)
-                                    : static_cast<unsigned>(t.bytes[bad])),
-                    t.locate(bad));
+        diags.error(
+            "io.control-character",
+            fmt::format(
+                "control character U+{:04X}, which XML cannot hold; remove it",
+                static_cast<unsigned char>(t.bytes[bad]) == 0xEF
+                    ? (static_cast<unsigned char>(t.bytes[bad + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu)
+                    : static_cast<unsigned>(t.bytes[bad])),
+            t.locate(bad));
         return std::nullopt;
     }
     return t;

@@ -13,10 +13,10 @@
 namespace griexport::io {
 
 struct SourceText {
-    std::string display_path;   // as diagnostics print it: the folder as given / file
-    std::string relative_path;  // relative to the organisation folder
-    std::string bytes;          // the file without its UTF-8 byte order mark
-    std::string sha256;         // of the bytes as read, BOM included
+    std::string display_path;              // as diagnostics print it: the folder as given / file
+    std::string relative_path;             // relative to the organisation folder
+    std::string bytes;                     // the file without its UTF-8 byte order mark
+    std::string sha256;                    // of the bytes as read, BOM included
     std::vector<std::size_t> line_starts;  // after LF, CRLF and a lone CR (old Mac files)
     // Code points before every checkpoint_bytes-th byte, so that locating a node on a long
     // line (XML as generators write it, all on one line) costs O(checkpoint) and not

@@ -29,10 +29,10 @@ struct Package {
         zip_stat_t st;
         if (zip_stat(zip.get(), name.c_str(), 0, &st) != 0) return std::nullopt;
         if (!(st.valid & ZIP_STAT_SIZE) || st.size > max_part_bytes)
-            throw std::runtime_error(fmt::format("{} unpacks to more than {} MiB", name,
-                                                 max_part_bytes >> 20));
-        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(
-            zip_fopen(zip.get(), name.c_str(), 0), &zip_fclose);
+            throw std::runtime_error(
+                fmt::format("{} unpacks to more than {} MiB", name, max_part_bytes >> 20));
+        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(zip.get(), name.c_str(), 0),
+                                                             &zip_fclose);
         if (!f) return std::nullopt;
         std::string bytes(st.size, '\0');
         if (zip_fread(f.get(), bytes.data(), st.size) != static_cast<zip_int64_t>(st.size))
@@ -158,25 +158,25 @@ bool looks_encrypted(const std::string& b) {
     return b.find(name) != std::string::npos;
 }
 
-
 // One sheet as a table; nullopt when it is empty (no diagnostic) or on an error.
 template <class Parse>
 std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::string& target,
-                               const std::string& chosen, const std::vector<std::string>& shared,
-                               const std::vector<bool>& date_style, bool system_1904,
-                               const std::string& display_path, Diagnostics& diags) {
+                                   const std::string& chosen,
+                                   const std::vector<std::string>& shared,
+                                   const std::vector<bool>& date_style, bool system_1904,
+                                   const std::string& display_path, Diagnostics& diags) {
     (void)pkg;
     Location whole{display_path, 0, 0};
     pugi::xml_document sheet;
     if (!parse(target, sheet)) {
-    diags.error("xlsx.corrupt",
-                fmt::format("not a readable .xlsx workbook: the sheet {} is missing", target),
-                whole);
-    return std::nullopt;
+        diags.error("xlsx.corrupt",
+                    fmt::format("not a readable .xlsx workbook: the sheet {} is missing", target),
+                    whole);
+        return std::nullopt;
     }
     auto corrupt = [&](const std::string& what) {
-    diags.error("xlsx.corrupt", fmt::format("not a readable .xlsx workbook: {}", what), whole);
-    return std::nullopt;
+        diags.error("xlsx.corrupt", fmt::format("not a readable .xlsx workbook: {}", what), whole);
+        return std::nullopt;
     };
     CsvTable table;
     table.display_path = display_path;
@@ -255,8 +255,7 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
             if (value.empty()) continue;
             if (col > max_csv_columns) {
                 diags.error("csv.too-wide",
-                            fmt::format("a value beyond column {}", max_csv_columns),
-                            at(row, col));
+                            fmt::format("a value beyond column {}", max_csv_columns), at(row, col));
                 return std::nullopt;
             }
             if (rec.fields.size() < col) rec.fields.resize(col);
@@ -272,8 +271,8 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
         std::string ref = m.attribute("ref").as_string();
         auto colon = ref.find(':');
         auto [r1, c1] = parse_cell_ref(ref.substr(0, colon));
-        auto [r2, c2] = colon == std::string::npos ? std::pair{r1, c1}
-                                                   : parse_cell_ref(ref.substr(colon + 1));
+        auto [r2, c2] =
+            colon == std::string::npos ? std::pair{r1, c1} : parse_cell_ref(ref.substr(colon + 1));
         if (r1 <= header_row && header_row <= r2) {
             diags.error("xlsx.merged-header",
                         fmt::format("the header row has merged cells ({}); give every "
@@ -317,8 +316,8 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
             continue;
         }
         while (rec.fields.size() < table.header.size())
-            rec.fields.push_back({"", 0, rec.line,
-                                  static_cast<std::uint32_t>(rec.fields.size() + 1)});
+            rec.fields.push_back(
+                {"", 0, rec.line, static_cast<std::uint32_t>(rec.fields.size() + 1)});
         table.records.push_back(std::move(rec));
     }
     if (diags.error_count() != errors_before) return std::nullopt;
@@ -333,13 +332,6 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
 }
 
 }  // namespace
-
-std::string column_letters(std::uint32_t column) {
-    std::string letters;
-    for (std::uint32_t c = column; c > 0; c = (c - 1) / 26)
-        letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    return letters;
-}
 
 std::optional<BinarySource> read_binary_source(const fs::path& folder, const std::string& relative,
                                                Diagnostics& diags) {
@@ -377,10 +369,10 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         if (!pkg.zip) zip_source_free(src);
     }
     if (!pkg.zip) {
-        diags.error("xlsx.corrupt",
-                    fmt::format("not a readable .xlsx workbook (a zip): {}",
-                                zip_error_strerror(&zerr)),
-                    whole);
+        diags.error(
+            "xlsx.corrupt",
+            fmt::format("not a readable .xlsx workbook (a zip): {}", zip_error_strerror(&zerr)),
+            whole);
         zip_error_fini(&zerr);
         return std::nullopt;
     }
@@ -398,8 +390,8 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         };
         pugi::xml_document workbook, rels;
         if (!parse("xl/workbook.xml", workbook)) return corrupt("xl/workbook.xml is missing");
-        bool system_1904 = workbook.child("workbook").child("workbookPr").attribute("date1904")
-                               .as_bool();
+        bool system_1904 =
+            workbook.child("workbook").child("workbookPr").attribute("date1904").as_bool();
         if (!parse("xl/_rels/workbook.xml.rels", rels))
             return corrupt("xl/_rels/workbook.xml.rels is missing");
         std::map<std::string, std::string> targets;
@@ -410,7 +402,8 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
             std::string_view type = r.attribute("Type").as_string();
             if (type.ends_with("/sharedStrings"))
                 shared_part = part_name(r.attribute("Target").as_string());
-            if (type.ends_with("/styles")) styles_part = part_name(r.attribute("Target").as_string());
+            if (type.ends_with("/styles"))
+                styles_part = part_name(r.attribute("Target").as_string());
         }
         std::vector<std::string> names;
         std::vector<std::pair<std::string, std::string>> chosen_sheets;  // name, part

@@ -28,15 +28,12 @@ struct BinarySource {
 std::optional<BinarySource> read_binary_source(const std::filesystem::path& folder,
                                                const std::string& relative, Diagnostics& diags);
 
-// Excel's column letters: 1 → "A", 28 → "AB".
-std::string column_letters(std::uint32_t column);
-
 // The sheet `sheet_name` as a table; when empty, every sheet whose header names
 // `key_column` (a workbook of one sheet: that sheet), their rows one after the other. The
-// first non-empty row of a sheet is its header; data sheets must share it. Numbers keep the decimal string Excel stored; dates (by their number
-// format) become YYYY-MM-DD, or the year in a year column; formulas give their cached
-// value. Reports xlsx.* diagnostics (not a zip, an .xls, encrypted, sheet missing,
-// merged header cells, a formula without a cached value, an error cell).
+// first non-empty row of a sheet is its header; data sheets must share it. Numbers keep the decimal
+// string Excel stored; dates (by their number format) become YYYY-MM-DD, or the year in a year
+// column; formulas give their cached value. Reports xlsx.* diagnostics (not a zip, an .xls,
+// encrypted, sheet missing, merged header cells, a formula without a cached value, an error cell).
 std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::string& sheet_name,
                                         const std::string& key_column, Diagnostics& diags);
 

@@ -73,9 +73,8 @@ bool valid_by_stream(const SourceText& text, xmlSchemaPtr schema) {
     // CreateMem copies the bytes; CreateStatic misreads across chunk boundaries (2.9.14).
     xmlParserInputBufferPtr input = xmlParserInputBufferCreateMem(
         text.bytes.data(), static_cast<int>(text.bytes.size()), XML_CHAR_ENCODING_UTF8);
-    int rc = input ? xmlSchemaValidateStream(vctx, input, XML_CHAR_ENCODING_UTF8, nullptr,
-                                             nullptr)
-                   : -1;
+    int rc =
+        input ? xmlSchemaValidateStream(vctx, input, XML_CHAR_ENCODING_UTF8, nullptr, nullptr) : -1;
     // xmlSchemaValidateStream frees the input buffer.
     xmlSchemaFreeValidCtxt(vctx);
     return rc == 0;
@@ -97,10 +96,10 @@ bool validate(const SourceText& text, const std::filesystem::path& schema_path,
     }
     if (!valid_by_stream(text, schema)) {
         xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-        xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, text.bytes.data(),
-                                                 static_cast<int>(text.bytes.size()),
-                                                 text.display_path.c_str(), "UTF-8", parse_options)
-                             : nullptr;
+        xmlDocPtr doc =
+            ctxt ? xmlCtxtReadMemory(ctxt, text.bytes.data(), static_cast<int>(text.bytes.size()),
+                                     text.display_path.c_str(), "UTF-8", parse_options)
+                 : nullptr;
         if (doc) {
             xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
             SchemaErrors sink{&text, &diags};

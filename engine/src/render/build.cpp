@@ -42,7 +42,8 @@ Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
     std::filesystem::rename(tmp, out_file, ec);
     if (ec) {
         std::filesystem::remove(tmp, ec);
-        diags.error("output.write", fmt::format("cannot move the file into place: {}", ec.message()),
+        diags.error("output.write",
+                    fmt::format("cannot move the file into place: {}", ec.message()),
                     {out_file.generic_string(), 0, 0});
     }
     return diags;

@@ -109,7 +109,8 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     Decimal T = tidy(t->value.value);
     if (t->relative_to_year) {
         p.relative_target = t->value.value;
-        T = tidy(B + Decimal::divide_to_fit(B * t->value.value, Decimal::from_int(100), working_scale));
+        T = tidy(B +
+                 Decimal::divide_to_fit(B * t->value.value, Decimal::from_int(100), working_scale));
     }
     p.target_level = {T, ind.unit};
     Decimal elapsed = Decimal::from_int(year - baseline_year);
@@ -308,10 +309,10 @@ class Interpreter {
             throw EvalError{"rule.type", "a year must be a whole number", n.begin};
         // Same range as a year in observations.csv: a cast would read 4294969317 as 2021.
         if (v.value < Decimal::from_int(min_year) || v.value > Decimal::from_int(max_year))
-            throw EvalError{"rule.year-range",
-                            fmt::format("year {} is outside {}–{}", v.value.to_string(), min_year,
-                                        max_year),
-                            n.begin};
+            throw EvalError{
+                "rule.year-range",
+                fmt::format("year {} is outside {}–{}", v.value.to_string(), min_year, max_year),
+                n.begin};
         return static_cast<int>(v.value.coefficient());
     }
 
@@ -389,8 +390,8 @@ class Interpreter {
                     n.begin};
             if (a.value.is_zero())
                 throw EvalError{"rule.division-by-zero", "pct_change() from zero", n.begin};
-            return {tidy(Decimal::divide_to_fit((b.value - a.value) * Decimal::from_int(100), a.value,
-                                         working_scale)),
+            return {tidy(Decimal::divide_to_fit((b.value - a.value) * Decimal::from_int(100),
+                                                a.value, working_scale)),
                     *ds_.units.find("%")};
         }
         if (f == "progress" || f == "target") {

@@ -81,9 +81,9 @@ class Parser {
     void check_height(const Node& n, std::size_t at) {
         if (n.height > max_height)
             fail(at, fmt::format("the expression is too long: more than {} operations in "
-                                      "one chain or nesting; split it into rules joined with "
-                                      "rule(\"…\") or use sum()",
-                                      max_height));
+                                 "one chain or nesting; split it into rules joined with "
+                                 "rule(\"…\") or use sum()",
+                                 max_height));
     }
 
     std::shared_ptr<const Node> expression() {

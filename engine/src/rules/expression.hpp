@@ -25,8 +25,8 @@ struct Node {
     std::size_t begin = 0;  // byte offsets into the expression text
     std::size_t end = 0;
     Decimal number;
-    std::string text;  // string value, name, or function name
-    char op = 0;       // '+', '-', '*', '/' for binary
+    std::string text;          // string value, name, or function name
+    char op = 0;               // '+', '-', '*', '/' for binary
     std::uint32_t height = 1;  // longest path to a leaf, bounded by max_height
     std::vector<std::shared_ptr<const Node>> args;
     std::vector<std::string> arg_names;  // parallel to args; empty for positional

@@ -266,12 +266,12 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
             r.unit = unit.value_or(no_unit);
             r.precision = v.attribute("precision").as_int();
             if (r.precision < Decimal::min_precision || r.precision > Decimal::max_precision)
-                ctx.diags.error("rule.precision",
-                                fmt::format("rule '{}': precision {} is outside {}…{} (decimals "
-                                            "kept; negative rounds to tens, hundreds, …)",
-                                            r.id, r.precision, Decimal::min_precision,
-                                            Decimal::max_precision),
-                                x->where(v, "precision"));
+                ctx.diags.error(
+                    "rule.precision",
+                    fmt::format("rule '{}': precision {} is outside {}…{} (decimals "
+                                "kept; negative rounds to tens, hundreds, …)",
+                                r.id, r.precision, Decimal::min_precision, Decimal::max_precision),
+                    x->where(v, "precision"));
             for (const auto& y : io::split_xs_list(v.attribute("years").as_string("current"))) {
                 if (y == "base")
                     r.years.push_back({YearSpec::Kind::base, 0});

@@ -73,8 +73,8 @@ std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const Disclos
         for (const auto& g : e.goals) refs.push_back(labels.get("ref.goal", {{"id", g}}));
         for (const auto& i : e.indicators) refs.push_back(labels.get("ref.indicator", {{"id", i}}));
         rows.push_back({s ? s->title.in(lang) : e.standard, e.number, title,
-                        join(locations, labels.get("location.separator")),
-                        join(requirements, " "), join(reasons, "; "), join(explanations, "\n"),
+                        join(locations, labels.get("location.separator")), join(requirements, " "),
+                        join(reasons, "; "), join(explanations, "\n"),
                         join(refs, labels.get("ref.separator"))});
     }
     return rows;
@@ -86,8 +86,8 @@ std::string content_index_csv(const Dataset&, const Mappings& m, const Disclosur
         "gri_standard,disclosure,title,location,omission_requirements,omission_reason,"
         "omission_explanation,internal_refs\n";
     for (const auto& r : content_index_rows(m, set, labels)) {
-        const std::string* fields[] = {&r.standard, &r.disclosure, &r.title,
-                                       &r.location, &r.omitted,    &r.reason,
+        const std::string* fields[] = {&r.standard,    &r.disclosure,   &r.title,
+                                       &r.location,    &r.omitted,      &r.reason,
                                        &r.explanation, &r.internal_refs};
         for (std::size_t i = 0; i < std::size(fields); ++i) {
             if (i) out += ',';

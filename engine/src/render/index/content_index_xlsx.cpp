@@ -1,125 +1,84 @@
 // The GRI content index as .xlsx with libxlsxwriter (Debian libxlsxwriter-dev): a
 // maintained writer of the format, tested against Excel's own files, where a zip of XML
 // written by hand would have to learn Excel's tolerances one bug report at a time.
-// libxlsxwriter 1.1.4 writes only to files: a private temporary folder, read back.
 #include <fmt/format.h>
-#include <stdlib.h>
 #include <xlsxwriter.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
+#include "../workbook/workbook_file.hpp"
 #include "griexport/render.hpp"
 
 namespace griexport {
 
-namespace fs = std::filesystem;
-
 std::string content_index_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                                const Labels& labels, std::int64_t created, Diagnostics& diags) {
     const std::string& lang = labels.lang();
-    std::string templ = (fs::temp_directory_path() / "griexport-xlsx-XXXXXX").string();
-    if (!::mkdtemp(templ.data())) {
-        diags.error("output.write", "cannot create a temporary folder for the workbook",
-                    {"content-index.xlsx", 0, 0});
-        return {};
-    }
-    fs::path tmp = templ;
-    fs::path file = tmp / "content-index.xlsx";
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } cleanup{tmp};
-
-    lxw_workbook_options options{};
-    options.tmpdir = templ.data();
-    lxw_workbook* wb = workbook_new_opt(file.c_str(), &options);
-    if (!wb) {
-        diags.error("output.write", "libxlsxwriter could not start the workbook",
-                    {"content-index.xlsx", 0, 0});
-        return {};
-    }
     std::string title = labels.get("pdf.section.index");
     std::string org = ds.organisation.name.in(lang);
-    lxw_doc_properties props{};
-    props.title = title.data();
-    props.company = org.data();
-    props.created = static_cast<time_t>(created);
-    workbook_set_properties(wb, &props);
+    return workbook_bytes(
+        "content-index.xlsx", title, created,
+        [&](lxw_workbook* wb) {
+            lxw_format* heading = workbook_add_format(wb);
+            format_set_bold(heading);
+            format_set_font_size(heading, 14);
+            lxw_format* label = workbook_add_format(wb);
+            format_set_bold(label);
+            format_set_text_wrap(label);
+            format_set_align(label, LXW_ALIGN_VERTICAL_TOP);
+            lxw_format* header = workbook_add_format(wb);
+            format_set_bold(header);
+            format_set_text_wrap(header);
+            format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+            format_set_bg_color(header, 0xD9E2F3);
+            format_set_border(header, LXW_BORDER_THIN);
+            lxw_format* cell = workbook_add_format(wb);
+            format_set_text_wrap(cell);
+            format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
+            format_set_border(cell, LXW_BORDER_THIN);
 
-    lxw_format* heading = workbook_add_format(wb);
-    format_set_bold(heading);
-    format_set_font_size(heading, 14);
-    lxw_format* label = workbook_add_format(wb);
-    format_set_bold(label);
-    format_set_text_wrap(label);
-    format_set_align(label, LXW_ALIGN_VERTICAL_TOP);
-    lxw_format* header = workbook_add_format(wb);
-    format_set_bold(header);
-    format_set_text_wrap(header);
-    format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bg_color(header, 0xD9E2F3);
-    format_set_border(header, LXW_BORDER_THIN);
-    lxw_format* cell = workbook_add_format(wb);
-    format_set_text_wrap(cell);
-    format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
-    format_set_border(cell, LXW_BORDER_THIN);
+            lxw_worksheet* ws =
+                workbook_add_worksheet(wb, lang == "sv" ? "Innehållsindex" : "Content index");
+            struct Column {
+                const char* key;
+                double width;
+            };
+            const Column columns[] = {
+                {"pdf.index.col.standard", 30}, {"pdf.index.col.disclosure", 44},
+                {"pdf.index.col.location", 30}, {"pdf.index.col.omitted", 18},
+                {"pdf.index.col.reason", 20},   {"pdf.index.col.explanation", 50},
+                {"pdf.index.col.sector", 14},   {"pdf.index.col.internal", 26}};
+            for (lxw_col_t c = 0; c < std::size(columns); ++c)
+                worksheet_set_column(ws, c, c, columns[c].width, nullptr);
 
-    lxw_worksheet* ws = workbook_add_worksheet(wb, lang == "sv" ? "Innehållsindex" : "Content index");
-    struct Column {
-        const char* key;
-        double width;
-    };
-    const Column columns[] = {{"pdf.index.col.standard", 30}, {"pdf.index.col.disclosure", 44},
-                              {"pdf.index.col.location", 30}, {"pdf.index.col.omitted", 18},
-                              {"pdf.index.col.reason", 20},   {"pdf.index.col.explanation", 50},
-                              {"pdf.index.col.sector", 14},   {"pdf.index.col.internal", 26}};
-    for (lxw_col_t c = 0; c < std::size(columns); ++c)
-        worksheet_set_column(ws, c, c, columns[c].width, nullptr);
+            worksheet_write_string(ws, 0, 0, fmt::format("{} — {}", org, title).c_str(), heading);
+            worksheet_write_string(ws, 1, 0, labels.get("pdf.index.statement").c_str(), label);
+            worksheet_merge_range(ws, 1, 1, 1, 5, set.statement_of_use.in(lang).c_str(), cell);
+            worksheet_set_row(ws, 1, 45, nullptr);
+            worksheet_write_string(ws, 2, 0, labels.get("pdf.index.gri1").c_str(), label);
+            worksheet_write_string(ws, 2, 1, labels.get("pdf.index.gri1-value").c_str(), cell);
+            worksheet_write_string(ws, 3, 0, labels.get("pdf.index.sector").c_str(), label);
+            worksheet_write_string(ws, 3, 1, labels.get("pdf.index.sector-value").c_str(), cell);
 
-    worksheet_write_string(ws, 0, 0, fmt::format("{} — {}", org, title).c_str(), heading);
-    worksheet_write_string(ws, 1, 0, labels.get("pdf.index.statement").c_str(), label);
-    worksheet_merge_range(ws, 1, 1, 1, 5, set.statement_of_use.in(lang).c_str(), cell);
-    worksheet_set_row(ws, 1, 45, nullptr);
-    worksheet_write_string(ws, 2, 0, labels.get("pdf.index.gri1").c_str(), label);
-    worksheet_write_string(ws, 2, 1, labels.get("pdf.index.gri1-value").c_str(), cell);
-    worksheet_write_string(ws, 3, 0, labels.get("pdf.index.sector").c_str(), label);
-    worksheet_write_string(ws, 3, 1, labels.get("pdf.index.sector-value").c_str(), cell);
-
-    const lxw_row_t head = 5;
-    for (lxw_col_t c = 0; c < std::size(columns); ++c)
-        worksheet_write_string(ws, head, c, labels.get(columns[c].key).c_str(), header);
-    lxw_row_t r = head + 1;
-    for (const auto& row : content_index_rows(m, set, labels)) {
-        std::string disclosure = row.disclosure + " " + row.title;
-        const std::string* values[] = {&row.standard, &disclosure,   &row.location,
-                                       &row.omitted,  &row.reason,   &row.explanation,
-                                       nullptr,       &row.internal_refs};
-        for (lxw_col_t c = 0; c < std::size(values); ++c)
-            worksheet_write_string(ws, r, c, values[c] ? values[c]->c_str() : "", cell);
-        ++r;
-    }
-    worksheet_freeze_panes(ws, head + 1, 0);
-    worksheet_autofilter(ws, head, 0, r > head + 1 ? r - 1 : head,
-                         static_cast<lxw_col_t>(std::size(columns) - 1));
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, head, head);
-
-    lxw_error err = workbook_close(wb);
-    if (err != LXW_NO_ERROR) {
-        diags.error("output.write",
-                    fmt::format("libxlsxwriter could not write the workbook: {}",
-                                lxw_strerror(err)),
-                    {"content-index.xlsx", 0, 0});
-        return {};
-    }
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            const lxw_row_t head = 5;
+            for (lxw_col_t c = 0; c < std::size(columns); ++c)
+                worksheet_write_string(ws, head, c, labels.get(columns[c].key).c_str(), header);
+            lxw_row_t r = head + 1;
+            for (const auto& row : content_index_rows(m, set, labels)) {
+                std::string disclosure = row.disclosure + " " + row.title;
+                const std::string* values[] = {&row.standard, &disclosure,       &row.location,
+                                               &row.omitted,  &row.reason,       &row.explanation,
+                                               nullptr,       &row.internal_refs};
+                for (lxw_col_t c = 0; c < std::size(values); ++c)
+                    worksheet_write_string(ws, r, c, values[c] ? values[c]->c_str() : "", cell);
+                ++r;
+            }
+            worksheet_freeze_panes(ws, head + 1, 0);
+            worksheet_autofilter(ws, head, 0, r > head + 1 ? r - 1 : head,
+                                 static_cast<lxw_col_t>(std::size(columns) - 1));
+            worksheet_set_landscape(ws);
+            worksheet_fit_to_pages(ws, 1, 0);
+            worksheet_repeat_rows(ws, head, head);
+        },
+        diags);
 }
 
 }  // namespace griexport

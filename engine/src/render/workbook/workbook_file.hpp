@@ -1,0 +1,22 @@
+// libxlsxwriter 1.1.4 writes workbooks only to files: one private temporary folder per
+// workbook, read back into bytes for the all-or-nothing OutputSet, then removed.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "griexport/diagnostics.hpp"
+
+namespace griexport {
+
+// Runs `fill` on a new workbook dated `created` (seconds since the epoch, so the bytes
+// reproduce) and titled `title`; returns its bytes, or empty with output.write reported
+// against `name`.
+std::string workbook_bytes(const std::string& name, const std::string& title,
+                           std::int64_t created, const std::function<void(lxw_workbook*)>& fill,
+                           Diagnostics& diags);
+
+}  // namespace griexport
