@@ -83,7 +83,9 @@ set +e; (cd "$work" && "$bin" explain explain-failed 305-4) > "$work/explain.out
 echo "ok: explain-failed"
 
 # Items 18 and 19: loads that were quadratic (minutes; 49 s) stay linear. Generous bounds
-# that only a return to quadratic time exceeds; timings are in bench/README.md.
+# that only a return to quadratic time exceeds; timings are in bench/README.md. Not under
+# the sanitizers, which make every run several times slower.
+if [ "$sanitized" = 1 ]; then echo "ok (sanitized build: load bounds not checked)"; exit 0; fi
 gen="$(dirname "$0")/../bench/make-synthetic-org.py"
 python3 "$gen" "$work/one-line" 100000 1 --one-line > /dev/null
 set +e; timeout 30 "$bin" validate "$work/one-line" > /dev/null 2>&1; rc=$?; set -e
