@@ -63,4 +63,31 @@ BOOST_AUTO_TEST_CASE(skips_blank_and_comment_rows) {
     BOOST_TEST(t->records.size() == 1u);
 }
 
+// Excel writes a preamble line back as a cell of its row: quoted when it holds the
+// delimiter, followed by the row's empty cells; an empty row becomes ";;;;;". A file
+// saved twice by Excel reads as it did once.
+BOOST_AUTO_TEST_CASE(a_file_resaved_by_excel_reads_the_same) {
+    const std::string once =
+        "sep=;\n# decimal: comma\nindicator;year;value;unit;status;source\n"
+        "1.2;2019;14,5;%;final;kost\n\n1.2;2020;14,0;%;final;kost\n";
+    const std::string twice =
+        "\"sep=;\";;;;;\r\n# decimal: comma;;;;;\r\nindicator;year;value;unit;status;source\r\n"
+        "1.2;2019;14,5;%;final;kost\r\n;;;;;\r\n1.2;2020;14,0;%;final;kost\r\n";
+    Diagnostics d1, d2;
+    auto a = parse(once, d1);
+    auto b = parse(twice, d2);
+    BOOST_REQUIRE(a);
+    BOOST_REQUIRE(b);
+    BOOST_TEST(!d2.has_errors());
+    BOOST_TEST(a->delimiter == b->delimiter);
+    BOOST_TEST(b->decimal_separator == ',');
+    BOOST_TEST(b->decimal_declared);
+    BOOST_TEST(a->header == b->header);
+    BOOST_REQUIRE(a->records.size() == 2u);
+    BOOST_REQUIRE(b->records.size() == 2u);
+    for (std::size_t r = 0; r < 2; ++r)
+        for (std::size_t c = 0; c < a->header.size(); ++c)
+            BOOST_TEST(a->records[r].fields[c].value == b->records[r].fields[c].value);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

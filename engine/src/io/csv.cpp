@@ -119,8 +119,26 @@ bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& r
     return true;
 }
 
+// Empty, or only empty fields: the ";;;;;" Excel writes for an empty row.
 bool blank(const CsvRecord& r) {
-    return r.fields.size() == 1 && r.fields[0].value.empty();
+    return std::all_of(r.fields.begin(), r.fields.end(),
+                       [](const CsvField& f) { return f.value.empty(); });
+}
+
+// A preamble line as Excel writes it back after a save: the cell unquoted ("sep=;" holds
+// the delimiter, so Excel quotes it) and the empty cells after it (";;;;;") dropped.
+std::string excel_cell_line(std::string line) {
+    if (line.size() >= 2 && line[0] == '"') {
+        auto close = line.find('"', 1);
+        if (close != std::string::npos &&
+            line.find_first_not_of(",;", close + 1) == std::string::npos)
+            return line.substr(1, close - 1);
+    }
+    if (line.rfind("sep=", 0) == 0 && line.size() >= 5 &&
+        line.find_first_not_of(",;", 5) == std::string::npos)
+        return line.substr(0, 5);
+    auto end = line.find_last_not_of(",;");
+    return end == std::string::npos ? std::string() : line.substr(0, end + 1);
 }
 
 }  // namespace
@@ -134,15 +152,18 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     // Directive and comment lines before the header.
     while (pos < s.size()) {
         auto eol = line_end(s, pos);
-        std::string line = trim(std::string_view(s).substr(pos, eol - pos));
+        std::string line = excel_cell_line(trim(std::string_view(s).substr(pos, eol - pos)));
         if (line.rfind("sep=", 0) == 0 && line.size() == 5) {
             declared_delim = line[4];
         } else if (!line.empty() && line[0] == '#') {
             std::string body = trim(std::string_view(line).substr(1));
-            if (body == "decimal: comma")
+            if (body == "decimal: comma") {
                 table.decimal_separator = ',';
-            else if (body == "decimal: point")
+                table.decimal_declared = true;
+            } else if (body == "decimal: point") {
                 table.decimal_separator = '.';
+                table.decimal_declared = true;
+            }
         } else if (!line.empty()) {
             break;
         }

@@ -30,6 +30,9 @@ struct CsvRecord {
 struct CsvTable {
     char delimiter = ',';
     char decimal_separator = '.';
+    bool decimal_declared = false;  // by a "# decimal: …" line
+    // A decimal comma found in a ';' file without a declaration, and the note said once.
+    mutable bool decimal_comma_noted = false;
     std::vector<std::string> header;
     std::size_t header_offset = 0;
     std::vector<CsvRecord> records;

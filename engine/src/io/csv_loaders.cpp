@@ -84,6 +84,23 @@ std::optional<Decimal> parse_number(LoadContext& ctx, const CsvTable& t, const R
     auto d = Decimal::parse(v, t.decimal_separator, &bad, &why);
     if (d) return d;
     char offending = bad < v.size() ? v[bad] : 0;
+    if (t.text && !t.decimal_declared && t.delimiter == ';' &&
+        why == Decimal::ParseProblem::syntax && offending == ',') {
+        // Swedish Excel's CSV: ';' between fields, ',' in numbers. No thousands separators
+        // are allowed, so "412,5" can only be 412.5.
+        if (auto comma = Decimal::parse(v, ',')) {
+            if (!t.decimal_comma_noted) {
+                t.decimal_comma_noted = true;
+                ctx.diags.add(Severity::note, "csv.decimal-comma-inferred",
+                              fmt::format("'{}' read as {}: a ';'-separated file with decimal "
+                                          "commas, as Swedish Excel saves CSV (this note is "
+                                          "given once per file)",
+                                          v, comma->to_string()),
+                              row.where(column));
+            }
+            return comma;
+        }
+    }
     if (!t.text && why == Decimal::ParseProblem::syntax && offending == ',') {
         // A spreadsheet cell holding "14,5" as text: Swedish for 14.5, and unambiguous
         // because no thousands separators are allowed.
