@@ -136,4 +136,40 @@ BOOST_AUTO_TEST_CASE(errors_quoting_broken_utf8_stay_valid_json) {
     BOOST_TEST(json.find("sjukfr\\\\xE5nvaro.json") != std::string::npos);
 }
 
+// Kolada as it comes (issue 17, item 7): a period written as a string, status "Prel",
+// and messages that name the field and what was found there.
+BOOST_AUTO_TEST_CASE(string_periods_prel_status_and_named_fields) {
+    test::ScratchFolder f("kolada-17");
+    f.copy_base();
+    f.write("kolada/sjuk.json",
+            "{\"values\":[{\"kpi\":\"U00001\",\"municipality\":\"0099\",\"period\":\"2020\","
+            "\"values\":[{\"gender\":\"T\",\"status\":\"Prel\",\"value\":5.5}]}]}");
+    auto r = test::load(f.path());
+    BOOST_REQUIRE_MESSAGE(!r.diagnostics.has_errors(), format_text(r.diagnostics));
+    int n = 0;
+    for (const auto& o : r.dataset->observations)
+        if (o.year == 2020 && o.indicator == *r.dataset->indicator_index("1.3")) {
+            ++n;
+            BOOST_TEST((o.status == ObservationStatus::preliminary));
+            BOOST_TEST(o.value.value.to_string() == "5.5");
+        }
+    BOOST_TEST(n == 1);
+    auto errors = [&](const std::string& json) {
+        test::ScratchFolder g("kolada-17-err");
+        g.copy_base();
+        g.write("kolada/sjuk.json", json);
+        auto e = test::load(g.path());
+        std::string out;
+        for (const auto& d : e.diagnostics.sorted())
+            if (d.severity == Severity::error) out += d.code + ": " + d.message + "\n";
+        return out;
+    };
+    BOOST_TEST(errors("{\"values\":[{\"kpi\":\"U00001\",\"municipality\":\"0099\",\"period\":"
+                      "true,\"values\":[]}]}") ==
+               "kolada.shape: \"period\" is a boolean; expected a year, as a number or a string\n");
+    BOOST_TEST(errors("{\"values\":[{\"kpi\":\"U00001\",\"period\":2020,\"values\":[]}]}") ==
+               "kolada.shape: the entry has no \"municipality\" (a municipality id such as "
+               "\"0020\")\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -53,6 +53,24 @@ struct JsonNode {
     }
 };
 
+const char* kind_name(JsonNode::Kind k) {
+    switch (k) {
+        case JsonNode::null:
+            return "null";
+        case JsonNode::boolean:
+            return "a boolean";
+        case JsonNode::number:
+            return "a number";
+        case JsonNode::string:
+            return "a string";
+        case JsonNode::object:
+            return "an object";
+        case JsonNode::array:
+            return "an array";
+    }
+    return "a value";
+}
+
 // An input iterator that records how far the parser has read.
 struct CountingIterator {
     using iterator_category = std::input_iterator_tag;
@@ -206,16 +224,39 @@ void load_kolada(LoadContext& ctx) {
             continue;
         }
         for (const auto& entry : values->items) {
+            if (entry->kind != JsonNode::object) {
+                shape_error(*entry, fmt::format("each entry of \"values\" is an object, not {}",
+                                                kind_name(entry->kind)));
+                continue;
+            }
             const JsonNode* kpi = entry->get("kpi");
             const JsonNode* muni = entry->get("municipality");
             const JsonNode* period = entry->get("period");
             const JsonNode* inner = entry->get("values");
-            if (entry->kind != JsonNode::object || !kpi || kpi->kind != JsonNode::string || !muni ||
-                !period || period->kind != JsonNode::number || !inner ||
-                inner->kind != JsonNode::array) {
-                shape_error(*entry, "each entry needs kpi, municipality, period and values");
-                continue;
-            }
+            // Name the field that is missing or of the wrong type, and what was found.
+            auto field_error = [&](const char* name, const JsonNode* n, const char* wanted) {
+                if (!n)
+                    shape_error(*entry, fmt::format("the entry has no \"{}\" ({})", name, wanted));
+                else
+                    shape_error(*n, fmt::format("\"{}\" is {}; expected {}", name,
+                                                kind_name(n->kind), wanted));
+            };
+            bool shape_ok = true;
+            auto need = [&](const char* name, const JsonNode* n, bool ok, const char* wanted) {
+                if (ok) return;
+                field_error(name, n, wanted);
+                shape_ok = false;
+            };
+            need("kpi", kpi, kpi && kpi->kind == JsonNode::string, "a string such as \"N00945\"");
+            need("municipality", muni,
+                 muni && (muni->kind == JsonNode::string || muni->kind == JsonNode::number),
+                 "a municipality id such as \"0020\"");
+            // Kolada writes the period as a number; other exports write it as a string.
+            need("period", period,
+                 period && (period->kind == JsonNode::number || period->kind == JsonNode::string),
+                 "a year, as a number or a string");
+            need("values", inner, inner && inner->kind == JsonNode::array, "an array");
+            if (!shape_ok) continue;
             if (ds.organisation.kolada_municipality &&
                 muni->text != *ds.organisation.kolada_municipality) {
                 ctx.diags.warning(
@@ -251,9 +292,28 @@ void load_kolada(LoadContext& ctx) {
             for (const auto& v : inner->items) {
                 const JsonNode* gender = v->get("gender");
                 const JsonNode* value = v->get("value");
-                if (!gender || !value) {
-                    shape_error(*v, "each value needs gender and value");
+                if (v->kind != JsonNode::object || !gender || !value) {
+                    shape_error(*v, v->kind != JsonNode::object
+                                        ? fmt::format("each value is an object, not {}",
+                                                      kind_name(v->kind))
+                                        : fmt::format("the value has no \"{}\"",
+                                                      !gender ? "gender" : "value"));
                     continue;
+                }
+                // Kolada marks preliminary figures with status "Prel"; others are final.
+                ObservationStatus status = ObservationStatus::final_;
+                if (const JsonNode* st = v->get("status"); st && st->kind == JsonNode::string) {
+                    std::string lower;
+                    for (char c : st->text)
+                        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+                    if (lower.starts_with("prel"))
+                        status = ObservationStatus::preliminary;
+                    else if (!lower.empty())
+                        ctx.diags.add(Severity::note, "kolada.status",
+                                      fmt::format("status '{}' is not one griexport knows; the "
+                                                  "value is read as final",
+                                                  text::abbreviated(st->text)),
+                                      text->locate(st->offset));
                 }
                 if (value->kind == JsonNode::null) continue;  // Kolada's way of saying "no value"
                 // JSON escapes (\u0001) decode to characters XML 1.0 cannot hold.
@@ -287,6 +347,7 @@ void load_kolada(LoadContext& ctx) {
                     if (gender->text != "T")
                         o.dimensions[std::size_t(Dimension::gender)] = ctx.intern(gender->text);
                     o.source = "Kolada";
+                    o.status = status;
                     auto loc = text->locate(value->offset);
                     o.origin = {file, loc.line, loc.column};
                     ds.observations.push_back(std::move(o));
