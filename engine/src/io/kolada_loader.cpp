@@ -293,11 +293,11 @@ void load_kolada(LoadContext& ctx) {
                 const JsonNode* gender = v->get("gender");
                 const JsonNode* value = v->get("value");
                 if (v->kind != JsonNode::object || !gender || !value) {
-                    shape_error(*v, v->kind != JsonNode::object
-                                        ? fmt::format("each value is an object, not {}",
-                                                      kind_name(v->kind))
-                                        : fmt::format("the value has no \"{}\"",
-                                                      !gender ? "gender" : "value"));
+                    shape_error(
+                        *v,
+                        v->kind != JsonNode::object
+                            ? fmt::format("each value is an object, not {}", kind_name(v->kind))
+                            : fmt::format("the value has no \"{}\"", !gender ? "gender" : "value"));
                     continue;
                 }
                 // Kolada marks preliminary figures with status "Prel"; others are final.

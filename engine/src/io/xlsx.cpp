@@ -158,26 +158,35 @@ bool looks_encrypted(const std::string& b) {
     return b.find(name) != std::string::npos;
 }
 
+// A part of the package as XML; false when absent or not well-formed. pugixml reads no
+// DTD and expands no entities.
+bool load_part(const Package& pkg, const std::string& name, pugi::xml_document& doc) {
+    auto bytes = pkg.part(name);
+    return bytes && static_cast<bool>(doc.load_buffer(bytes->data(), bytes->size()));
+}
+
+std::nullopt_t corrupt(Diagnostics& diags, const std::string& display_path,
+                       const std::string& what) {
+    diags.error("xlsx.corrupt", fmt::format("not a readable .xlsx workbook: {}", what),
+                {display_path, 0, 0});
+    return std::nullopt;
+}
+
+// What every sheet of a workbook is read with.
+struct WorkbookParts {
+    std::vector<std::string> shared;  // shared strings
+    std::vector<bool> date_style;     // per cell style: shows a date
+    bool system_1904 = false;
+    std::string display_path;
+};
+
 // One sheet as a table; nullopt when it is empty (no diagnostic) or on an error.
-template <class Parse>
-std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::string& target,
-                                   const std::string& chosen,
-                                   const std::vector<std::string>& shared,
-                                   const std::vector<bool>& date_style, bool system_1904,
-                                   const std::string& display_path, Diagnostics& diags) {
-    (void)pkg;
-    Location whole{display_path, 0, 0};
-    pugi::xml_document sheet;
-    if (!parse(target, sheet)) {
-        diags.error("xlsx.corrupt",
-                    fmt::format("not a readable .xlsx workbook: the sheet {} is missing", target),
-                    whole);
-        return std::nullopt;
-    }
-    auto corrupt = [&](const std::string& what) {
-        diags.error("xlsx.corrupt", fmt::format("not a readable .xlsx workbook: {}", what), whole);
-        return std::nullopt;
-    };
+std::optional<CsvTable> read_sheet(const pugi::xml_document& sheet, const std::string& chosen,
+                                   const WorkbookParts& book, Diagnostics& diags) {
+    const auto& shared = book.shared;
+    const auto& date_style = book.date_style;
+    const bool system_1904 = book.system_1904;
+    const std::string& display_path = book.display_path;
     CsvTable table;
     table.display_path = display_path;
     table.sheets = {chosen};
@@ -211,7 +220,8 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
             }
             if (type == "s") {
                 auto i = v.text().as_ullong(~0ULL);
-                if (i >= shared.size()) return corrupt("a shared string index is out of range");
+                if (i >= shared.size())
+                    return corrupt(diags, display_path, "a shared string index is out of range");
                 value = shared[i];
             } else if (type == "inlineStr") {
                 value = string_item(c.child("is"));
@@ -271,8 +281,7 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
         std::string ref = m.attribute("ref").as_string();
         auto colon = ref.find(':');
         auto [r1, c1] = parse_cell_ref(ref.substr(0, colon));
-        auto [r2, c2] =
-            colon == std::string::npos ? std::pair{r1, c1} : parse_cell_ref(ref.substr(colon + 1));
+        auto r2 = colon == std::string::npos ? r1 : parse_cell_ref(ref.substr(colon + 1)).first;
         if (r1 <= header_row && header_row <= r2) {
             diags.error("xlsx.merged-header",
                         fmt::format("the header row has merged cells ({}); give every "
@@ -281,7 +290,6 @@ std::optional<CsvTable> read_sheet(const Package& pkg, Parse& parse, const std::
                         at(header_row, c1));
             return std::nullopt;
         }
-        (void)c2;
     }
     // Every field located, empty ones included, so that diagnostics name their cell.
     for (auto& rec : rows)
@@ -377,23 +385,16 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         return std::nullopt;
     }
     zip_error_fini(&zerr);
-    auto corrupt = [&](const std::string& what) {
-        diags.error("xlsx.corrupt", fmt::format("not a readable .xlsx workbook: {}", what), whole);
-        return std::nullopt;
-    };
     try {
-        auto parse = [&](const std::string& name, pugi::xml_document& doc) {
-            auto bytes = pkg.part(name);
-            if (!bytes) return false;
-            // pugixml ignores DOCTYPEs by default and expands no entities.
-            return static_cast<bool>(doc.load_buffer(bytes->data(), bytes->size()));
-        };
+        WorkbookParts book;
+        book.display_path = file.display_path;
         pugi::xml_document workbook, rels;
-        if (!parse("xl/workbook.xml", workbook)) return corrupt("xl/workbook.xml is missing");
-        bool system_1904 =
+        if (!load_part(pkg, "xl/workbook.xml", workbook))
+            return corrupt(diags, file.display_path, "xl/workbook.xml is missing");
+        book.system_1904 =
             workbook.child("workbook").child("workbookPr").attribute("date1904").as_bool();
-        if (!parse("xl/_rels/workbook.xml.rels", rels))
-            return corrupt("xl/_rels/workbook.xml.rels is missing");
+        if (!load_part(pkg, "xl/_rels/workbook.xml.rels", rels))
+            return corrupt(diags, file.display_path, "xl/_rels/workbook.xml.rels is missing");
         std::map<std::string, std::string> targets;
         std::string shared_part = "xl/sharedStrings.xml", styles_part = "xl/styles.xml";
         auto part_name = [](std::string t) { return t.starts_with("/") ? t.substr(1) : "xl/" + t; };
@@ -411,7 +412,8 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
             std::string name = s.attribute("name").as_string();
             names.push_back(name);
             if (sheet_name.empty() || name == sheet_name)
-                chosen_sheets.emplace_back(name, targets[s.attribute("r:id").as_string()]);
+                chosen_sheets.emplace_back(name,
+                                           part_name(targets[s.attribute("r:id").as_string()]));
         }
         if (chosen_sheets.empty()) {
             std::string list;
@@ -422,29 +424,29 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
                         whole);
             return std::nullopt;
         }
-        std::vector<std::string> shared;
         pugi::xml_document sst;
-        if (parse(shared_part, sst))
-            for (auto si : sst.child("sst").children("si")) shared.push_back(string_item(si));
+        if (load_part(pkg, shared_part, sst))
+            for (auto si : sst.child("sst").children("si")) book.shared.push_back(string_item(si));
         // Which cell styles show dates.
-        std::vector<bool> date_style;
         pugi::xml_document styles;
-        if (parse(styles_part, styles)) {
+        if (load_part(pkg, styles_part, styles)) {
             std::map<int, std::string> custom;
             for (auto f : styles.child("styleSheet").child("numFmts").children("numFmt"))
                 custom[f.attribute("numFmtId").as_int()] = f.attribute("formatCode").as_string();
             for (auto xf : styles.child("styleSheet").child("cellXfs").children("xf")) {
                 int id = xf.attribute("numFmtId").as_int();
-                date_style.push_back(is_date_format(id, custom.count(id) ? custom[id] : ""));
+                book.date_style.push_back(is_date_format(id, custom.count(id) ? custom[id] : ""));
             }
         }
         // Without a named sheet every sheet whose header names `key_column` is read (the
         // data-entry workbook has one per programme area; its instructions are skipped).
         std::optional<CsvTable> all;
         for (auto& [chosen, part] : chosen_sheets) {
-            std::string target = part.starts_with("/") ? part.substr(1) : "xl/" + part;
-            auto t = read_sheet(pkg, parse, target, chosen, shared, date_style, system_1904,
-                                file.display_path, diags);
+            pugi::xml_document sheet;
+            if (!load_part(pkg, part, sheet))
+                return corrupt(diags, file.display_path,
+                               fmt::format("the sheet {} is missing", part));
+            auto t = read_sheet(sheet, chosen, book, diags);
             if (!t) {
                 if (diags.has_errors()) return std::nullopt;
                 continue;
@@ -480,7 +482,7 @@ std::optional<CsvTable> read_xlsx_table(const BinarySource& file, const std::str
         }
         return all;
     } catch (const std::runtime_error& e) {
-        return corrupt(e.what());
+        return corrupt(diags, file.display_path, e.what());
     }
 }
 

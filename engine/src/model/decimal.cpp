@@ -49,6 +49,17 @@ i128 div_half_even(i128 n, i128 d) {
     return q;
 }
 
+// "NaN", "inf", "Infinity" in any case.
+bool names_non_finite(std::string_view s) {
+    auto equals = [&](std::string_view word) {
+        if (s.size() != word.size()) return false;
+        for (std::size_t k = 0; k < s.size(); ++k)
+            if ((s[k] | 0x20) != word[k]) return false;
+        return true;
+    };
+    return equals("nan") || equals("inf") || equals("infinity");
+}
+
 }  // namespace
 
 Decimal::Decimal(std::int64_t coefficient, int scale) : coefficient_(coefficient), scale_(scale) {
@@ -64,16 +75,6 @@ std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t*
         return std::nullopt;
     };
     if (problem) *problem = ParseProblem::none;
-    {
-        // Name the forms other programs write for numbers an exact decimal cannot hold.
-        std::string lower;
-        for (char c : s.substr(s.empty() || (s[0] != '-' && s[0] != '+') ? 0 : 1))
-            lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        if (lower == "nan" || lower == "inf" || lower == "infinity") {
-            why = ParseProblem::not_finite;
-            return fail(0);
-        }
-    }
     std::size_t i = 0;
     bool negative = false;
     if (s.empty()) return fail(0);
@@ -105,6 +106,12 @@ std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t*
             if (i + 1 == s.size()) return fail(i);
         } else {
             if ((c == 'e' || c == 'E') && digits) why = ParseProblem::exponent;
+            // Name the forms other programs write for numbers no decimal can hold; checked
+            // only on failure, so valid numbers pay nothing for it.
+            if (!digits && !in_fraction && names_non_finite(s.substr(i))) {
+                why = ParseProblem::not_finite;
+                return fail(0);
+            }
             return fail(i);
         }
     }

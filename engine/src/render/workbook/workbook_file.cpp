@@ -11,9 +11,8 @@ namespace griexport {
 
 namespace fs = std::filesystem;
 
-std::string workbook_bytes(const std::string& name, const std::string& title,
-                           std::int64_t created, const std::function<void(lxw_workbook*)>& fill,
-                           Diagnostics& diags) {
+std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
+                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags) {
     std::string templ = (fs::temp_directory_path() / "griexport-xlsx-XXXXXX").string();
     if (!::mkdtemp(templ.data())) {
         diags.error("output.write", "cannot create a temporary folder for the workbook",
@@ -43,9 +42,10 @@ std::string workbook_bytes(const std::string& name, const std::string& title,
     fill(wb);
     lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR) {
-        diags.error("output.write",
-                    fmt::format("libxlsxwriter could not write the workbook: {}", lxw_strerror(err)),
-                    {name, 0, 0});
+        diags.error(
+            "output.write",
+            fmt::format("libxlsxwriter could not write the workbook: {}", lxw_strerror(err)),
+            {name, 0, 0});
         return {};
     }
     std::ifstream in(file, std::ios::binary);

@@ -15,8 +15,7 @@ namespace griexport {
 // Runs `fill` on a new workbook dated `created` (seconds since the epoch, so the bytes
 // reproduce) and titled `title`; returns its bytes, or empty with output.write reported
 // against `name`.
-std::string workbook_bytes(const std::string& name, const std::string& title,
-                           std::int64_t created, const std::function<void(lxw_workbook*)>& fill,
-                           Diagnostics& diags);
+std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
+                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags);
 
 }  // namespace griexport
