@@ -15,7 +15,7 @@ out = sys.argv[1]
 rows = list(csv.DictReader(open(f"{out}/content-index.csv", encoding="utf-8")))
 header = open(f"{out}/content-index.csv", encoding="utf-8").readline().strip()
 assert header == ("gri_standard,disclosure,title,location,omission_requirements,omission_reason,"
-                  "omission_explanation,internal_refs"), header
+                  "omission_explanation,internal_refs,requirements_not_covered"), header
 manifest = json.load(open(f"{out}/manifest.json", encoding="utf-8"))
 numbers = [r["disclosure"] for r in rows]
 general = [f"2-{i}" for i in range(1, 31)] if manifest["claim"] == "in-accordance" \
@@ -31,10 +31,14 @@ for r in rows:
         assert not r["omission_requirements"], r
         assert r["location"], r
 row = next(r for r in rows if r["disclosure"] == "305-5")
-assert not row["omission_requirements"] and "305-5" in row["location"], row
+# 305-5-a comes from initiatives, which the sample does not estimate: omitted, and b–e
+# (which its text does not declare) named as not covered.
+assert row["omission_requirements"] == "305-5-a" and "305-5" in row["location"], row
+assert row["requirements_not_covered"] == "305-5-b 305-5-c 305-5-d 305-5-e", row
 assert row["internal_refs"] == "delmål 3.1; nyckeltal 3.1", row
 assert manifest["claim"] == "with-reference"
-assert [b["requirement"] for b in manifest["claim_blockers"]] == [2, 9], manifest["claim_blockers"]
+assert [b["requirement"] for b in manifest["claim_blockers"]] == [2, 4, 5, 9], manifest["claim_blockers"]
+assert "305-5-b (emissions)" in manifest["claim_blockers"][2]["disclosures"], manifest["claim_blockers"]
 assert manifest["statement_of_use"]["en"] == (
     "Region Dalarna has reported the information cited in this GRI content index for the period "
     "1 January 2021 to 31 December 2021 with reference to the GRI Standards.")
@@ -82,14 +86,40 @@ for r, c in zip(rows, cells):
 print("content-index.xlsx matches the CSV:", len(rows), "rows")
 PY
 "$bin" explain "$sample" 305-5 > "$work/explain.txt"
-for want in '305-5-a = 1920 t CO2e for 2021' \
-            'rule emissions.305-5-a  .*gri-mappings/rules/emissions.xml:[0-9]+:[0-9]+' \
+# 305-5-a is omitted (no initiative estimates); the totals stay visible as context.
+for want in '305-5 context \(reports no requirement\) = -1920 t CO2e for 2021' \
+            'rule emissions.305-5-context  .*gri-mappings/rules/emissions.xml:[0-9]+:[0-9]+' \
+            '305-5-a omitted \(its inputs are missing\): Information unavailable' \
+            'requirements: a=omission b=none c=none d=none e=none' \
             'value\(climate, year=base\) = 17860 t CO2e' \
             'value\(climate\) = 15940 t CO2e' \
             'climate-accounts.csv:10:1  indicator 3.1 2018 total: 17860 t CO2e \(definition 1, model RD-2018\)' \
             'climate-accounts.csv:15:1  indicator 3.1 2021 total: 15940 t CO2e'; do
   grep -Eq "$want" "$work/explain.txt" || { echo "explain lacks: $want"; cat "$work/explain.txt"; exit 1; }
 done
+# With initiatives' estimates recorded, 305-5-a is their sum, each action a listed input.
+cp -r "$sample" "$work/initiatives"
+python3 - "$work/initiatives/programme.xml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+actions = ('<action id="K1" goals="3.1"><sv>Byt till eldrivna fordon.</sv><en>Electric cars.</en>'
+           '<reduction year="2021" unit="t CO2e" scopes="1" method="fuel saved × emission factor">120'
+           '</reduction></action>\n  <action id="K2" goals="3.1"><sv>Solceller.</sv><en>Solar.</en>'
+           '<reduction year="2021" unit="kg CO2e" scopes="2" method="metered output">35500</reduction>'
+           '<reduction year="2020" unit="t CO2e" scopes="2" method="metered output">30</reduction>'
+           '</action>\n  <action id="A1"')
+s = s.replace('<action id="A1"', actions, 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+"$bin" explain "$work/initiatives" 305-5 > "$work/explain-initiatives.txt"
+for want in '305-5-a = 156 t CO2e for 2021' \
+            'programme.xml:[0-9]+:[0-9]+  action K1 2021 scope=1: 120 t CO2e estimated \(fuel saved' \
+            'action K2 2021 scope=2: 35500 kg CO2e estimated \(metered output\)' \
+            'requirements: a=fact b=none'; do
+  grep -Eq "$want" "$work/explain-initiatives.txt" || { echo "explain lacks: $want"; cat "$work/explain-initiatives.txt"; exit 1; }
+done
+if grep -q 'action K2 2020' "$work/explain-initiatives.txt"; then echo "a 2020 estimate counted for 2021"; exit 1; fi
 set +e
 "$bin" explain "$sample" 999-9 > /dev/null 2>&1; rc=$?
 set -e

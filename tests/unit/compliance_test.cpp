@@ -1,5 +1,6 @@
 // GRI 1 compliance and the domain checks on small organisations built from tests/cases/_base.
 #include <boost/test/unit_test.hpp>
+#include <map>
 
 #include "griexport/evaluate.hpp"
 #include "test_support.hpp"
@@ -20,11 +21,16 @@ std::string organisation(const std::string& gri1, const std::string& topics =
            topics + "\n  " + gri1 + "\n</organisation>\n";
 }
 
-std::string narratives(const std::vector<std::string>& disclosures) {
+// Each text declares the requirements it reports: all of them unless `covers` says otherwise.
+std::string narratives(const std::vector<std::string>& disclosures,
+                       const std::map<std::string, std::string>& covers = {}) {
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<narratives>\n";
-    for (const auto& d : disclosures)
-        s += "  <narrative disclosure=\"" + d + "\"><sv>Text " + d + ".</sv><en>Text " + d +
-             ".</en></narrative>\n";
+    for (const auto& d : disclosures) {
+        auto c = covers.find(d);
+        std::string declared = c == covers.end() ? " covers=\"all\"" : c->second;
+        s += "  <narrative disclosure=\"" + d + "\"" + declared + "><sv>Text " + d +
+             ".</sv><en>Text " + d + ".</en></narrative>\n";
+    }
     return s + "</narratives>\n";
 }
 
@@ -55,12 +61,13 @@ struct Complete {
         return v;
     }();
     bool explain_en = true;
+    std::map<std::string, std::string> covers;  // disclosure → covers="…" attribute, or ""
 
     Evaluation run() const {
         test::ScratchFolder f("compliance");
         f.copy_base();
         f.write("organisation.xml", organisation(gri1, topics));
-        f.write("narratives.xml", narratives(narrated));
+        f.write("narratives.xml", narratives(narrated, covers));
         f.write("rules.xml", omissions(omitted, explain_en));
         LoadOptions o;
         o.data_dir = test::source_dir();
@@ -166,6 +173,72 @@ BOOST_AUTO_TEST_CASE(requirement_9_notify_gri) {
     BOOST_TEST(test::has_code(ev.diagnostics, "claim.gri-not-notified"));
 }
 
+// GRI 1: every requirement of a reported disclosure is reported or omitted with a reason.
+BOOST_AUTO_TEST_CASE(a_requirement_neither_reported_nor_omitted_keeps_with_reference) {
+    Complete c;
+    c.covers["2-3"] = " covers=\"a b d\"";
+    auto ev = c.run();
+    BOOST_TEST(blockers(ev) == std::vector<int>{2});
+    BOOST_TEST(ev.disclosures->blockers[0].disclosures == std::vector<std::string>{"2-3-c"});
+    BOOST_TEST((ev.disclosures->claim == Claim::with_reference));
+    const auto* e = ev.disclosures->find("2-3");
+    BOOST_REQUIRE(e);
+    BOOST_TEST(e->partly_reported());
+    BOOST_TEST(e->uncovered() == std::vector<std::string>{"2-3-c"});
+    BOOST_TEST(test::has_code(ev.diagnostics, "disclosure.partly-reported"));
+
+    // A text that declares nothing reports no requirement: every one is named.
+    Complete silent;
+    silent.covers["2-5"] = "";
+    auto ev2 = silent.run();
+    BOOST_TEST(ev2.disclosures->blockers[0].disclosures ==
+               (std::vector<std::string>{"2-5-a", "2-5-b"}));
+
+    // An omission of the missing requirement restores the claim (3-3 may be omitted in
+    // part; 2-1 to 2-5 may not).
+    Complete omitted;
+    omitted.covers["3-3"] = " covers=\"a b c d e\"";
+    auto ev4 = omitted.run();
+    BOOST_TEST(blockers(ev4) == std::vector<int>{4});
+    BOOST_TEST(ev4.disclosures->blockers[0].disclosures ==
+               std::vector<std::string>{"3-3-f (emissions)"});
+    auto ev3 = [&] {
+        test::ScratchFolder f("compliance-requirement");
+        f.copy_base();
+        f.write("organisation.xml", organisation(omitted.gri1, omitted.topics));
+        f.write("narratives.xml", narratives(omitted.narrated, omitted.covers));
+        std::string rules = omissions(c.omitted);
+        rules.replace(rules.find("</rules>"), 0,
+                      "  <rule id=\"t.3-3-f\" disclosure=\"3-3\" requirement=\"f\"><omit "
+                      "reason=\"information-unavailable\"><sv>Datum saknas.</sv><en>No date "
+                      "yet.</en></omit></rule>\n");
+        f.write("rules.xml", rules);
+        LoadOptions o;
+        o.data_dir = test::source_dir();
+        return evaluate_organisation(f.path(), o);
+    }();
+    BOOST_REQUIRE_MESSAGE(ev3.disclosures, format_text(ev3.diagnostics));
+    BOOST_TEST(blockers(ev3).empty());
+    const auto* e3 = ev3.disclosures->find("3-3", "emissions");
+    BOOST_REQUIRE(e3);
+    BOOST_TEST(!e3->partly_reported());
+    BOOST_TEST(to_string(e3->coverage[5].by) == std::string("omission"));
+}
+
+BOOST_AUTO_TEST_CASE(a_narrative_naming_a_requirement_the_disclosure_lacks_is_an_error) {
+    Complete c;
+    c.covers["2-5"] = " covers=\"a z\"";
+    test::ScratchFolder f("compliance-unknown-requirement");
+    f.copy_base();
+    f.write("organisation.xml", organisation(c.gri1, c.topics));
+    f.write("narratives.xml", narratives(c.narrated, c.covers));
+    f.write("rules.xml", omissions(c.omitted));
+    LoadOptions o;
+    o.data_dir = test::source_dir();
+    auto ev = evaluate_organisation(f.path(), o);
+    BOOST_TEST(test::has_code(ev.diagnostics, "narrative.unknown-requirement"));
+}
+
 BOOST_AUTO_TEST_CASE(a_page_in_the_annual_report_reports_a_disclosure) {
     Complete c;
     erase(c.omitted, std::string("2-9"));
@@ -179,7 +252,7 @@ BOOST_AUTO_TEST_CASE(a_page_in_the_annual_report_reports_a_disclosure) {
                 "  <annual-report><reference disclosure=\"2-9\" pages=\"12–14\"/>"
                 "</annual-report>\n");
     f.write("organisation.xml", org);
-    f.write("narratives.xml", narratives(c.narrated));
+    f.write("narratives.xml", narratives(c.narrated, c.covers));
     f.write("rules.xml", omissions(c.omitted));
     LoadOptions o;
     o.data_dir = test::source_dir();
@@ -268,25 +341,30 @@ BOOST_AUTO_TEST_CASE(every_fact_can_be_followed_to_its_rule_and_rows) {
     const auto* e = ev.disclosures->find("305-5");
     BOOST_REQUIRE(e);
     BOOST_TEST(to_string(e->status) == std::string("reported"));
-    const Fact* reduction = nullptr;
-    for (auto i : e->facts)
-        if (ev.disclosures->facts[i].requirement == 'a') reduction = &ev.disclosures->facts[i];
-    BOOST_REQUIRE(reduction);
-    BOOST_TEST(reduction->value.value.to_string() == "1920");
-    BOOST_TEST(reduction->concept_name == "ReductionOfGHGEmissions");
-    const auto& p = reduction->provenance;
-    BOOST_TEST(p.rule == "emissions.305-5-a");
+    // 305-5-a counts initiatives' reductions; the sample records none, so it is omitted
+    // and the change in totals stands beside it as context, with its rows.
+    const Fact* change = nullptr;
+    for (auto i : e->facts) {
+        BOOST_TEST(ev.disclosures->facts[i].requirement != 'a');
+        if (ev.disclosures->facts[i].context) change = &ev.disclosures->facts[i];
+    }
+    BOOST_REQUIRE(change);
+    BOOST_TEST(change->value.value.to_string() == "-1920");
+    BOOST_TEST(change->concept_name.empty());
+    BOOST_TEST(to_string(e->coverage[0].by) == std::string("omission"));
+    const auto& p = change->provenance;
+    BOOST_TEST(p.rule == "emissions.305-5-context");
     BOOST_TEST(
         ev.dataset->location(p.rule_source).file.ends_with("gri-mappings/rules/emissions.xml"));
     BOOST_REQUIRE(p.inputs.size() == 2u);
-    BOOST_TEST(p.inputs[0].year == 2018);
-    BOOST_TEST(p.inputs[0].value.value.to_string() == "17860");
-    BOOST_TEST(p.inputs[0].calculation_model == "RD-2018");
-    BOOST_TEST(p.inputs[0].definition_version == "1");
-    BOOST_TEST(ev.dataset->location(p.inputs[0].source).file.ends_with("climate-accounts.csv"));
-    BOOST_TEST(p.inputs[0].source.line == 10u);
-    BOOST_TEST(p.inputs[1].value.value.to_string() == "15940");
-    BOOST_TEST(p.inputs[1].source.line == 15u);
+    BOOST_TEST(p.inputs[1].year == 2018);
+    BOOST_TEST(p.inputs[1].value.value.to_string() == "17860");
+    BOOST_TEST(p.inputs[1].calculation_model == "RD-2018");
+    BOOST_TEST(p.inputs[1].definition_version == "1");
+    BOOST_TEST(ev.dataset->location(p.inputs[1].source).file.ends_with("climate-accounts.csv"));
+    BOOST_TEST(p.inputs[1].source.line == 10u);
+    BOOST_TEST(p.inputs[0].value.value.to_string() == "15940");
+    BOOST_TEST(p.inputs[0].source.line == 15u);
     for (const auto& f : ev.disclosures->facts) {
         BOOST_TEST(!f.provenance.rule.empty());
         BOOST_TEST(f.provenance.rule_source.line > 0u);

@@ -24,6 +24,11 @@ struct ProvenanceInput {
     std::string definition_version;  // in force for that year, or empty
     std::string calculation_model;   // for climate-accounts rows
     SourceRef source;
+    std::string action{};  // set instead of indicator for an action's estimated reduction
+    std::string method{};  // how that reduction was estimated
+    ObservationStatus status = ObservationStatus::final_;
+    std::string origin{};    // who or what reported the value
+    std::string evidence{};  // the reference to its evidence, empty when none is given
 };
 
 // One evaluated sub-expression: "value(climate, year=base)" = "17860 t CO2e".
@@ -59,6 +64,10 @@ struct Fact {
     int year = 0;
     std::string esrs;
     Provenance provenance;
+    // A figure shown beside the disclosure to explain it; it reports no requirement and
+    // is not tagged in XBRL.
+    bool context = false;
+    std::string covers{};  // text facts: the requirements the narrative declares ("*": all)
 };
 
 struct Omission {
@@ -72,6 +81,16 @@ struct Omission {
     bool fallback = false;  // stated because the rule's inputs were missing
 };
 
+// What reports one requirement of a disclosure in scope, in order of precedence.
+enum class CoverageKind { fact, narrative, annual_report, omission, none };
+const char* to_string(CoverageKind k);
+
+struct RequirementCoverage {
+    char requirement = 'a';
+    CoverageKind by = CoverageKind::none;
+    std::size_t index = 0;  // into DisclosureSet::facts or ::omissions, for those kinds
+};
+
 struct DisclosureEntry {
     std::string number;  // "305-5"
     std::string topic;   // set for 3-3 and for topic-standard disclosures
@@ -83,6 +102,15 @@ struct DisclosureEntry {
     bool in_supplement = false;                    // has a section in the supplement
     std::vector<std::string> goals;                // the organisation's delmål ids
     std::vector<std::string> indicators;           // and nyckeltal ids
+    // One entry per requirement of the disclosure, in the catalogue's order. The claim,
+    // the content index, the mapping report and diff read this; none recomputes it.
+    std::vector<RequirementCoverage> coverage;
+
+    // Requirements with neither a fact, a narrative declaring them, a page reference nor
+    // an omission, as "305-5-b".
+    std::vector<std::string> uncovered() const;
+    // Reported, with some requirement neither reported nor omitted.
+    bool partly_reported() const;
 };
 
 struct MaterialTopicEntry {

@@ -50,6 +50,9 @@ struct AnnualReportReference {
     std::string disclosure;  // "2-1"
     std::string pages;       // "99–101"
     SourceRef source;
+    // The requirements found there ("abc"); empty: the whole disclosure, since a page
+    // reference is the content index's unit.
+    std::string covers{};
 };
 
 // A topic the organisation has determined material (GRI 3-2), with the goals that track it.
@@ -158,12 +161,23 @@ struct CalculationModel {
     SourceRef source;
 };
 
+// An action's estimated effect on emissions in one year: what GRI 305-5 counts as
+// "reduced as a direct result of reduction initiatives".
+struct EmissionReduction {
+    int year = 0;
+    Quantity value;                   // positive: emissions avoided
+    std::vector<std::string> scopes;  // "1", "2", "3"
+    std::string method;               // how it was estimated
+    SourceRef source;
+};
+
 // An åtgärd.
 struct Action {
     std::string id;
     std::vector<std::string> goals;
     LocalText text;
     SourceRef source;
+    std::vector<EmissionReduction> reductions{};
 };
 
 // Dimensions an observation may carry. Values are interned in Dataset::dimension_values;
@@ -216,6 +230,10 @@ struct Narrative {
     std::string topic;       // for 3-3: the material topic it is about, or empty
     LocalText text;
     SourceRef source;
+    // The requirements the text reports, as the organisation declares them ("abc"); "*"
+    // for all. Empty: none is counted as reported, so a text never silently stands in
+    // for requirements it does not address.
+    std::string covers{};
 };
 
 struct Dataset {

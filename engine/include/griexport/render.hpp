@@ -43,6 +43,7 @@ struct ContentIndexRow {
     std::string reason;
     std::string explanation;
     std::string internal_refs;
+    std::string not_covered;  // "305-5-b 305-5-c": neither reported nor omitted
 };
 
 // The rows every content index shows (CSV, XLSX, PDF): disclosures in scope, not-material
@@ -67,7 +68,8 @@ std::string data_entry_workbook(const Dataset& ds, const Labels& sv, const Label
 // GRI content index, one row per disclosure in scope (not-material ones left out), with
 // the header
 // gri_standard,disclosure,title,location,omission_requirements,omission_reason,
-// omission_explanation,internal_refs. RFC 4180 quoting, CRLF-free ("\n"), UTF-8.
+// omission_explanation,internal_refs,requirements_not_covered. RFC 4180 quoting, CRLF-free ("\n"),
+// UTF-8.
 std::string content_index_csv(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                               const Labels& labels);
 

@@ -54,6 +54,14 @@ struct Rule {
     std::optional<OmissionSpec> omission;
     std::vector<std::string> depends_on;  // rule ids named by rule("…")
     SourceRef source;
+    // A figure shown beside the disclosure as context: it reports no requirement.
+    bool context = false;
+    // For an organisation's override: the default rule it replaced.
+    struct Replaced {
+        SourceRef source;
+        std::string expression;
+    };
+    std::optional<Replaced> replaced{};
 };
 
 struct RuleSet {

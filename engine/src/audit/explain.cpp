@@ -41,8 +41,9 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
         found = true;
         const Disclosure* d = m.catalogue.find_disclosure(e.number);
         const Standard* s = d ? m.catalogue.find_standard(d->standard) : nullptr;
-        out += fmt::format("{} {}{} — {}\n", e.number, d ? d->title.en : "",
-                           s ? fmt::format(" ({})", s->title.en) : "", to_string(e.status));
+        out += fmt::format("{} {}{} — {}{}\n", e.number, d ? d->title.en : "",
+                           s ? fmt::format(" ({})", s->title.en) : "", to_string(e.status),
+                           e.partly_reported() ? " in part" : "");
         if (!e.topic.empty()) out += fmt::format("  material topic: {}\n", e.topic);
         for (const auto& pages : e.annual_report_pages)
             out += fmt::format("  located in the annual report, pages {}\n", pages);
@@ -61,8 +62,13 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 out += fmt::format("\n  {} narrative: \"{}\"\n", req, first_line(f.text.en, 72));
                 out += fmt::format("    rule {}  {}\n", p.rule, where(ds, p.rule_source));
                 out += fmt::format("    text {}\n", where(ds, p.narrative_source));
+                out += fmt::format("    declares {}\n",
+                                   f.covers.empty()  ? "no requirement (covers=\"…\" absent)"
+                                   : f.covers == "*" ? "every requirement"
+                                                     : "requirements " + f.covers);
                 continue;
             }
+            if (f.context) req += " context (reports no requirement)";
             out += fmt::format("\n  {} = {} for {} (precision {}{})\n", req, quantity(ds, f.value),
                                f.year, f.precision,
                                f.concept_name.empty() ? "" : ", concept gri:" + f.concept_name);
@@ -73,9 +79,19 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 out += fmt::format("      {} = {}\n", step.expression, step.value);
             out += "    inputs:\n";
             for (const auto& in : p.inputs) {
+                if (!in.action.empty()) {
+                    out += fmt::format("      {}  action {} {} {}: {} estimated ({})\n",
+                                       where(ds, in.source), in.action, in.year, in.dimensions,
+                                       quantity(ds, in.value), in.method);
+                    continue;
+                }
                 std::string notes;
+                if (in.status == ObservationStatus::preliminary) notes = "preliminary";
+                if (!in.evidence.empty())
+                    notes += fmt::format("{}evidence {}", notes.empty() ? "" : ", ", in.evidence);
                 if (!in.definition_version.empty())
-                    notes += fmt::format("definition {}", in.definition_version);
+                    notes += fmt::format("{}definition {}", notes.empty() ? "" : ", ",
+                                         in.definition_version);
                 if (!in.calculation_model.empty())
                     notes +=
                         fmt::format("{}model {}", notes.empty() ? "" : ", ", in.calculation_model);
@@ -94,6 +110,12 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 "\n  {} omitted{}: {} — {}\n", req, om.fallback ? " (its inputs are missing)" : "",
                 reason ? reason->label.en : om.reason, first_line(om.explanation.en, 72));
             out += fmt::format("    rule {}  {}\n", om.rule, where(ds, om.source));
+        }
+        if (!e.coverage.empty()) {
+            out += "\n  requirements:";
+            for (const auto& c : e.coverage)
+                out += fmt::format(" {}={}", c.requirement, to_string(c.by));
+            out += "\n";
         }
         out += "\n";
     }

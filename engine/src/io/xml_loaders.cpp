@@ -28,6 +28,16 @@ std::optional<UnitId> unit_attr(LoadContext& ctx, const XmlSource& x, const pugi
     return u;
 }
 
+// "a c d" as "acd", "all" as "*" (the schema has checked the shape).
+std::string requirement_letters(const pugi::xml_attribute& a) {
+    std::string_view v = a.as_string();
+    if (v == "all") return "*";
+    std::string out;
+    for (char c : v)
+        if (c >= 'a' && c <= 'z') out += c;
+    return out;
+}
+
 }  // namespace
 
 // The items of an xs:list value (whitespace-separated tokens).
@@ -123,9 +133,9 @@ void load_organisation_file(LoadContext& ctx) {
     if (auto ar = root.child("annual-report")) {
         if (auto fp = ar.attribute("first-page")) o.annual_report_first_page = fp.as_int();
         for (auto r : ar.children("reference"))
-            o.annual_report_references.push_back({r.attribute("disclosure").as_string(),
-                                                  r.attribute("pages").as_string(),
-                                                  ctx.ref(file, x->where(r))});
+            o.annual_report_references.push_back(
+                {r.attribute("disclosure").as_string(), r.attribute("pages").as_string(),
+                 ctx.ref(file, x->where(r)), requirement_letters(r.attribute("covers"))});
     }
 }
 
@@ -251,6 +261,25 @@ void load_programme(LoadContext& ctx) {
         act.goals = split_xs_list(a.attribute("goals").as_string());
         act.text = read_local_text(a);
         act.source = ctx.ref(file, x->where(a));
+        for (auto r : a.children("reduction")) {
+            auto unit = unit_attr(ctx, *x, r, "unit");
+            auto value = Decimal::parse(r.child_value());
+            if (!unit || !value) continue;
+            // 305-5 counts tonnes of CO2e: a reduction in any other kind of unit is a slip.
+            auto tonnes = ds.units.find("t CO2e");
+            if (tonnes && !ds.units.factor(*unit, *tonnes)) {
+                ctx.diags.error("unit.mismatch",
+                                fmt::format("action {}: a reduction is a mass of CO2e, not '{}'",
+                                            act.id, ds.units.get(*unit).id),
+                                x->where(r, "unit"));
+                continue;
+            }
+            act.reductions.push_back({r.attribute("year").as_int(),
+                                      {*value, *unit},
+                                      split_xs_list(r.attribute("scopes").as_string()),
+                                      r.attribute("method").as_string(),
+                                      ctx.ref(file, x->where(r))});
+        }
         ds.actions.push_back(std::move(act));
     }
 }
@@ -271,8 +300,9 @@ void load_narratives(LoadContext& ctx) {
                                                 disclosure, topic),
                     x->where(n, "disclosure"));
         }
-        ctx.ds.narratives.push_back(
-            {disclosure, topic, read_local_text(n), ctx.ref(file, x->where(n))});
+        ctx.ds.narratives.push_back({disclosure, topic, read_local_text(n),
+                                     ctx.ref(file, x->where(n)),
+                                     requirement_letters(n.attribute("covers"))});
     }
 }
 

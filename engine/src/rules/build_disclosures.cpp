@@ -57,6 +57,7 @@ class Builder {
         apply_rules();
         locate();
         settle_statuses();
+        cover_requirements();
         rules::decide_claim(ds_, m_.catalogue, out_, diags_);
         rules::check_restatements(ds_, m_, idx_, diags_);
         rules::track_targets(ds_, idx_, out_, diags_);
@@ -75,6 +76,7 @@ class Builder {
         std::unordered_set<std::string_view> indicators, goals;
     };
     std::unordered_map<std::size_t, Listed> listed_;  // per disclosure entry
+    std::unordered_set<const Narrative*> checked_narratives_;
 
     DisclosureEntry& entry(const Disclosure& d, const std::string& topic) {
         auto key = std::make_pair(d.number, topic);
@@ -225,6 +227,10 @@ class Builder {
                 f.provenance.rule = r.id;
                 f.provenance.rule_source = r.source;
                 f.provenance.narrative_source = n->source;
+                // A narrative rule for one requirement reports that one; a rule for the
+                // whole disclosure reports what the text declares.
+                f.covers = r.requirement ? std::string(1, r.requirement) : n->covers;
+                check_declared(*n, e.number);
                 add_fact(std::move(f), ti);
                 return;
             }
@@ -256,6 +262,86 @@ class Builder {
         }
     }
 
+    // A declared letter the disclosure does not have is a typo that would hide a gap.
+    void check_declared(const Narrative& n, const std::string& number) {
+        const Disclosure* d = m_.catalogue.find_disclosure(number);
+        if (!d || n.covers == "*" || !checked_narratives_.insert(&n).second) return;
+        for (char c : n.covers)
+            if (!d->requirement(c))
+                diags_.error("narrative.unknown-requirement",
+                             fmt::format("the narrative for {} declares requirement {}, which "
+                                         "{} does not have",
+                                         number, c, number),
+                             ds_.location(n.source));
+    }
+
+    // Each requirement of each disclosure in scope: what reports it, if anything.
+    void cover_requirements() {
+        for (auto& e : out_.disclosures) {
+            if (e.status == DisclosureStatus::not_material) continue;
+            const Disclosure* d = m_.catalogue.find_disclosure(e.number);
+            if (!d) continue;
+            std::string pages_cover;
+            bool pages_whole = false;
+            for (const auto& ref : ds_.organisation.annual_report_references) {
+                if (ref.disclosure != e.number) continue;
+                if (ref.covers.empty() || ref.covers == "*")
+                    pages_whole = true;
+                else
+                    pages_cover += ref.covers;
+            }
+            for (const auto& req : d->requirements) {
+                RequirementCoverage c{req.id, CoverageKind::none, 0};
+                for (auto fi : e.facts) {
+                    const Fact& f = out_.facts[fi];
+                    if (f.context) continue;
+                    if (f.kind == FactKind::numeric && f.requirement == req.id) {
+                        c = {req.id, CoverageKind::fact, fi};
+                        break;
+                    }
+                    if (f.kind == FactKind::text && c.by == CoverageKind::none &&
+                        (f.covers == "*" || f.covers.find(req.id) != std::string::npos))
+                        c = {req.id, CoverageKind::narrative, fi};
+                }
+                if (c.by == CoverageKind::none &&
+                    (pages_whole || pages_cover.find(req.id) != std::string::npos))
+                    c.by = CoverageKind::annual_report;
+                if (c.by == CoverageKind::none)
+                    for (auto oi : e.omissions) {
+                        const Omission& om = out_.omissions[oi];
+                        if (om.requirement == 0 || om.requirement == req.id) {
+                            c = {req.id, CoverageKind::omission, oi};
+                            break;
+                        }
+                    }
+                e.coverage.push_back(c);
+            }
+            auto gaps = e.uncovered();
+            if (gaps.empty() || e.status == DisclosureStatus::not_reported) continue;
+            std::string list;
+            for (const auto& g : gaps) list += (list.empty() ? "" : ", ") + g;
+            diags_.warning(
+                "disclosure.partly-reported",
+                fmt::format(
+                    "{}{} is {}; {} ha{} neither a fact, a narrative that "
+                    "declares {} (covers=\"…\" in narratives.xml), a page "
+                    "reference nor an omission",
+                    e.number, e.topic.empty() ? "" : " (" + e.topic + ")",
+                    e.status == DisclosureStatus::reported ? "partly reported" : "partly omitted",
+                    list, gaps.size() == 1 ? "s" : "ve", gaps.size() == 1 ? "it" : "them"),
+                location_of(e));
+        }
+    }
+
+    // Where to point for an entry: its first narrative, rule or omission.
+    Location location_of(const DisclosureEntry& e) const {
+        if (const Narrative* n = ds_.find_narrative(e.number, e.topic))
+            return ds_.location(n->source);
+        for (auto fi : e.facts) return ds_.location(out_.facts[fi].provenance.rule_source);
+        for (auto oi : e.omissions) return ds_.location(out_.omissions[oi].source);
+        return ds_.location(ds_.organisation.source);
+    }
+
     void add_fact(Fact f, std::size_t ti) {
         auto& e = out_.disclosures[ti];
         // A set per disclosure: searching the list made many rules on one disclosure quadratic.
@@ -276,7 +362,10 @@ class Builder {
         for (auto& e : out_.disclosures) {
             if (e.status == DisclosureStatus::not_material) continue;
             // Reported here, or in the årsredovisning at the pages the organisation gives.
-            if (!e.facts.empty() || !e.annual_report_pages.empty()) {
+            // A context figure alone reports nothing: it only explains.
+            bool reports = std::any_of(e.facts.begin(), e.facts.end(),
+                                       [&](std::size_t fi) { return !out_.facts[fi].context; });
+            if (reports || !e.annual_report_pages.empty()) {
                 e.status = DisclosureStatus::reported;
                 continue;
             }

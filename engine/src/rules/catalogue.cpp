@@ -1,5 +1,7 @@
 #include "griexport/catalogue.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "griexport/disclosure.hpp"
@@ -85,6 +87,35 @@ const char* to_string(DisclosureStatus s) {
             return "not-material";
     }
     return "?";
+}
+
+const char* to_string(CoverageKind k) {
+    switch (k) {
+        case CoverageKind::fact:
+            return "fact";
+        case CoverageKind::narrative:
+            return "narrative";
+        case CoverageKind::annual_report:
+            return "annual-report";
+        case CoverageKind::omission:
+            return "omission";
+        case CoverageKind::none:
+            return "none";
+    }
+    return "?";
+}
+
+std::vector<std::string> DisclosureEntry::uncovered() const {
+    std::vector<std::string> out;
+    for (const auto& c : coverage)
+        if (c.by == CoverageKind::none) out.push_back(fmt::format("{}-{}", number, c.requirement));
+    return out;
+}
+
+bool DisclosureEntry::partly_reported() const {
+    if (status != DisclosureStatus::reported) return false;
+    return std::any_of(coverage.begin(), coverage.end(),
+                       [](const RequirementCoverage& c) { return c.by == CoverageKind::none; });
 }
 
 const DisclosureEntry* DisclosureSet::find(std::string_view number, std::string_view topic) const {

@@ -18,6 +18,18 @@ std::string label_of(const DisclosureEntry& e) {
     return e.topic.empty() ? e.number : fmt::format("{} ({})", e.number, e.topic);
 }
 
+// What keeps a disclosure from counting as reported or omitted: the disclosure itself
+// when nothing addresses it, else each requirement neither reported nor omitted (GRI 1
+// asks every requirement of a disclosure it reports to be one or the other).
+void add_gaps(const DisclosureEntry& e, std::vector<std::string>& out) {
+    if (!addressed(e)) {
+        out.push_back(label_of(e));
+        return;
+    }
+    for (auto& g : e.uncovered())
+        out.push_back(e.topic.empty() ? std::move(g) : fmt::format("{} ({})", g, e.topic));
+}
+
 std::string fill(std::string text, std::string_view key, std::string_view value) {
     for (auto p = text.find(key); p != std::string::npos; p = text.find(key, p + value.size()))
         text.replace(p, key.size(), value);
@@ -37,9 +49,8 @@ void decide_claim(const Dataset& ds, const Catalogue& cat, DisclosureSet& out, D
                 break;
             case ComplianceCheck::standard_complete:
                 for (const auto& e : out.disclosures)
-                    if (e.standard == req.standard && e.status != DisclosureStatus::not_material &&
-                        !addressed(e))
-                        b.disclosures.push_back(label_of(e));
+                    if (e.standard == req.standard && e.status != DisclosureStatus::not_material)
+                        add_gaps(e, b.disclosures);
                 failed = !b.disclosures.empty();
                 break;
             case ComplianceCheck::material_topics_determined:
@@ -48,9 +59,8 @@ void decide_claim(const Dataset& ds, const Catalogue& cat, DisclosureSet& out, D
             case ComplianceCheck::topics_complete: {
                 for (const auto& e : out.disclosures) {
                     const Standard* s = cat.find_standard(e.standard);
-                    if (s && !s->universal && e.status != DisclosureStatus::not_material &&
-                        !addressed(e))
-                        b.disclosures.push_back(label_of(e));
+                    if (s && !s->universal && e.status != DisclosureStatus::not_material)
+                        add_gaps(e, b.disclosures);
                 }
                 failed = !b.disclosures.empty();
                 break;

@@ -332,7 +332,40 @@ class Interpreter {
             if (e.origin.file == o.origin.file && e.origin.line == o.origin.line)
                 in.calculation_model = e.model;
         in.source = o.origin;
+        in.status = o.status;
+        in.origin = o.source;
+        in.evidence = o.evidence;
         prov_.inputs.push_back(std::move(in));
+    }
+
+    // The estimated reductions the programme's actions record for the year, in t CO2e:
+    // what 305-5 asks, as opposed to the change in total emissions.
+    Quantity reductions(const expr::Node& n) {
+        auto tonnes = ds_.units.find("t CO2e");
+        if (!tonnes) throw EvalError{"rule.unit-mismatch", "units.xml has no 't CO2e'", n.begin};
+        Quantity total{Decimal::from_int(0), *tonnes};
+        bool any = false;
+        for (const auto& a : ds_.actions)
+            for (const auto& r : a.reductions) {
+                if (r.year != year_) continue;
+                auto factor = ds_.units.factor(r.value.unit, *tonnes);
+                Quantity v{tidy(r.value.value * factor.value_or(Decimal::from_int(1))), *tonnes};
+                total.value = total.value + v.value;
+                any = true;
+                ProvenanceInput in;
+                in.action = a.id;
+                in.year = r.year;
+                for (const auto& sc : r.scopes)
+                    in.dimensions += (in.dimensions.empty() ? "scope=" : " ") + sc;
+                in.value = r.value;
+                in.method = r.method;
+                in.source = r.source;
+                prov_.inputs.push_back(std::move(in));
+            }
+        if (!any)
+            throw Missing{fmt::format(
+                "no action in programme.xml records an estimated reduction for {}", year_)};
+        return total;
     }
 
     Quantity call(const expr::Node& n) {
@@ -420,6 +453,7 @@ class Interpreter {
                                 n.args[1]->begin};
             return {v.value.rounded(static_cast<int>(p.coefficient())), v.unit};
         }
+        if (f == "reductions") return reductions(n);
         if (f == "abs") {
             auto v = eval(*n.args[0]);
             return {v.value.abs(), v.unit};
@@ -456,6 +490,7 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
     f.year = year;
     f.esrs = rule.esrs;
     f.period_type = "duration";
+    f.context = rule.context;
     if (const auto* d = m_.catalogue.find_disclosure(rule.disclosure)) {
         if (const auto* req = d->requirement(rule.requirement)) {
             f.item_type = req->item_type;

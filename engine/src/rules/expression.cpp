@@ -10,12 +10,13 @@ namespace griexport::expr {
 namespace {
 
 constexpr std::array functions{
-    FunctionSignature{"value", 1, 7, true},     FunctionSignature{"sum", 1, 7, true},
-    FunctionSignature{"min", 1, 7, true},       FunctionSignature{"max", 1, 7, true},
-    FunctionSignature{"count", 1, 7, true},     FunctionSignature{"rule", 1, 1, false},
-    FunctionSignature{"convert", 2, 2, false},  FunctionSignature{"pct_change", 2, 2, false},
-    FunctionSignature{"progress", 1, 1, false}, FunctionSignature{"target", 1, 1, false},
-    FunctionSignature{"round", 2, 2, false},    FunctionSignature{"abs", 1, 1, false},
+    FunctionSignature{"value", 1, 7, true},       FunctionSignature{"sum", 1, 7, true},
+    FunctionSignature{"min", 1, 7, true},         FunctionSignature{"max", 1, 7, true},
+    FunctionSignature{"count", 1, 7, true},       FunctionSignature{"rule", 1, 1, false},
+    FunctionSignature{"convert", 2, 2, false},    FunctionSignature{"pct_change", 2, 2, false},
+    FunctionSignature{"progress", 1, 1, false},   FunctionSignature{"target", 1, 1, false},
+    FunctionSignature{"round", 2, 2, false},      FunctionSignature{"abs", 1, 1, false},
+    FunctionSignature{"reductions", 0, 0, false},
 };
 
 class Parser {

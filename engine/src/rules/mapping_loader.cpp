@@ -298,9 +298,19 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
             r.omission = omission_of(ctx, *x, file, o, cat);
         }
         if (auto o = n.child("otherwise")) r.omission = omission_of(ctx, *x, file, o, cat);
+        r.context = n.attribute("context").as_bool();
+        if (r.context && (r.kind != RuleKind::value || r.requirement || r.omission)) {
+            ctx.diags.error("rule.context",
+                            fmt::format("rule '{}': a context rule computes a value for no "
+                                        "requirement and has no omission",
+                                        r.id),
+                            x->where(n, "context"));
+            continue;
+        }
 
         if (Rule* existing = m.rules.find(r.id)) {
             if (organisation && r.overrides && !existing->from_organisation) {
+                r.replaced = Rule::Replaced{existing->source, existing->expression};
                 *existing = std::move(r);
             } else {
                 ctx.diags.error(

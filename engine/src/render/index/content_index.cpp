@@ -56,6 +56,10 @@ std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const Disclos
             locations.push_back(labels.get("location.annual-report", {{"pages", pages}}));
         if (e.in_supplement)
             locations.push_back(labels.get("location.supplement", {{"section", e.number}}));
+        auto gaps = e.uncovered();
+        if (!gaps.empty())
+            locations.push_back(
+                labels.get("location.not-covered", {{"requirements", join(gaps, ", ")}}));
 
         std::vector<std::string> requirements, reasons, explanations;
         for (auto oi : e.omissions) {
@@ -75,7 +79,7 @@ std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const Disclos
         rows.push_back({s ? s->title.in(lang) : e.standard, e.number, title,
                         join(locations, labels.get("location.separator")), join(requirements, " "),
                         join(reasons, "; "), join(explanations, "\n"),
-                        join(refs, labels.get("ref.separator"))});
+                        join(refs, labels.get("ref.separator")), join(gaps, " ")});
     }
     return rows;
 }
@@ -84,11 +88,11 @@ std::string content_index_csv(const Dataset&, const Mappings& m, const Disclosur
                               const Labels& labels) {
     std::string out =
         "gri_standard,disclosure,title,location,omission_requirements,omission_reason,"
-        "omission_explanation,internal_refs\n";
+        "omission_explanation,internal_refs,requirements_not_covered\n";
     for (const auto& r : content_index_rows(m, set, labels)) {
-        const std::string* fields[] = {&r.standard,    &r.disclosure,   &r.title,
-                                       &r.location,    &r.omitted,      &r.reason,
-                                       &r.explanation, &r.internal_refs};
+        const std::string* fields[] = {&r.standard,    &r.disclosure,    &r.title,
+                                       &r.location,    &r.omitted,       &r.reason,
+                                       &r.explanation, &r.internal_refs, &r.not_covered};
         for (std::size_t i = 0; i < std::size(fields); ++i) {
             if (i) out += ',';
             out += csv_field(*fields[i]);

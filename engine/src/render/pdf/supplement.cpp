@@ -271,6 +271,10 @@ class Supplement {
                 it == pages_of_->end() ? "?" : y(first_page_ + static_cast<int>(it->second));
             parts.push_back(l_.get("pdf.location.page", {{"page", page}}));
         }
+        std::string gaps;
+        for (const auto& g : e.uncovered()) gaps += (gaps.empty() ? "" : ", ") + g;
+        if (!gaps.empty())
+            parts.push_back(l_.get("location.not-covered", {{"requirements", gaps}}));
         std::string s;
         for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
         return s;
@@ -385,7 +389,10 @@ class Supplement {
             const Fact* first = nullptr;
             for (const auto* f : numeric)
                 if (f->provenance.rule == rule && !first) first = f;
-            r.cells.push_back({fmt::format("{}-{}", first->disclosure, first->requirement)});
+            // A context figure reports no requirement: its label says what it is.
+            r.cells.push_back({first->requirement
+                                   ? fmt::format("{}-{}", first->disclosure, first->requirement)
+                                   : l_.get("pdf.facts.context")});
             r.cells.push_back({first->label.in(lang_)});
             for (int yr : years) {
                 std::string v = l_.get("pdf.missing");
