@@ -67,7 +67,11 @@ if command -v java > /dev/null && [ -f "$cls/preflight.jar" ]; then
   java -cp "$cls/preflight.jar:$cls/pdfbox2.jar:$cls/fontbox2.jar:$cls/xmpbox.jar:$cls/commons-logging.jar:$cls/javax.activation.jar:$cls/jaxb-api.jar" \
     org.apache.pdfbox.preflight.Validator_A1b "$work/en/gri-supplement.en.pdf" > "$work/preflight.txt" 2>&1 || true
   grep -q "is a valid PDF/A-1b file" "$work/preflight.txt" || { cat "$work/preflight.txt"; fail "PDF/A-1b (en)"; }
-  echo "PDFBox Preflight: valid PDF/A-1b (sv, en)"
+  report="$(dirname "$pdf")/mapping-report.sv.pdf"
+  java -cp "$cls/preflight.jar:$cls/pdfbox2.jar:$cls/fontbox2.jar:$cls/xmpbox.jar:$cls/commons-logging.jar:$cls/javax.activation.jar:$cls/jaxb-api.jar" \
+    org.apache.pdfbox.preflight.Validator_A1b "$report" > "$work/preflight.txt" 2>&1 || true
+  grep -q "is a valid PDF/A-1b file" "$work/preflight.txt" || { cat "$work/preflight.txt"; fail "PDF/A-1b (mapping report)"; }
+  echo "PDFBox Preflight: valid PDF/A-1b (sv, en, mapping report)"
 else
   echo "note: PDFBox Preflight not installed (Debian libpdfbox2-java); PDF/A-1b not checked"
 fi

@@ -146,6 +146,20 @@ struct ClaimBlocker {
     std::vector<std::string> disclosures;  // those that fail it, if any
 };
 
+// One rule applied to one disclosure in scope, and what came of it: the mapping report
+// lists these, an auditor ticks them off.
+enum class RuleResult { value, narrative, omission, fallback_omission, no_data, failed, no_text };
+const char* to_string(RuleResult r);
+
+struct RuleApplication {
+    std::string rule;
+    std::size_t entry = 0;  // into DisclosureSet::disclosures
+    RuleResult result = RuleResult::no_data;
+    std::vector<std::size_t> facts;
+    std::vector<std::size_t> omissions;
+    std::string missing{};  // what the inputs lacked, for fallbacks and no_data
+};
+
 struct DisclosureSet {
     Claim sought = Claim::in_accordance;
     Claim claim = Claim::with_reference;
@@ -157,6 +171,7 @@ struct DisclosureSet {
     std::vector<Fact> facts;
     std::vector<Omission> omissions;
     std::vector<TargetProgress> progress;
+    std::vector<RuleApplication> applications;  // in evaluation order
 
     const DisclosureEntry* find(std::string_view number, std::string_view topic = {}) const;
 };

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "griexport/audit.hpp"
 #include "griexport/evaluate.hpp"
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
@@ -96,6 +97,12 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         if (!bytes.empty())
             out.add("gri-supplement." + lang + ".pdf", "pdf-supplement", std::move(bytes), diags);
     }
+    // The auditor's review, in the supplement's languages.
+    for (const auto& lang : pdf_langs) {
+        auto bytes = mapping_report_pdf(ds, m, set, labels.at(lang), pdf, inputs, diags);
+        if (!bytes.empty())
+            out.add("mapping-report." + lang + ".pdf", "mapping-report", std::move(bytes), diags);
+    }
 
     if (!options.taxonomy_package.empty())
         if (auto concepts =
@@ -105,6 +112,14 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
     for (auto& f : programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags))
         out.add(f.path, f.kind, std::move(f.bytes), diags);
+
+    // The auditor's view; read from the diagnostics of this build before the manifest counts.
+    out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
+    if (!langs.empty()) {
+        auto report = mapping_report_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
+        if (!report.empty())
+            out.add("mapping-report.xlsx", "mapping-report", std::move(report), diags);
+    }
 
     out.add("manifest.json", "manifest", manifest_json(ds, m, set, inputs, out.files(), diags),
             diags);

@@ -165,7 +165,14 @@ class Builder {
                 note_out_of_scope(r);
                 continue;
             }
-            for (auto ti : targets) apply(r, ti);
+            for (auto ti : targets) {
+                RuleApplication a{r.id, ti, RuleResult::no_data, {}, {}, {}};
+                auto facts = out_.facts.size(), omissions = out_.omissions.size();
+                apply(r, ti, a);
+                for (auto i = facts; i < out_.facts.size(); ++i) a.facts.push_back(i);
+                for (auto i = omissions; i < out_.omissions.size(); ++i) a.omissions.push_back(i);
+                out_.applications.push_back(std::move(a));
+            }
         }
     }
 
@@ -201,18 +208,24 @@ class Builder {
             ds_.location(r.source));
     }
 
-    void apply(const Rule& r, std::size_t ti) {
+    void apply(const Rule& r, std::size_t ti, RuleApplication& a) {
         const DisclosureEntry& e = out_.disclosures[ti];
         switch (r.kind) {
             case RuleKind::omit:
                 add_omission(r, *r.omission, e, ti, false);
+                a.result = RuleResult::omission;
                 return;
             case RuleKind::narrative: {
                 const Narrative* n = ds_.find_narrative(e.number, e.topic);
                 if (!n) {
-                    if (r.omission) add_omission(r, *r.omission, e, ti, true);
+                    a.result = RuleResult::no_text;
+                    if (r.omission) {
+                        add_omission(r, *r.omission, e, ti, true);
+                        a.result = RuleResult::fallback_omission;
+                    }
                     return;
                 }
+                a.result = RuleResult::narrative;
                 Fact f;
                 f.disclosure = e.number;
                 f.topic = e.topic;
@@ -237,7 +250,7 @@ class Builder {
             case RuleKind::value:
                 break;
         }
-        bool any = false;
+        bool any = false, failed = false;
         std::string missing;
         for (const auto& y : r.years) {
             auto outcome = evaluator_.evaluate(r, year_of(y, ds_.organisation));
@@ -248,9 +261,13 @@ class Builder {
             } else if (!outcome.error && missing.empty()) {
                 missing = outcome.missing;
             }
+            failed = failed || outcome.error;
         }
+        a.missing = missing;
+        a.result = any ? RuleResult::value : failed ? RuleResult::failed : RuleResult::no_data;
         if (any || missing.empty()) return;
         if (r.omission) {
+            a.result = RuleResult::fallback_omission;
             add_omission(r, *r.omission, e, ti, true);
         } else {
             diags_.warning(

@@ -105,6 +105,26 @@ const char* to_string(CoverageKind k) {
     return "?";
 }
 
+const char* to_string(RuleResult r) {
+    switch (r) {
+        case RuleResult::value:
+            return "value";
+        case RuleResult::narrative:
+            return "narrative";
+        case RuleResult::omission:
+            return "omission";
+        case RuleResult::fallback_omission:
+            return "fallback-omission";
+        case RuleResult::no_data:
+            return "no-data";
+        case RuleResult::failed:
+            return "failed";
+        case RuleResult::no_text:
+            return "no-text";
+    }
+    return "?";
+}
+
 std::vector<std::string> DisclosureEntry::uncovered() const {
     std::vector<std::string> out;
     for (const auto& c : coverage)

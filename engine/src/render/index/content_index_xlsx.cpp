@@ -24,16 +24,7 @@ std::string content_index_xlsx(const Dataset& ds, const Mappings& m, const Discl
             format_set_bold(label);
             format_set_text_wrap(label);
             format_set_align(label, LXW_ALIGN_VERTICAL_TOP);
-            lxw_format* header = workbook_add_format(wb);
-            format_set_bold(header);
-            format_set_text_wrap(header);
-            format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-            format_set_bg_color(header, 0xD9E2F3);
-            format_set_border(header, LXW_BORDER_THIN);
-            lxw_format* cell = workbook_add_format(wb);
-            format_set_text_wrap(cell);
-            format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
-            format_set_border(cell, LXW_BORDER_THIN);
+            auto [header, cell] = table_formats(wb);
 
             lxw_worksheet* ws =
                 workbook_add_worksheet(wb, lang == "sv" ? "Innehållsindex" : "Content index");

@@ -16,89 +16,13 @@
 #include "../../text/format.hpp"
 #include "griexport/version.hpp"
 #include "layout.hpp"
-#include "pdf_canvas.hpp"
-#include "pdfa.hpp"
+#include "pdf_document.hpp"
 
 namespace griexport {
 
 namespace {
 
 using namespace pdf;
-
-struct Template {
-    Geometry geometry;
-    double footer_size = 7.5;
-    std::map<std::string, Color> colours;
-    std::map<std::string, std::vector<double>> columns;
-};
-
-std::vector<double> numbers(std::string_view s) {
-    std::vector<double> v;
-    std::istringstream in{std::string(s)};
-    in.imbue(std::locale::classic());
-    for (double d; in >> d;) v.push_back(d);
-    return v;
-}
-
-std::optional<Template> load_template(const std::filesystem::path& data_dir,
-                                      std::vector<SourceFile>& inputs, Diagnostics& diags) {
-    auto x = io::load_xml(data_dir, "templates/layout.xml", true,
-                          data_dir / "gri-mappings" / "schema" / "layout.xsd", diags);
-    if (!x) return std::nullopt;
-    inputs.push_back({x->text.relative_path, x->text.sha256, x->text.display_path});
-    auto root = x->doc->child("layout");
-    Template t;
-    Geometry& g = t.geometry;
-    auto page = root.child("page");
-    g.width = page.attribute("width").as_double();
-    g.height = page.attribute("height").as_double();
-    g.margin_left = page.attribute("margin-left").as_double();
-    g.margin_right = page.attribute("margin-right").as_double();
-    g.margin_top = page.attribute("margin-top").as_double();
-    g.margin_bottom = page.attribute("margin-bottom").as_double();
-    auto type = root.child("type");
-    g.body_size = type.attribute("body").as_double();
-    g.leading = type.attribute("leading").as_double();
-    g.h1_size = type.attribute("h1").as_double();
-    g.h2_size = type.attribute("h2").as_double();
-    g.h3_size = type.attribute("h3").as_double();
-    g.table_size = type.attribute("table").as_double();
-    g.cell_padding = type.attribute("cell-padding").as_double();
-    g.paragraph_gap = type.attribute("paragraph-gap").as_double();
-    t.footer_size = type.attribute("footer").as_double();
-    for (auto c : root.children("colour")) {
-        auto v = numbers(c.attribute("rgb").as_string());
-        t.colours[c.attribute("name").as_string()] = {v.at(0), v.at(1), v.at(2)};
-    }
-    for (auto c : root.children("columns"))
-        t.columns[c.attribute("table").as_string()] = numbers(c.attribute("widths").as_string());
-    auto colour = [&](const char* name, Color& target) {
-        if (auto it = t.colours.find(name); it != t.colours.end()) target = it->second;
-    };
-    colour("text", g.text);
-    colour("accent", g.accent);
-    colour("rule", g.rule);
-    colour("header-fill", g.header_fill);
-    colour("block-fill", g.block_fill);
-    return t;
-}
-
-std::optional<std::string> read_binary(const std::filesystem::path& data_dir,
-                                       const std::string& relative, std::vector<SourceFile>& inputs,
-                                       Diagnostics& diags) {
-    auto path = data_dir / relative;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error("io.missing-file", fmt::format("cannot read {}", relative),
-                    {path.generic_string(), 0, 0});
-        return std::nullopt;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    std::string bytes = buf.str();
-    inputs.push_back({relative, io::sha256_hex(bytes), path.generic_string()});
-    return bytes;
-}
 
 class Supplement {
   public:
@@ -136,23 +60,12 @@ class Supplement {
 
     // Footers: the organisation and year left, "Sida X av Y" right. Numbers continue the
     // årsredovisning's when the organisation gives the supplement's first page.
-    void footers(std::vector<Page>& pages, const Measure& measure) const {
-        const Geometry& g = t_.geometry;
-        auto total = static_cast<int>(pages.size()) + first_page_ - 1;
-        std::string left = l_.get("pdf.footer", {{"organisation", name()}, {"year", y(year_)}});
-        for (std::size_t i = 0; i < pages.size(); ++i) {
-            std::string right = l_.get(
-                "pdf.page", {{"page", y(first_page_ + static_cast<int>(i))}, {"pages", y(total)}});
-            double base = g.margin_bottom / 2;
-            pages[i].ops.push_back(DrawLine{g.margin_left, base + t_.footer_size * 1.6,
-                                            g.width - g.margin_right, base + t_.footer_size * 1.6,
-                                            0.4, g.rule});
-            pages[i].ops.push_back(
-                DrawText{g.margin_left, base, FontStyle::regular, t_.footer_size, left, g.text});
-            double w = measure(right, FontStyle::regular, t_.footer_size);
-            pages[i].ops.push_back(DrawText{g.width - g.margin_right - w, base, FontStyle::regular,
-                                            t_.footer_size, right, g.text});
-        }
+    std::string footer_left() const {
+        return l_.get("pdf.footer", {{"organisation", name()}, {"year", y(year_)}});
+    }
+    std::string footer_right(int page, int pages) const {
+        return l_.get("pdf.page",
+                      {{"page", y(first_page_ + page)}, {"pages", y(pages + first_page_ - 1)}});
     }
 
     std::string name() const {
@@ -707,17 +620,11 @@ class Supplement {
 std::string supplement_pdf(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                            const Labels& labels, const SupplementOptions& options,
                            std::vector<SourceFile>& inputs, Diagnostics& diags) {
-    auto tmpl = load_template(options.data_dir, inputs, diags);
-    auto icc = read_binary(options.data_dir, "templates/color/sRGB.icc", inputs, diags);
-    auto regular = read_binary(options.data_dir, "fonts/LiberationSans-Regular.ttf", inputs, diags);
-    auto bold = read_binary(options.data_dir, "fonts/LiberationSans-Bold.ttf", inputs, diags);
-    if (!tmpl || !icc || !regular || !bold) return {};
-    PdfCanvas canvas({options.data_dir / "fonts/LiberationSans-Regular.ttf",
-                      options.data_dir / "fonts/LiberationSans-Bold.ttf"},
-                     diags);
-    if (!canvas.ok()) return {};
-    Supplement doc(ds, m, set, labels, *tmpl);
-    auto measure = canvas.measure();
+    PdfDocument pdf(options.data_dir, inputs, diags);
+    if (!pdf.ok()) return {};
+    const Template& tmpl = pdf.layout_template();
+    Supplement doc(ds, m, set, labels, tmpl);
+    auto measure = pdf.measure();
     // The index names the page each disclosure starts on; lay out until those settle.
     std::map<std::string, std::size_t> pages;
     Layout layout = doc.lay_out(measure, pages);
@@ -728,29 +635,14 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
         layout = doc.lay_out(measure, pages);
     }
     auto drawn = layout.pages();
-    doc.footers(drawn, measure);
-    std::string bytes = canvas.render(drawn, layout.bookmarks(), tmpl->geometry, doc.first_page());
-    if (bytes.empty()) return {};
+    pdf.footers(drawn, tmpl.geometry, doc.footer_left(),
+                [&](int page, int count) { return doc.footer_right(page, count); });
 
-    const Organisation& o = ds.organisation;
-    DocumentInfo info;
-    info.lang = labels.lang();
-    std::string year = std::to_string(o.reporting_period.from.year);
-    std::string title = doc.title() + " – " + doc.name();
-    info.titles = {{info.lang, title}};
-    info.descriptions = {{info.lang, labels.get("pdf.info.subject", {{"year", year}})}};
-    info.author = doc.name();
-    info.keywords = labels.get("pdf.info.keywords");
-    info.creator_tool = fmt::format("griexport {}", engine_version);
-    info.producer = fmt::format("griexport {} (libharu 2.3.0, qpdf)", engine_version);
-    Date when = o.reporting_period.to.value_or(o.reporting_period.from);
-    if (options.source_date_epoch)
-        when = Date::from_days_since_epoch(*options.source_date_epoch / 86400);
-    info.year = when.year;
-    info.month = when.month;
-    info.day = when.day;
-    return make_pdfa(bytes, {&canvas.font(FontStyle::regular), &canvas.font(FontStyle::bold)}, info,
-                     *icc, diags);
+    std::string year = std::to_string(ds.organisation.reporting_period.from.year);
+    auto info = document_info(ds.organisation, labels.lang(), doc.title() + " – " + doc.name(),
+                              labels.get("pdf.info.subject", {{"year", year}}), doc.name(),
+                              labels.get("pdf.info.keywords"), options.source_date_epoch);
+    return pdf.finish(drawn, layout.bookmarks(), tmpl.geometry, doc.first_page(), info);
 }
 
 }  // namespace griexport

@@ -52,4 +52,19 @@ std::string workbook_bytes(const std::string& name, const std::string& title, st
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+TableFormats table_formats(lxw_workbook* wb) {
+    TableFormats f;
+    f.header = workbook_add_format(wb);
+    format_set_bold(f.header);
+    format_set_text_wrap(f.header);
+    format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(f.header, 0xD9E2F3);
+    format_set_border(f.header, LXW_BORDER_THIN);
+    f.cell = workbook_add_format(wb);
+    format_set_text_wrap(f.cell);
+    format_set_align(f.cell, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(f.cell, LXW_BORDER_THIN);
+    return f;
+}
+
 }  // namespace griexport

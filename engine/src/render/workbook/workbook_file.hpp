@@ -12,6 +12,14 @@
 
 namespace griexport {
 
+// The formats griexport's tables share: a bold shaded header cell and a wrapped, bordered
+// body cell, both aligned to the top.
+struct TableFormats {
+    lxw_format* header = nullptr;
+    lxw_format* cell = nullptr;
+};
+TableFormats table_formats(lxw_workbook* wb);
+
 // Runs `fill` on a new workbook dated `created` (seconds since the epoch, so the bytes
 // reproduce) and titled `title`; returns its bytes, or empty with output.write reported
 // against `name`.

@@ -1,0 +1,31 @@
+// The auditor's outputs: the audit trail (audit-trail.json, its schema in docs/audit.md)
+// and the mapping report (mapping-report.xlsx, mapping-report.LANG.pdf). Both render one
+// record built from the DisclosureSet: every rule applied, its inputs and checks, the
+// omissions, coverage per requirement, and the inputs to sample first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "griexport/disclosure.hpp"
+#include "griexport/evaluate.hpp"
+#include "griexport/render.hpp"
+#include "griexport/supplement.hpp"
+
+namespace griexport {
+
+// `found` are the build's diagnostics so far: the checks' outcomes are read from them.
+std::string audit_trail_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                             const Diagnostics& found);
+
+// One sheet per part, frozen header rows and an autofilter on each; `created` dates it.
+std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                                const Labels& labels, std::int64_t created, Diagnostics& diags);
+
+// The same content as a landscape PDF/A document in the labels' language.
+std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                               const Labels& labels, const SupplementOptions& options,
+                               std::vector<SourceFile>& inputs, Diagnostics& diags);
+
+}  // namespace griexport

@@ -1,0 +1,151 @@
+#include "pdf_document.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "../../io/sha256.hpp"
+#include "../../io/xml_source.hpp"
+#include "griexport/version.hpp"
+
+namespace griexport::pdf {
+
+namespace {
+
+std::vector<double> numbers(std::string_view s) {
+    std::vector<double> v;
+    std::istringstream in{std::string(s)};
+    in.imbue(std::locale::classic());
+    for (double d; in >> d;) v.push_back(d);
+    return v;
+}
+
+}  // namespace
+
+std::optional<Template> load_template(const std::filesystem::path& data_dir,
+                                      std::vector<SourceFile>& inputs, Diagnostics& diags) {
+    auto x = io::load_xml(data_dir, "templates/layout.xml", true,
+                          data_dir / "gri-mappings" / "schema" / "layout.xsd", diags);
+    if (!x) return std::nullopt;
+    inputs.push_back({x->text.relative_path, x->text.sha256, x->text.display_path});
+    auto root = x->doc->child("layout");
+    Template t;
+    Geometry& g = t.geometry;
+    auto page = root.child("page");
+    g.width = page.attribute("width").as_double();
+    g.height = page.attribute("height").as_double();
+    g.margin_left = page.attribute("margin-left").as_double();
+    g.margin_right = page.attribute("margin-right").as_double();
+    g.margin_top = page.attribute("margin-top").as_double();
+    g.margin_bottom = page.attribute("margin-bottom").as_double();
+    auto type = root.child("type");
+    g.body_size = type.attribute("body").as_double();
+    g.leading = type.attribute("leading").as_double();
+    g.h1_size = type.attribute("h1").as_double();
+    g.h2_size = type.attribute("h2").as_double();
+    g.h3_size = type.attribute("h3").as_double();
+    g.table_size = type.attribute("table").as_double();
+    g.cell_padding = type.attribute("cell-padding").as_double();
+    g.paragraph_gap = type.attribute("paragraph-gap").as_double();
+    t.footer_size = type.attribute("footer").as_double();
+    for (auto c : root.children("colour")) {
+        auto v = numbers(c.attribute("rgb").as_string());
+        t.colours[c.attribute("name").as_string()] = {v.at(0), v.at(1), v.at(2)};
+    }
+    for (auto c : root.children("columns"))
+        t.columns[c.attribute("table").as_string()] = numbers(c.attribute("widths").as_string());
+    auto colour = [&](const char* name, Color& target) {
+        if (auto it = t.colours.find(name); it != t.colours.end()) target = it->second;
+    };
+    colour("text", g.text);
+    colour("accent", g.accent);
+    colour("rule", g.rule);
+    colour("header-fill", g.header_fill);
+    colour("block-fill", g.block_fill);
+    return t;
+}
+
+namespace {
+
+std::optional<std::string> read_binary(const std::filesystem::path& data_dir,
+                                       const std::string& relative, std::vector<SourceFile>& inputs,
+                                       Diagnostics& diags) {
+    auto path = data_dir / relative;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error("io.missing-file", fmt::format("cannot read {}", relative),
+                    {path.generic_string(), 0, 0});
+        return std::nullopt;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string bytes = buf.str();
+    inputs.push_back({relative, io::sha256_hex(bytes), path.generic_string()});
+    return bytes;
+}
+
+}  // namespace
+
+DocumentInfo document_info(const Organisation& o, const std::string& lang, const std::string& title,
+                           const std::string& description, const std::string& author,
+                           const std::string& keywords,
+                           std::optional<std::int64_t> source_date_epoch) {
+    DocumentInfo info;
+    info.lang = lang;
+    info.titles = {{lang, title}};
+    info.descriptions = {{lang, description}};
+    info.author = author;
+    info.keywords = keywords;
+    info.creator_tool = fmt::format("griexport {}", engine_version);
+    info.producer = fmt::format("griexport {} (libharu 2.3.0, qpdf)", engine_version);
+    Date when = o.reporting_period.to.value_or(o.reporting_period.from);
+    if (source_date_epoch) when = Date::from_days_since_epoch(*source_date_epoch / 86400);
+    info.year = when.year;
+    info.month = when.month;
+    info.day = when.day;
+    return info;
+}
+
+PdfDocument::PdfDocument(const std::filesystem::path& data_dir, std::vector<SourceFile>& inputs,
+                         Diagnostics& diags)
+    : diags_(diags) {
+    template_ = load_template(data_dir, inputs, diags);
+    icc_ = read_binary(data_dir, "templates/color/sRGB.icc", inputs, diags);
+    auto regular = read_binary(data_dir, "fonts/LiberationSans-Regular.ttf", inputs, diags);
+    auto bold = read_binary(data_dir, "fonts/LiberationSans-Bold.ttf", inputs, diags);
+    if (!template_ || !icc_ || !regular || !bold) return;
+    canvas_ = std::make_unique<PdfCanvas>(FontFiles{data_dir / "fonts/LiberationSans-Regular.ttf",
+                                                    data_dir / "fonts/LiberationSans-Bold.ttf"},
+                                          diags);
+    ok_ = canvas_->ok();
+}
+
+void PdfDocument::footers(std::vector<Page>& pages, const Geometry& g, const std::string& left,
+                          const std::function<std::string(int, int)>& right) const {
+    const double size = template_->footer_size;
+    auto measure = canvas_->measure();
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        std::string r = right(static_cast<int>(i), static_cast<int>(pages.size()));
+        double base = g.margin_bottom / 2;
+        pages[i].ops.push_back(DrawLine{g.margin_left, base + size * 1.6, g.width - g.margin_right,
+                                        base + size * 1.6, 0.4, g.rule});
+        pages[i].ops.push_back(
+            DrawText{g.margin_left, base, FontStyle::regular, size, left, g.text});
+        double w = measure(r, FontStyle::regular, size);
+        pages[i].ops.push_back(
+            DrawText{g.width - g.margin_right - w, base, FontStyle::regular, size, r, g.text});
+    }
+}
+
+std::string PdfDocument::finish(const std::vector<Page>& pages,
+                                const std::vector<Bookmark>& bookmarks, const Geometry& g,
+                                int first_page_number, const DocumentInfo& info) {
+    std::string bytes = canvas_->render(pages, bookmarks, g, first_page_number);
+    if (bytes.empty()) return {};
+    return make_pdfa(bytes, {&canvas_->font(FontStyle::regular), &canvas_->font(FontStyle::bold)},
+                     info, *icc_, diags_);
+}
+
+}  // namespace griexport::pdf

@@ -1,0 +1,64 @@
+// What every griexport PDF shares: the page template (templates/layout.xml), the embedded
+// fonts and colour profile, footers, and the PDF/A-1b finish with document metadata. The
+// supplement and the mapping report lay out their own content and hand the pages here.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "griexport/diagnostics.hpp"
+#include "griexport/model.hpp"
+#include "layout.hpp"
+#include "pdf_canvas.hpp"
+#include "pdfa.hpp"
+
+namespace griexport::pdf {
+
+struct Template {
+    Geometry geometry;
+    double footer_size = 7.5;
+    std::map<std::string, Color> colours;
+    std::map<std::string, std::vector<double>> columns;
+};
+
+// Reads templates/layout.xml (validated); records it in `inputs`.
+std::optional<Template> load_template(const std::filesystem::path& data_dir,
+                                      std::vector<SourceFile>& inputs, Diagnostics& diags);
+
+// The metadata of a griexport PDF in one language, dated by SOURCE_DATE_EPOCH when given,
+// else by the reporting period's last day, so the bytes reproduce.
+DocumentInfo document_info(const Organisation& o, const std::string& lang, const std::string& title,
+                           const std::string& description, const std::string& author,
+                           const std::string& keywords,
+                           std::optional<std::int64_t> source_date_epoch);
+
+// The fonts, colour profile and canvas a document is drawn with.
+class PdfDocument {
+  public:
+    PdfDocument(const std::filesystem::path& data_dir, std::vector<SourceFile>& inputs,
+                Diagnostics& diags);
+    bool ok() const { return ok_; }
+    const Template& layout_template() const { return *template_; }
+    Measure measure() const { return canvas_->measure(); }
+    // Draws "left" and "right" (with {page} and {pages} replaced) under a rule on each page.
+    void footers(std::vector<Page>& pages, const Geometry& g, const std::string& left,
+                 const std::function<std::string(int page, int pages)>& right) const;
+    // The PDF/A-1b bytes, or "" after reporting the problem.
+    std::string finish(const std::vector<Page>& pages, const std::vector<Bookmark>& bookmarks,
+                       const Geometry& g, int first_page_number, const DocumentInfo& info);
+
+  private:
+    std::optional<Template> template_;
+    std::optional<std::string> icc_;
+    std::unique_ptr<PdfCanvas> canvas_;
+    Diagnostics& diags_;
+    bool ok_ = false;
+};
+
+}  // namespace griexport::pdf
