@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "griexport/audit.hpp"
 #include "griexport/build.hpp"
 #include "griexport/diagnostics.hpp"
 #include "griexport/evaluate.hpp"
@@ -115,6 +116,16 @@ int main(int argc, char** argv) {
     explain->add_option("DIR", folder, "the organisation folder")->required();
     explain->add_option("DISCLOSURE", disclosure, "a disclosure number, such as 305-5")->required();
 
+    auto* verify = app.add_subcommand(
+        "verify",
+        "check OUT against its manifest; with the organisation folder, check the inputs and "
+        "rebuild to confirm every output byte for byte");
+    std::string verify_out, verify_org;
+    verify->add_option("OUT", verify_out, "a folder written by build")->required();
+    verify->add_option("ORG", verify_org, "the organisation folder it was built from");
+    verify->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -183,6 +194,18 @@ int main(int argc, char** argv) {
             out.add(f.path, f.kind, std::move(f.bytes), diags);
         out.commit(diags);
         print(diags, format);
+        return exit_code(diags);
+    }
+    if (*verify) {
+        std::filesystem::path org = verify_org;
+        auto diags =
+            griexport::verify_outputs(verify_out, verify_org.empty() ? nullptr : &org, options);
+        print(diags, format);
+        if (!diags.has_errors() && format == "text")
+            std::cerr << "griexport: " << verify_out
+                      << (verify_org.empty() ? ": every output matches its manifest\n"
+                                             : ": inputs unchanged; the rebuild reproduces every "
+                                               "output byte for byte\n");
         return exit_code(diags);
     }
     if (*explain) {

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "griexport/disclosure.hpp"
 #include "griexport/evaluate.hpp"
+#include "griexport/load.hpp"
 #include "griexport/render.hpp"
 #include "griexport/supplement.hpp"
 
@@ -27,5 +29,12 @@ std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const Disc
 std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                                const Labels& labels, const SupplementOptions& options,
                                std::vector<SourceFile>& inputs, Diagnostics& diags);
+
+// `griexport verify OUT [ORG]`: every output against the sha256 manifest.json records, no
+// file the manifest does not list; with `organisation`, every input against its sha256 and
+// a rebuild (same engine version, options and SOURCE_DATE_EPOCH) against every output,
+// byte for byte. Each difference is an error naming the file (verify.* codes).
+Diagnostics verify_outputs(const std::filesystem::path& out,
+                           const std::filesystem::path* organisation, const LoadOptions& load);
 
 }  // namespace griexport

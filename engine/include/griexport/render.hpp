@@ -3,7 +3,9 @@
 // templates/<lang>/labels.xml.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,9 +76,22 @@ std::string content_index_csv(const Dataset& ds, const Mappings& m, const Disclo
                               const Labels& labels);
 
 // manifest.json: claim, blockers, statement of use, inputs and outputs with sha256.
+// manifest.json ends with "manifest_sha256": the sha256 of the manifest's own text with
+// that value written as 64 zeros, so that `verify` notices a changed byte anywhere in it.
+inline constexpr std::string_view manifest_digest_placeholder =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+// The text with the placeholder replaced by its digest.
+std::string seal_manifest(std::string text);
+
+// `settings` are the build options that shape the bytes (`verify` rebuilds with them).
+struct ManifestBuildSettings {
+    std::string pdf_lang;  // as given to build; empty: the organisation's first language
+    std::optional<std::int64_t> source_date_epoch;
+};
 std::string manifest_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                           const std::vector<SourceFile>& inputs,
-                          const std::vector<OutputFile>& outputs, const Diagnostics& diags);
+                          const std::vector<OutputFile>& outputs, const Diagnostics& diags,
+                          const ManifestBuildSettings& settings);
 
 // The provenance of one disclosure as text: status, each fact with its rule (file:line),
 // expression, intermediate values and inputs (file:line, definition version, model).

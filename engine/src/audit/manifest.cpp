@@ -15,9 +15,17 @@ const char* claim_id(Claim c) {
 
 }  // namespace
 
+std::string seal_manifest(std::string text) {
+    auto at = text.find(manifest_digest_placeholder);
+    if (at != std::string::npos)
+        text.replace(at, manifest_digest_placeholder.size(), io::sha256_hex(text));
+    return text;
+}
+
 std::string manifest_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                           const std::vector<SourceFile>& inputs,
-                          const std::vector<OutputFile>& outputs, const Diagnostics& diags) {
+                          const std::vector<OutputFile>& outputs, const Diagnostics& diags,
+                          const ManifestBuildSettings& settings) {
     using json = nlohmann::ordered_json;
     const Organisation& o = ds.organisation;
     json blockers = json::array();
@@ -43,6 +51,11 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         out.push_back({{"path", f.path}, {"kind", f.kind}, {"sha256", io::sha256_hex(f.bytes)}});
     json doc = {
         {"engine_version", engine_version},
+        // What `verify` needs to re-perform the build byte for byte.
+        {"build",
+         {{"pdf_lang", settings.pdf_lang},
+          {"source_date_epoch",
+           settings.source_date_epoch ? json(*settings.source_date_epoch) : json(nullptr)}}},
         {"organisation",
          {{"name", o.name.sv},
           {"organisation_number", o.organisation_number},
@@ -62,9 +75,10 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         {"diagnostics", {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}}},
         {"inputs", in},
         {"outputs", out},
+        {"manifest_sha256", manifest_digest_placeholder},
     };
     (void)m;
-    return doc.dump(2) + "\n";
+    return seal_manifest(doc.dump(2) + "\n");
 }
 
 }  // namespace griexport

@@ -121,7 +121,9 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
             out.add("mapping-report.xlsx", "mapping-report", std::move(report), diags);
     }
 
-    out.add("manifest.json", "manifest", manifest_json(ds, m, set, inputs, out.files(), diags),
+    out.add("manifest.json", "manifest",
+            manifest_json(ds, m, set, inputs, out.files(), diags,
+                          {options.pdf_lang, options.source_date_epoch}),
             diags);
     out.commit(diags);
     return diags;
