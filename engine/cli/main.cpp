@@ -126,6 +126,14 @@ int main(int argc, char** argv) {
     verify->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
+    auto* diff = app.add_subcommand(
+        "diff", "what changed between two organisation folders (two years, or two drafts)");
+    std::string old_folder, new_folder;
+    diff->add_option("OLD", old_folder, "the earlier folder")->required();
+    diff->add_option("NEW", new_folder, "the later folder")->required();
+    diff->add_option("--format", format, "changes as text (stdout) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -207,6 +215,21 @@ int main(int argc, char** argv) {
                                              : ": inputs unchanged; the rebuild reproduces every "
                                                "output byte for byte\n");
         return exit_code(diags);
+    }
+    if (*diff) {
+        // 0 equal, 1 they differ (or a silent restatement), 2 a folder does not evaluate.
+        auto c = griexport::compare_organisations(old_folder, new_folder, options);
+        if (c.failed) {
+            print(c.diagnostics, format);
+            return 2;
+        }
+        if (format == "json") {
+            std::cout << griexport::comparison_json(c);
+        } else {
+            std::cout << griexport::comparison_text(c);
+            std::cerr << griexport::format_text(c.diagnostics);
+        }
+        return c.changes.empty() && !c.diagnostics.has_errors() ? 0 : 1;
     }
     if (*explain) {
         // Only errors are printed: the provenance is the output, warnings belong to validate.

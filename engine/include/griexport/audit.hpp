@@ -37,4 +37,24 @@ std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const Discl
 Diagnostics verify_outputs(const std::filesystem::path& out,
                            const std::filesystem::path* organisation, const LoadOptions& load);
 
+// `griexport diff OLD NEW`: what changed between two organisation folders (last year's
+// and this year's, or two drafts), compared as evaluated.
+struct Change {
+    std::string kind;  // claim, disclosure, mapping, rule, indicator, definition, target,
+                       // calculation-model, figure, narrative, value
+    std::string what;  // "305-5-a (emissions) 2021", "3.11 version 2"
+    std::string before;
+    std::string after;
+    std::string location;  // in NEW, when the change has one
+};
+struct Comparison {
+    std::vector<Change> changes;
+    Diagnostics diagnostics;  // diff.silent-restatement, or either folder's errors
+    bool failed = false;      // a folder did not load or evaluate: nothing was compared
+};
+Comparison compare_organisations(const std::filesystem::path& old_folder,
+                                 const std::filesystem::path& new_folder, const LoadOptions& load);
+std::string comparison_text(const Comparison& c);
+std::string comparison_json(const Comparison& c);
+
 }  // namespace griexport
