@@ -212,7 +212,9 @@ class Parts {
             if (e.status == DisclosureStatus::not_material) continue;
             const Disclosure* d = m_.catalogue.find_disclosure(e.number);
             std::string status = e.partly_reported() ? word("disclosure", "partly-reported")
-                                                     : word("disclosure", to_string(e.status));
+                                 : e.status == DisclosureStatus::omitted && !e.uncovered().empty()
+                                     ? word("disclosure", "partly-omitted")
+                                     : word("disclosure", to_string(e.status));
             for (const auto& c : e.coverage) {
                 std::string where;
                 if (c.by == CoverageKind::fact || c.by == CoverageKind::narrative)
