@@ -87,6 +87,10 @@ int main(int argc, char** argv) {
                      "language of the PDF supplement: sv, en or both (default: the "
                      "organisation's first language)")
         ->check(CLI::IsMember({"sv", "en", "both"}));
+    bool final_release = false;
+    build_cmd->add_flag("--final", final_release,
+                        "documents to publish: refuse without a GRI notification and a "
+                        "publication date instead of marking them as a draft");
     std::string taxonomy_package;
     build_cmd
         ->add_option("--taxonomy-package", taxonomy_package,
@@ -166,6 +170,7 @@ int main(int argc, char** argv) {
         return exit_code(ev.diagnostics);
     }
     if (*build_cmd) {
+        options.final_release = final_release;
         auto build = build_options(options);
         build.pdf_lang = pdf_lang;
         build.taxonomy_package = taxonomy_package;

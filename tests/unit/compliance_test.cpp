@@ -62,6 +62,7 @@ struct Complete {
     }();
     bool explain_en = true;
     std::map<std::string, std::string> covers;  // disclosure → covers="…" attribute, or ""
+    bool final_release = false;
 
     Evaluation run() const {
         test::ScratchFolder f("compliance");
@@ -71,6 +72,7 @@ struct Complete {
         f.write("rules.xml", omissions(omitted, explain_en));
         LoadOptions o;
         o.data_dir = test::source_dir();
+        o.final_release = final_release;
         auto ev = evaluate_organisation(f.path(), o);
         BOOST_REQUIRE_MESSAGE(ev.disclosures, format_text(ev.diagnostics));
         return ev;
@@ -165,12 +167,32 @@ BOOST_AUTO_TEST_CASE(requirement_6_omission_reasons_and_explanations) {
     BOOST_TEST(test::has_code(ev2.diagnostics, "omission.not-allowed"));
 }
 
-BOOST_AUTO_TEST_CASE(requirement_9_notify_gri) {
+// GRI 1 asks GRI to be notified for either claim: its absence makes a draft, not a
+// "with reference" report. A final release without it, or without a publication date, fails.
+BOOST_AUTO_TEST_CASE(notification_and_publication_date_decide_draft_not_claim) {
     Complete c;
     c.gri1 = "<gri-1 principles-applied=\"true\"/>";
     auto ev = c.run();
-    BOOST_TEST(blockers(ev) == std::vector<int>{9});
+    BOOST_TEST(blockers(ev).empty());
+    BOOST_TEST((ev.disclosures->claim == Claim::in_accordance));
+    BOOST_TEST(ev.disclosures->draft);
     BOOST_TEST(test::has_code(ev.diagnostics, "claim.gri-not-notified"));
+    BOOST_TEST(test::has_code(ev.diagnostics, "publication.date-missing"));
+    BOOST_TEST(!ev.diagnostics.has_errors());
+
+    c.final_release = true;
+    auto refused = c.run();
+    BOOST_TEST(refused.diagnostics.error_count() == 2u);
+
+    Complete ready;
+    ready.gri1 =
+        "<gri-1 principles-applied=\"true\" gri-notified=\"2022-03-01\"/>\n"
+        "  <publication date=\"2022-04-15\"/>";
+    ready.final_release = true;
+    auto ok = ready.run();
+    BOOST_TEST(!ok.disclosures->draft);
+    BOOST_TEST(!ok.diagnostics.has_errors(), format_text(ok.diagnostics));
+    BOOST_TEST(!test::has_code(ok.diagnostics, "publication.date-missing"));
 }
 
 // GRI 1: every requirement of a reported disclosure is reported or omitted with a reason.

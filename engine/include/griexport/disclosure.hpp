@@ -161,6 +161,9 @@ struct RuleApplication {
 };
 
 struct DisclosureSet {
+    // A draft until GRI is notified and the publication date is known: every document
+    // says so.
+    bool draft = true;
     Claim sought = Claim::in_accordance;
     Claim claim = Claim::with_reference;
     std::vector<ClaimBlocker> blockers;

@@ -35,6 +35,8 @@ struct Evaluation {
 Evaluation evaluate_organisation(const std::filesystem::path& folder, const LoadOptions& options);
 
 // Evaluates loaded inputs. Reports rule.* errors and the domain checks' warnings.
-DisclosureSet evaluate(const Dataset& ds, const Mappings& m, Diagnostics& diags);
+// `final_release`: see LoadOptions.
+DisclosureSet evaluate(const Dataset& ds, const Mappings& m, Diagnostics& diags,
+                       bool final_release = false);
 
 }  // namespace griexport

@@ -12,6 +12,9 @@ namespace griexport {
 struct LoadOptions {
     // Folder that holds gri-mappings/ (units, schemas). Found next to the binary when empty.
     std::filesystem::path data_dir;
+    // The documents are to be published (`build --final`): a missing GRI notification or
+    // publication date is an error, not a draft.
+    bool final_release = false;
 };
 
 struct LoadResult {

@@ -79,6 +79,9 @@ struct Organisation {
     bool material_topics_determined = false;    // <material-topics> present
     bool principles_applied = false;            // GRI 1 requirement 1, as the organisation states
     std::optional<Date> gri_notified;           // GRI 1 requirement 9
+    std::optional<Date> publication_date;       // <publication date="…"/>
+    SourceRef publication_source;               // <publication>, or the root when absent
+    bool sample = false;                        // <organisation sample="true">: illustrative
     SourceRef gri_1_source;                     // <gri-1>, or the root when absent
     std::map<std::string, std::string> sheets;  // .xlsx input → the sheet to read
     SourceRef source;

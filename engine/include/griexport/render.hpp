@@ -35,6 +35,10 @@ class Labels {
     std::map<std::string, std::string, std::less<>> text_;
 };
 
+// What every page of every document says about its standing: "Utkast" while a draft,
+// "Exempel med illustrativa värden" for a sample organisation, both joined; "" otherwise.
+std::string document_mark(const Dataset& ds, const DisclosureSet& set, const Labels& labels);
+
 // One row of the GRI content index, in the labels' language.
 struct ContentIndexRow {
     std::string standard;    // "GRI 305: Utsläpp 2016"

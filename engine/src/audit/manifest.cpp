@@ -1,3 +1,6 @@
+#include <fmt/format.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -11,6 +14,30 @@ namespace {
 
 const char* claim_id(Claim c) {
     return c == Claim::in_accordance ? "in-accordance" : "with-reference";
+}
+
+// Every diagnostic of the build, its file named as the inputs are (relative to the
+// organisation folder or the data directory), so the manifest does not depend on where
+// the build ran.
+nlohmann::ordered_json diagnostic_items(const Diagnostics& diags,
+                                        const std::vector<SourceFile>& inputs) {
+    std::map<std::string, std::string> relative;
+    for (const auto& s : inputs) relative.emplace(s.display_path, s.path);
+    auto items = nlohmann::ordered_json::array();
+    for (const auto& d : diags.sorted()) {
+        auto it = relative.find(d.location.file);
+        std::string file = it == relative.end() ? d.location.file : it->second;
+        std::string where = file;
+        if (!d.location.cell.empty())
+            where = file + ":" + d.location.cell;
+        else if (d.location.line)
+            where = fmt::format("{}:{}:{}", file, d.location.line, d.location.column);
+        items.push_back({{"code", d.code},
+                         {"severity", to_string(d.severity)},
+                         {"location", where},
+                         {"message", d.message}});
+    }
+    return items;
 }
 
 }  // namespace
@@ -63,6 +90,11 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         {"reporting_period",
          {{"start", o.reporting_period.from.iso()},
           {"end", o.reporting_period.to ? o.reporting_period.to->iso() : ""}}},
+        // A draft is not the published report; a sample's values are illustrative.
+        {"draft", set.draft},
+        {"sample", o.sample},
+        {"publication_date", o.publication_date ? json(o.publication_date->iso()) : json(nullptr)},
+        {"gri_notified", o.gri_notified ? json(o.gri_notified->iso()) : json(nullptr)},
         {"claim_sought", claim_id(set.sought)},
         {"claim", claim_id(set.claim)},
         {"claim_blockers", blockers},
@@ -72,7 +104,10 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         {"disclosures",
          {{"reported", reported}, {"omitted", omitted}, {"not_reported", not_reported}}},
         {"facts", set.facts.size()},
-        {"diagnostics", {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}}},
+        {"diagnostics",
+         {{"errors", diags.error_count()},
+          {"warnings", diags.warning_count()},
+          {"items", diagnostic_items(diags, inputs)}}},
         {"inputs", in},
         {"outputs", out},
         {"manifest_sha256", manifest_digest_placeholder},

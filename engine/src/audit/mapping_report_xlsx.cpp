@@ -39,6 +39,7 @@ std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const Disc
     auto parts = audit::mapping_report_parts(ds, m, set, diags, labels);
     std::string year = std::to_string(ds.organisation.reporting_period.from.year);
     std::string title = labels.get("report.title", {{"year", year}});
+    std::string mark = document_mark(ds, set, labels);
     return workbook_bytes(
         "mapping-report.xlsx", title, created,
         [&](lxw_workbook* wb) {
@@ -67,7 +68,8 @@ std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const Disc
                 auto last = static_cast<lxw_col_t>(part.headers.size() - 1);
                 for (lxw_col_t c = 0; c <= last; ++c)
                     worksheet_set_column(ws, c, c, part.widths[c], nullptr);
-                worksheet_merge_range(ws, 0, 0, 0, last, part.intro.c_str(), intro);
+                std::string text = mark.empty() ? part.intro : mark + ". " + part.intro;
+                worksheet_merge_range(ws, 0, 0, 0, last, text.c_str(), intro);
                 worksheet_set_row(ws, 0, 45, nullptr);
                 for (lxw_col_t c = 0; c <= last; ++c)
                     worksheet_write_string(ws, 1, c, part.headers[c].c_str(), header);

@@ -130,6 +130,12 @@ void load_organisation_file(LoadContext& ctx) {
         o.gri_notified = optional_date_attr(g, "gri-notified");
         o.gri_1_source = ctx.ref(file, x->where(g));
     }
+    o.sample = root.attribute("sample").as_bool();
+    o.publication_source = o.source;
+    if (auto pub = root.child("publication")) {
+        o.publication_date = optional_date_attr(pub, "date");
+        o.publication_source = ctx.ref(file, x->where(pub));
+    }
     if (auto ar = root.child("annual-report")) {
         if (auto fp = ar.attribute("first-page")) o.annual_report_first_page = fp.as_int();
         for (auto r : ar.children("reference"))

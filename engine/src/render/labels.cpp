@@ -38,4 +38,12 @@ std::string Labels::get(
     return s;
 }
 
+std::string document_mark(const Dataset& ds, const DisclosureSet& set, const Labels& labels) {
+    std::string mark;
+    if (set.draft) mark = labels.get("mark.draft");
+    if (ds.organisation.sample)
+        mark += (mark.empty() ? "" : " · ") + labels.get("mark.sample");
+    return mark;
+}
+
 }  // namespace griexport

@@ -47,8 +47,13 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 
 class Builder {
   public:
-    Builder(const Dataset& ds, const Mappings& m, Diagnostics& diags)
-        : ds_(ds), m_(m), diags_(diags), idx_(ds), evaluator_(ds, m, idx_, diags) {}
+    Builder(const Dataset& ds, const Mappings& m, Diagnostics& diags, bool final_release)
+        : ds_(ds),
+          m_(m),
+          diags_(diags),
+          final_release_(final_release),
+          idx_(ds),
+          evaluator_(ds, m, idx_, diags) {}
 
     DisclosureSet run() {
         const auto& o = ds_.organisation;
@@ -59,6 +64,7 @@ class Builder {
         settle_statuses();
         cover_requirements();
         rules::decide_claim(ds_, m_.catalogue, out_, diags_);
+        rules::decide_release(ds_, out_, diags_, final_release_);
         rules::check_restatements(ds_, m_, idx_, diags_);
         rules::track_targets(ds_, idx_, out_, diags_);
         return std::move(out_);
@@ -68,6 +74,7 @@ class Builder {
     const Dataset& ds_;
     const Mappings& m_;
     Diagnostics& diags_;
+    bool final_release_;
     rules::ObservationIndex idx_;
     rules::RuleEvaluator evaluator_;
     DisclosureSet out_;
@@ -93,8 +100,10 @@ class Builder {
 
     void scope() {
         const auto& o = ds_.organisation;
-        Date start = o.reporting_period.from;
-        Date end = o.reporting_period.to.value_or(start);
+        // GRI standards take effect for reports published on or after their effective date:
+        // the publication date decides, once known; a draft without one goes by the period.
+        Date start = o.publication_date.value_or(o.reporting_period.from);
+        Date end = o.publication_date.value_or(o.reporting_period.to.value_or(start));
         auto standards = rules::standards_for(m_.catalogue, start, end);
         for (const auto* s : standards) out_.standards_used.push_back(s->id);
         auto add_standard = [&](const Standard& s, const std::string& topic) {
@@ -426,8 +435,9 @@ class Builder {
 
 }  // namespace
 
-DisclosureSet evaluate(const Dataset& ds, const Mappings& m, Diagnostics& diags) {
-    return Builder(ds, m, diags).run();
+DisclosureSet evaluate(const Dataset& ds, const Mappings& m, Diagnostics& diags,
+                       bool final_release) {
+    return Builder(ds, m, diags, final_release).run();
 }
 
 }  // namespace griexport

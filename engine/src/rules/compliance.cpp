@@ -98,12 +98,8 @@ void decide_claim(const Dataset& ds, const Catalogue& cat, DisclosureSet& out, D
                 // build writes both, always.
                 break;
             case ComplianceCheck::gri_notified:
-                failed = !o.gri_notified;
-                if (failed)
-                    diags.warning("claim.gri-not-notified",
-                                  "organisation.xml records no notification of GRI "
-                                  "(<gri-1 gri-notified=\"…\"/>); GRI 1 asks it for either claim",
-                                  ds.location(o.gri_1_source));
+                // Asked for either claim, so it cannot tell them apart: a report without
+                // it is a draft (decide_release), not a "with reference" one.
                 break;
         }
         if (failed) out.blockers.push_back(std::move(b));
@@ -131,6 +127,28 @@ void decide_claim(const Dataset& ds, const Catalogue& cat, DisclosureSet& out, D
         s = fill(s, "{end}", text::long_date(end, lang));
         (lang == "sv" ? out.statement_of_use.sv : out.statement_of_use.en) = s;
     }
+}
+
+void decide_release(const Dataset& ds, DisclosureSet& out, Diagnostics& diags,
+                    bool final_release) {
+    const Organisation& o = ds.organisation;
+    out.draft = !o.gri_notified || !o.publication_date;
+    auto say = [&](std::string code, std::string message, Location where) {
+        diags.add(final_release ? Severity::error : Severity::warning, std::move(code),
+                  std::move(message) + (final_release ? "; --final publishes nothing without it"
+                                                      : "; the documents are marked as a draft"),
+                  std::move(where));
+    };
+    if (!o.gri_notified)
+        say("claim.gri-not-notified",
+            "organisation.xml records no notification of GRI (<gri-1 gri-notified=\"…\"/>), "
+            "which GRI 1 asks for either claim",
+            ds.location(o.gri_1_source));
+    if (!o.publication_date)
+        say("publication.date-missing",
+            "organisation.xml records no publication date (<publication date=\"…\"/>): GRI "
+            "standards apply by the date a report is published, and 2-3-c asks for it",
+            ds.location(o.publication_source));
 }
 
 }  // namespace griexport::rules

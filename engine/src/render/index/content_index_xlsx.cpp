@@ -40,7 +40,11 @@ std::string content_index_xlsx(const Dataset& ds, const Mappings& m, const Discl
             for (lxw_col_t c = 0; c < std::size(columns); ++c)
                 worksheet_set_column(ws, c, c, columns[c].width, nullptr);
 
-            worksheet_write_string(ws, 0, 0, fmt::format("{} — {}", org, title).c_str(), heading);
+            std::string mark = document_mark(ds, set, labels);
+            worksheet_write_string(
+                ws, 0, 0,
+                fmt::format("{} — {}{}", org, title, mark.empty() ? "" : " (" + mark + ")").c_str(),
+                heading);
             worksheet_write_string(ws, 1, 0, labels.get("pdf.index.statement").c_str(), label);
             worksheet_merge_range(ws, 1, 1, 1, 5, set.statement_of_use.in(lang).c_str(), cell);
             worksheet_set_row(ws, 1, 45, nullptr);

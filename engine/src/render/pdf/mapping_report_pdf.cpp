@@ -69,7 +69,8 @@ std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const Discl
                 [&](int page, int count) {
                     return labels.get("pdf.page", {{"page", std::to_string(page + 1)},
                                                    {"pages", std::to_string(count)}});
-                });
+                },
+                document_mark(ds, set, labels));
 
     auto info =
         document_info(o, lang, fmt::format("{} – {}", title, org), labels.get("report.subtitle"),

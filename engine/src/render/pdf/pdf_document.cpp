@@ -123,7 +123,8 @@ PdfDocument::PdfDocument(const std::filesystem::path& data_dir, std::vector<Sour
 }
 
 void PdfDocument::footers(std::vector<Page>& pages, const Geometry& g, const std::string& left,
-                          const std::function<std::string(int, int)>& right) const {
+                          const std::function<std::string(int, int)>& right,
+                          const std::string& mark) const {
     const double size = template_->footer_size;
     auto measure = canvas_->measure();
     for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -136,6 +137,14 @@ void PdfDocument::footers(std::vector<Page>& pages, const Geometry& g, const std
         double w = measure(r, FontStyle::regular, size);
         pages[i].ops.push_back(
             DrawText{g.width - g.margin_right - w, base, FontStyle::regular, size, r, g.text});
+        if (!mark.empty()) {
+            // In the top margin, in red: a draft must not pass for the published report.
+            double mark_size = size + 2;
+            double mw = measure(mark, FontStyle::bold, mark_size);
+            pages[i].ops.push_back(DrawText{g.width - g.margin_right - mw,
+                                            g.height - g.margin_top / 2, FontStyle::bold,
+                                            mark_size, mark, Color{0.75, 0.1, 0.1}});
+        }
     }
 }
 

@@ -46,9 +46,11 @@ class PdfDocument {
     bool ok() const { return ok_; }
     const Template& layout_template() const { return *template_; }
     Measure measure() const { return canvas_->measure(); }
-    // Draws "left" and "right" (with {page} and {pages} replaced) under a rule on each page.
+    // Draws `left` and `right(page, pages)` under a rule on each page, and `mark` (a
+    // draft's or a sample's, when not empty) at the top right of each page.
     void footers(std::vector<Page>& pages, const Geometry& g, const std::string& left,
-                 const std::function<std::string(int page, int pages)>& right) const;
+                 const std::function<std::string(int page, int pages)>& right,
+                 const std::string& mark) const;
     // The PDF/A-1b bytes, or "" after reporting the problem.
     std::string finish(const std::vector<Page>& pages, const std::vector<Bookmark>& bookmarks,
                        const Geometry& g, int first_page_number, const DocumentInfo& info);

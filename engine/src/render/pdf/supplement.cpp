@@ -136,7 +136,11 @@ class Supplement {
         const Geometry& g = t_.geometry;
         l.place(g.margin_left, g.height * 0.62, title(), FontStyle::bold, 22, g.accent);
         l.place(g.margin_left, g.height * 0.62 - 34, name(), FontStyle::bold, 16, g.text);
-        l.place(g.margin_left, g.height * 0.62 - 58, l_.get("pdf.subtitle"), FontStyle::regular, 11,
+        // "enligt" reads as "in accordance": the subtitle follows the claim made.
+        l.place(g.margin_left, g.height * 0.62 - 58,
+                l_.get(set_.claim == Claim::in_accordance ? "pdf.subtitle.in-accordance"
+                                                          : "pdf.subtitle.with-reference"),
+                FontStyle::regular, 11,
                 g.text);
         Date end = o_->reporting_period.to.value_or(o_->reporting_period.from);
         l.place(
@@ -542,6 +546,11 @@ class Supplement {
             }
         }
         l.table(t);
+        // Kolada's terms of use ask for the attribution wherever its data are shown.
+        std::string kolada;
+        for (const auto& ind : ds_.indicators)
+            if (ind.kolada_kpi) kolada += (kolada.empty() ? "" : ", ") + ind.id;
+        if (!kolada.empty()) l.paragraph(l_.get("pdf.goals.kolada", {{"indicators", kolada}}));
     }
 
     std::string validity(const DateRange& r) const {
@@ -636,7 +645,8 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
     }
     auto drawn = layout.pages();
     pdf.footers(drawn, tmpl.geometry, doc.footer_left(),
-                [&](int page, int count) { return doc.footer_right(page, count); });
+                [&](int page, int count) { return doc.footer_right(page, count); },
+                document_mark(ds, set, labels));
 
     std::string year = std::to_string(ds.organisation.reporting_period.from.year);
     auto info = document_info(ds.organisation, labels.lang(), doc.title() + " – " + doc.name(),
