@@ -56,4 +56,21 @@ for pdf in "$work/final/gri-supplement.sv.pdf" "$work/final/mapping-report.sv.pd
   if pdftotext "$pdf" - | grep -q "Utkast\|Exempel med illustrativa"; then fail "$(basename "$pdf") marked"; fi
 done
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["draft"] is False and m["publication_date"] == "2022-04-15", m' "$work/final/manifest.json"
+# Proxies and parts (fit=): published, never tagged as the GRI figure, and every index says so.
+for f in "$work/draft/gri-instance.xbrl"; do
+  if grep -q '<gri:ProportionOfSpendingOnLocalSuppliers \|<gri:TotalEnergyConsumptionWithinOrganization ' "$f"; then
+    fail "a proxy or partial value is tagged with the GRI concept"
+  fi
+done
+python3 - "$work/draft/content-index.csv" <<'PY'
+import csv, sys
+rows = {r["disclosure"]: r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+assert rows["204-1"]["omission_requirements"] == "204-1-a", rows["204-1"]
+assert rows["204-1"]["omission_explanation"].startswith("Ersättningsmått: Nyckeltal 3.11"), rows["204-1"]
+assert rows["302-1"]["omission_explanation"].startswith("Delvis redovisat: "), rows["302-1"]
+PY
+text=$(pdftotext -layout "$work/draft/gri-supplement.sv.pdf" -)
+grep -q "Ersättningsmått: Nyckeltal" <<< "$text" || fail "the PDF index does not mark 204-1 as a proxy"
+grep -q "Delvis redovisat:" <<< "$text" || fail "the PDF index does not mark 302-1 as partial"
+grep -q "(ersättningsmått)" <<< "$text" || fail "the facts table does not mark the proxy"
 echo "draft on every page; --final refuses a draft and builds a ready folder unmarked"

@@ -9,6 +9,7 @@
 
 #include "griexport/catalogue.hpp"
 #include "griexport/model.hpp"
+#include "griexport/rules.hpp"
 
 namespace griexport {
 
@@ -67,6 +68,7 @@ struct Fact {
     // A figure shown beside the disclosure to explain it; it reports no requirement and
     // is not tagged in XBRL.
     bool context = false;
+    Fit fit = Fit::full;   // partial and proxy facts carry no GRI concept
     std::string covers{};  // text facts: the requirements the narrative declares ("*": all)
 };
 
@@ -79,6 +81,7 @@ struct Omission {
     std::string rule;
     SourceRef source;
     bool fallback = false;  // stated because the rule's inputs were missing
+    Fit fit = Fit::full;    // stated because the rule's value is partial or a proxy
 };
 
 // What reports one requirement of a disclosure in scope, in order of precedence.

@@ -39,6 +39,10 @@ class Labels {
 // "Exempel med illustrativa värden" for a sample organisation, both joined; "" otherwise.
 std::string document_mark(const Dataset& ds, const DisclosureSet& set, const Labels& labels);
 
+// An omission's explanation as every content index prints it: for the omission a partial
+// or proxy value implies, prefixed "Delvis redovisat: " / "Ersättningsmått: ".
+std::string omission_explanation(const Omission& om, const Labels& labels);
+
 // One row of the GRI content index, in the labels' language.
 struct ContentIndexRow {
     std::string standard;    // "GRI 305: Utsläpp 2016"

@@ -19,6 +19,10 @@ struct Node;  // the parsed expression (engine/src/rules/expression.hpp)
 
 enum class RuleKind { value, narrative, omit };
 
+// How a value answers its requirement (rules.xsd, fit=).
+enum class Fit { full, partial, proxy };
+const char* to_string(Fit f);
+
 // An omission a rule states, always or when its inputs are missing.
 struct OmissionSpec {
     std::string reason;  // one of compliance.xml's omission reasons
@@ -56,6 +60,9 @@ struct Rule {
     SourceRef source;
     // A figure shown beside the disclosure as context: it reports no requirement.
     bool context = false;
+    Fit fit = Fit::full;
+    LocalText fit_note{};
+    SourceRef fit_source{};
     // For an organisation's override: the default rule it replaced.
     struct Replaced {
         SourceRef source;

@@ -194,7 +194,7 @@ class Parts {
                               {topic(om.topic)},
                               {reason ? reason->label.in(l_.lang()) : om.reason},
                               {yes_no(v.reason_known && v.may_omit)},
-                              {om.explanation.in(l_.lang())},
+                              {omission_explanation(om, l_)},
                               {om.rule},
                               {v.place.text()},
                               {yes_no(om.fallback)}});

@@ -41,9 +41,14 @@ std::string Labels::get(
 std::string document_mark(const Dataset& ds, const DisclosureSet& set, const Labels& labels) {
     std::string mark;
     if (set.draft) mark = labels.get("mark.draft");
-    if (ds.organisation.sample)
-        mark += (mark.empty() ? "" : " · ") + labels.get("mark.sample");
+    if (ds.organisation.sample) mark += (mark.empty() ? "" : " · ") + labels.get("mark.sample");
     return mark;
+}
+
+std::string omission_explanation(const Omission& om, const Labels& labels) {
+    const std::string& text = om.explanation.in(labels.lang());
+    if (om.fit == Fit::full) return text;
+    return labels.get(om.fit == Fit::partial ? "fit.partial" : "fit.proxy") + text;
 }
 
 }  // namespace griexport

@@ -274,6 +274,15 @@ class Builder {
         }
         a.missing = missing;
         a.result = any ? RuleResult::value : failed ? RuleResult::failed : RuleResult::no_data;
+        // A partial or proxy value is published, but the requirement is not reported as GRI
+        // words it: it is omitted, information incomplete, with the organisation's note.
+        if (any && r.fit != Fit::full) {
+            Omission om{e.number,   e.topic, r.requirement, "information-unavailable",
+                        r.fit_note, r.id,    r.fit_source,  false};
+            om.fit = r.fit;
+            out_.disclosures[ti].omissions.push_back(out_.omissions.size());
+            out_.omissions.push_back(std::move(om));
+        }
         if (any || missing.empty()) return;
         if (r.omission) {
             a.result = RuleResult::fallback_omission;
@@ -320,7 +329,8 @@ class Builder {
                 RequirementCoverage c{req.id, CoverageKind::none, 0};
                 for (auto fi : e.facts) {
                     const Fact& f = out_.facts[fi];
-                    if (f.context) continue;
+                    // A part or a proxy does not report the requirement: its omission does.
+                    if (f.context || f.fit != Fit::full) continue;
                     if (f.kind == FactKind::numeric && f.requirement == req.id) {
                         c = {req.id, CoverageKind::fact, fi};
                         break;

@@ -89,6 +89,18 @@ const char* to_string(DisclosureStatus s) {
     return "?";
 }
 
+const char* to_string(Fit f) {
+    switch (f) {
+        case Fit::full:
+            return "full";
+        case Fit::partial:
+            return "partial";
+        case Fit::proxy:
+            return "proxy";
+    }
+    return "?";
+}
+
 const char* to_string(CoverageKind k) {
     switch (k) {
         case CoverageKind::fact:

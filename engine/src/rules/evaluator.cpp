@@ -491,6 +491,7 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
     f.esrs = rule.esrs;
     f.period_type = "duration";
     f.context = rule.context;
+    f.fit = rule.fit;
     if (const auto* d = m_.catalogue.find_disclosure(rule.disclosure)) {
         if (const auto* req = d->requirement(rule.requirement)) {
             f.item_type = req->item_type;
@@ -498,6 +499,9 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
             if (f.label.sv.empty() && f.label.en.empty()) f.label = {req->text, req->text};
         }
     }
+    // A part or a stand-in is not what the concept means: no machine reader may take it
+    // for the GRI figure. The programme taxonomy still holds the indicator's values.
+    if (rule.fit != Fit::full) f.concept_name.clear();
     f.provenance.rule = rule.id;
     f.provenance.rule_source = rule.source;
     f.provenance.expression = rule.expression;

@@ -299,6 +299,22 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
         }
         if (auto o = n.child("otherwise")) r.omission = omission_of(ctx, *x, file, o, cat);
         r.context = n.attribute("context").as_bool();
+        std::string_view fit = n.attribute("fit").as_string("full");
+        r.fit = fit == "partial" ? Fit::partial : fit == "proxy" ? Fit::proxy : Fit::full;
+        if (auto note = n.child("fit-note")) {
+            r.fit_note = io::read_local_text(note);
+            r.fit_source = ctx.ref(file, x->where(note));
+        }
+        if (r.fit != Fit::full && (r.kind != RuleKind::value || !r.requirement || r.context ||
+                                   r.fit_note.sv.empty() || r.fit_note.en.empty())) {
+            ctx.diags.error("rule.fit",
+                            fmt::format("rule '{}': fit=\"{}\" belongs on a value rule for one "
+                                        "requirement, with a <fit-note> in sv and en saying how "
+                                        "the value falls short of it",
+                                        r.id, fit),
+                            x->where(n, "fit"));
+            continue;
+        }
         if (r.context && (r.kind != RuleKind::value || r.requirement || r.omission)) {
             ctx.diags.error("rule.context",
                             fmt::format("rule '{}': a context rule computes a value for no "

@@ -69,7 +69,7 @@ std::vector<ContentIndexRow> content_index_rows(const Mappings& m, const Disclos
             add_unique(requirements, req);
             const auto* reason = m.catalogue.find_reason(om.reason);
             add_unique(reasons, reason ? reason->label.in(lang) : om.reason);
-            std::string text = om.explanation.in(lang);
+            std::string text = omission_explanation(om, labels);
             explanations.push_back(e.omissions.size() > 1 ? fmt::format("{}: {}", req, text)
                                                           : text);
         }

@@ -140,8 +140,7 @@ class Supplement {
         l.place(g.margin_left, g.height * 0.62 - 58,
                 l_.get(set_.claim == Claim::in_accordance ? "pdf.subtitle.in-accordance"
                                                           : "pdf.subtitle.with-reference"),
-                FontStyle::regular, 11,
-                g.text);
+                FontStyle::regular, 11, g.text);
         Date end = o_->reporting_period.to.value_or(o_->reporting_period.from);
         l.place(
             g.margin_left, g.height * 0.62 - 76,
@@ -197,15 +196,6 @@ class Supplement {
         return s;
     }
 
-    std::string internal_refs(const DisclosureEntry& e) const {
-        std::vector<std::string> refs;
-        for (const auto& g : e.goals) refs.push_back(l_.get("ref.goal", {{"id", g}}));
-        for (const auto& i : e.indicators) refs.push_back(l_.get("ref.indicator", {{"id", i}}));
-        std::string s;
-        for (const auto& r : refs) s += (s.empty() ? "" : l_.get("ref.separator")) + r;
-        return s;
-    }
-
     void index(Layout& l) {
         section(l, "pdf.section.index");
         bool full = set_.claim == Claim::in_accordance;
@@ -219,27 +209,27 @@ class Supplement {
             header.rows.push_back({{{l_.get("pdf.index.sector"), FontStyle::bold},
                                     {l_.get("pdf.index.sector-value")}}});
         l.table(header);
+        // The rows every content index shows (CSV, XLSX): one index, whatever the claim.
+        auto rows = content_index_rows(m_, set_, l_);
         Table t;
-        t.widths = columns(full ? "index-in-accordance" : "index-with-reference");
+        t.widths = columns("index");
         Row head;
         head.cells.push_back({l_.get("pdf.index.col.standard")});
         head.cells.push_back({l_.get("pdf.index.col.disclosure")});
         head.cells.push_back({l_.get("pdf.index.col.location")});
-        if (full) {
-            head.cells.push_back({l_.get("pdf.index.col.omitted")});
-            head.cells.push_back({l_.get("pdf.index.col.reason")});
-            head.cells.push_back({l_.get("pdf.index.col.explanation")});
-            head.cells.push_back({l_.get("pdf.index.col.sector")});
-        }
+        head.cells.push_back({l_.get("pdf.index.col.omitted")});
+        head.cells.push_back({l_.get("pdf.index.col.reason")});
+        head.cells.push_back({l_.get("pdf.index.col.explanation")});
+        head.cells.push_back({l_.get("pdf.index.col.sector")});
         head.cells.push_back({l_.get("pdf.index.col.internal")});
         t.header.push_back(head);
         std::string block;
+        std::size_t k = 0;
         for (const auto& e : set_.disclosures) {
             if (e.status == DisclosureStatus::not_material ||
                 e.status == DisclosureStatus::not_reported)
                 continue;
-            // With reference, the index lists what is reported (GRI 1, Appendix 2).
-            if (!full && e.status != DisclosureStatus::reported) continue;
+            const ContentIndexRow& row = rows.at(k++);
             const Standard* s = m_.catalogue.find_standard(e.standard);
             std::string b = s && s->universal && e.topic.empty()
                                 ? (s->id == "GRI 2" ? l_.get("pdf.index.general")
@@ -251,29 +241,24 @@ class Supplement {
                 t.rows.push_back({{{topic ? topic->title.in(lang_) : b}}, true});
             }
             Row r;
-            r.cells.push_back({s ? s->title.in(lang_) : e.standard});
+            r.cells.push_back({row.standard});
             r.cells.push_back({disclosure_title(e)});
-            r.cells.push_back({location(e)});
-            if (full) {
-                std::string reqs, reasons, explanations;
-                for (auto oi : e.omissions) {
-                    const auto& om = set_.omissions[oi];
-                    std::string req = om.requirement
-                                          ? fmt::format("{}-{}", om.disclosure, om.requirement)
-                                          : om.disclosure;
-                    reqs += (reqs.empty() ? "" : ", ") + req;
-                    auto label = reason_label(om.reason);
-                    if (reasons.find(label) == std::string::npos)
-                        reasons += (reasons.empty() ? "" : "; ") + label;
-                    explanations += (explanations.empty() ? "" : "\n") + om.explanation.in(lang_);
-                }
-                r.cells.push_back({reqs});
-                r.cells.push_back({reasons});
-                r.cells.push_back({explanations});
-                r.cells.push_back({""});
-            }
-            r.cells.push_back({internal_refs(e)});
+            r.cells.push_back({location(e)});  // pages of this document, not section names
+            r.cells.push_back({row.omitted});
+            r.cells.push_back({row.reason});
+            r.cells.push_back({row.explanation});
+            r.cells.push_back({""});
+            r.cells.push_back({row.internal_refs});
             t.rows.push_back(std::move(r));
+        }
+        // GRI asks the sector standards' reference numbers only of "in accordance" reports.
+        if (!full) {
+            auto drop = [](std::vector<Cell>& cells) {
+                if (cells.size() > 6) cells.erase(cells.begin() + 6);
+            };
+            t.widths.erase(t.widths.begin() + 6);
+            for (auto& row : t.header) drop(row.cells);
+            for (auto& row : t.rows) drop(row.cells);
         }
         l.table(t);
     }
@@ -307,10 +292,15 @@ class Supplement {
             for (const auto* f : numeric)
                 if (f->provenance.rule == rule && !first) first = f;
             // A context figure reports no requirement: its label says what it is.
-            r.cells.push_back({first->requirement
-                                   ? fmt::format("{}-{}", first->disclosure, first->requirement)
-                                   : l_.get("pdf.facts.context")});
-            r.cells.push_back({first->label.in(lang_)});
+            // A partial or proxy value says so where it is printed, not only in the index.
+            std::string req = first->requirement
+                                  ? fmt::format("{}-{}", first->disclosure, first->requirement)
+                                  : l_.get("pdf.facts.context");
+            std::string label = first->label.in(lang_);
+            if (first->fit != Fit::full)
+                label += l_.get(first->fit == Fit::partial ? "pdf.fit.partial" : "pdf.fit.proxy");
+            r.cells.push_back({req});
+            r.cells.push_back({label});
             for (int yr : years) {
                 std::string v = l_.get("pdf.missing");
                 for (const auto* f : numeric)
@@ -359,7 +349,7 @@ class Supplement {
                     l_.get("pdf.omitted-requirement",
                            {{"requirement", fmt::format("{}-{}", om.disclosure, om.requirement)},
                             {"reason", reason_label(om.reason)},
-                            {"explanation", om.explanation.in(lang_)}}),
+                            {"explanation", omission_explanation(om, l_)}}),
                     FontStyle::regular, t_.geometry.table_size);
             }
         }
@@ -618,7 +608,7 @@ class Supplement {
                       {om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement)
                                       : l_.get("pdf.omissions.whole")},
                       {reason_label(om.reason)},
-                      {om.explanation.in(lang_)}}});
+                      {omission_explanation(om, l_)}}});
             }
         l.table(t);
     }
@@ -644,9 +634,10 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
         layout = doc.lay_out(measure, pages);
     }
     auto drawn = layout.pages();
-    pdf.footers(drawn, tmpl.geometry, doc.footer_left(),
-                [&](int page, int count) { return doc.footer_right(page, count); },
-                document_mark(ds, set, labels));
+    pdf.footers(
+        drawn, tmpl.geometry, doc.footer_left(),
+        [&](int page, int count) { return doc.footer_right(page, count); },
+        document_mark(ds, set, labels));
 
     std::string year = std::to_string(ds.organisation.reporting_period.from.year);
     auto info = document_info(ds.organisation, labels.lang(), doc.title() + " – " + doc.name(),
