@@ -56,7 +56,8 @@ assert kinds == {"content-index.csv": "content-index", "content-index.en.csv": "
                  "gri-supplement.sv.pdf": "pdf-supplement",
                  "gri-instance.xbrl": "xbrl-instance", "programme.xbrl": "xbrl-instance",
                  "programme.xsd": "xbrl-schema", "programme_lab.xml": "xbrl-linkbase",
-                 "programme_pre.xml": "xbrl-linkbase", "audit-trail.json": "audit-trail",
+                 "programme_pre.xml": "xbrl-linkbase",
+                 "programme_def.xml": "xbrl-linkbase", "audit-trail.json": "audit-trail",
                  "mapping-report.xlsx": "mapping-report",
                  "mapping-report.sv.pdf": "mapping-report"}, kinds
 en = list(csv.DictReader(open(f"{out}/content-index.en.csv", encoding="utf-8")))

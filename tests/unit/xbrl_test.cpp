@@ -253,14 +253,32 @@ BOOST_AUTO_TEST_CASE(the_sample_instances_are_sound) {
     BOOST_REQUIRE(sv && en);
     auto files = programme_xbrl(*ev.dataset, *ev.mappings, *sv, *en, d);
     BOOST_TEST(d.items().empty());
-    BOOST_REQUIRE(files.size() == 4u);
-    const auto& inst = files[3].bytes;
-    BOOST_TEST(inst.find("<prog:Indicator_3_1 contextRef=\"D2018\" unitRef=\"u_tCO2e\" "
-                         "decimals=\"0\">17860<") != std::string::npos);
-    BOOST_TEST(inst.find("<prog:Indicator_3_1 contextRef=\"D2021\" unitRef=\"u_tCO2e\" "
-                         "decimals=\"0\">15940<") != std::string::npos);
+    BOOST_REQUIRE(files.size() == 5u);
+    BOOST_TEST(files[3].path == "programme_def.xml");
+    const auto& inst = files[4].bytes;
+    // Every 3.1 value carries the definition it was measured under.
+    BOOST_TEST(inst.find("<prog:Indicator_3_1 contextRef=\"D2018_DefinitionVersion-1\" "
+                         "unitRef=\"u_tCO2e\" decimals=\"0\">17860<") != std::string::npos);
+    BOOST_TEST(inst.find("<prog:Indicator_3_1 contextRef=\"D2021_DefinitionVersion-1\" "
+                         "unitRef=\"u_tCO2e\" decimals=\"0\">15940<") != std::string::npos);
     BOOST_TEST(inst.find("<prog:Indicator_3_1_TargetChange contextRef=\"D2018-2030_DecisionYear-"
                          "2019\" unitRef=\"u_pure\" decimals=\"2\">-0.75<") != std::string::npos);
+    // 3.11 changed definition in 2021: its facts say which one.
+    BOOST_TEST(inst.find("<prog:Indicator_3_11 contextRef=\"D2020_DefinitionVersion-1\"") !=
+               std::string::npos);
+    BOOST_TEST(inst.find("<prog:Indicator_3_11 contextRef=\"D2021_DefinitionVersion-2\"") !=
+               std::string::npos);
+    // Capital investments, which 3.1's definition leaves out, are no member of 3.1.
+    for (const char* apart : {">2095<", ">5522<"}) {
+        auto at = inst.find(apart);
+        BOOST_REQUIRE(at != std::string::npos);
+        auto open = inst.rfind("<prog:", at);
+        BOOST_TEST(inst.substr(open, 40).starts_with("<prog:Indicator_3_1_Apart_"));
+    }
+    // The definition linkbase closes every hypercube.
+    const auto& def = files[3].bytes;
+    BOOST_TEST(def.find("xbrldt:closed=\"true\"") != std::string::npos);
+    BOOST_TEST(def.find("xbrldt:closed=\"false\"") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_taxonomy_package_is_read_and_checked) {

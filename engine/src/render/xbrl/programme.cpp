@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
+#include "../../rules/evaluator.hpp"
 #include "common.hpp"
 #include "griexport/evaluate.hpp"
 #include "griexport/render.hpp"
@@ -20,6 +22,7 @@ using namespace xbrl;
 constexpr const char* schema_file = "programme.xsd";
 constexpr const char* label_file = "programme_lab.xml";
 constexpr const char* presentation_file = "programme_pre.xml";
+constexpr const char* definition_file = "programme_def.xml";
 constexpr const char* instance_file = "programme.xbrl";
 
 // A concept of the programme taxonomy.
@@ -58,14 +61,17 @@ class Programme {
         : ds_(ds), x_(m.xbrl), sv_(sv), en_(en) {
         ns_ = x_.programme_namespace + ds.organisation.organisation_number;
         p_ = x_.programme_prefix;
+        q_ = p_ + ":";
     }
 
     std::vector<XbrlFile> files(Diagnostics& diags) {
         build_concepts();
+        collect_shapes();
         std::vector<XbrlFile> out;
         out.push_back({schema_file, "xbrl-schema", schema()});
         out.push_back({label_file, "xbrl-linkbase", labels()});
         out.push_back({presentation_file, "xbrl-linkbase", presentation()});
+        out.push_back({definition_file, "xbrl-linkbase", definitions()});
         out.push_back({instance_file, "xbrl-instance", instance(diags)});
         return out;
     }
@@ -79,6 +85,85 @@ class Programme {
     std::string p_;
     std::vector<Concept> concepts_;
     std::map<std::string, std::size_t> index_;
+    const std::vector<Axis> axes_ = axes();  // built once: place() runs per observation
+    std::string q_;                          // "prog:"
+    // The climate accounts' posts reported apart from their indicator (capital
+    // investments), by the source row of their entries: such rows are facts of a concept
+    // of their own, so that summing the indicator's members never includes them.
+    struct Apart {
+        std::string concept_name;
+        std::string post;
+    };
+    std::map<std::pair<std::uint32_t, std::uint32_t>, Apart> apart_;
+    // Each set of dimensions facts use (axis names, in axes() order) and the concepts
+    // that use it: one closed hypercube per set in the definition linkbase.
+    struct Shape {
+        std::vector<std::string> users;        // in first-use order, for stable output
+        std::unordered_set<std::string> seen;  // a search of `users` made 1 M rows quadratic
+    };
+    std::map<std::vector<std::string>, Shape> shapes_;
+
+    struct Placed {
+        std::string concept_name;
+        std::vector<TypedMember> dims;
+    };
+
+    // The concept and dimensions of an observation's fact.
+    Placed place(const Observation& obs) const {
+        const Indicator& ind = ds_.indicators[obs.indicator];
+        const auto& ax = axes_;
+        const std::string& q = q_;
+        Placed out{indicator_name(ind), {}};
+        auto apart = apart_.find({obs.origin.file, obs.origin.line});
+        if (apart != apart_.end()) out.concept_name = apart->second.concept_name;
+        for (std::size_t d = 0; d < dimension_count; ++d) {
+            if (!obs.dimensions[d]) continue;
+            // The post's own concept says which post it is.
+            if (apart != apart_.end() &&
+                ds_.dimension_value(obs.dimensions[d]) == apart->second.post)
+                continue;
+            out.dims.push_back(
+                {q + ax[d].name, q + ax[d].domain, ds_.dimension_value(obs.dimensions[d])});
+        }
+        // A value means what its definition said that year: 3.11 in 2020 is not 3.11 in 2021.
+        if (const auto* def = rules::definition_for_year(ind, obs.year))
+            out.dims.push_back(
+                {q + "DefinitionVersionAxis", q + "DefinitionVersionDomain", def->version});
+        return out;
+    }
+
+    void note_shape(const std::string& concept_name, const std::vector<TypedMember>& dims) {
+        std::vector<std::string> key;
+        for (const auto& d : dims) key.push_back(d.dimension.substr(d.dimension.find(':') + 1));
+        auto& shape = shapes_[key];
+        if (shape.seen.insert(concept_name).second) shape.users.push_back(concept_name);
+    }
+
+    void collect_shapes() {
+        for (const auto& obs : ds_.observations) {
+            auto placed = place(obs);
+            note_shape(placed.concept_name, placed.dims);
+        }
+        std::string q = p_ + ":";
+        for (const auto& ind : ds_.indicators) {
+            auto name = indicator_name(ind);
+            std::vector<TypedMember> decision{{q + "DecisionYearAxis", "", ""}};
+            for (const auto& t : ind.targets)
+                note_shape(name + (t.relative_to_year ? "_TargetChange" : "_Target"), decision);
+            if (!ind.definitions.empty())
+                note_shape(name + "_Definition", {{q + "DefinitionVersionAxis", "", ""}});
+        }
+    }
+
+    static std::string shape_id(const std::vector<std::string>& axes_used) {
+        std::string id = "Shape";
+        for (const auto& a : axes_used)
+            id += fmt::format("_{}", std::string_view(a).substr(0, a.size() - 4));  // "…Axis"
+        return axes_used.empty() ? "Shape_None" : id;
+    }
+    std::string shape_role(const std::vector<std::string>& axes_used) const {
+        return ns_ + "/role/" + shape_id(axes_used);
+    }
 
     LocalText label(std::string_view key,
                     std::initializer_list<std::pair<std::string_view, std::string>> args_sv,
@@ -146,6 +231,20 @@ class Programme {
                 concept_named(name).children.push_back(name + "_Definition");
             }
         }
+        // Posts the climate accounts report apart: a concept each, under the goal, not the
+        // indicator, whose definition leaves them out.
+        const Indicator* climate = ds_.find_indicator(ds_.climate_indicator);
+        for (const auto& post : ds_.climate_posts) {
+            if (post.role != ClimateRole::separate || !climate) continue;
+            auto name = indicator_name(*climate) + "_Apart_" + ncname_part(post.id);
+            add(name, type_of_unit(climate->unit), false,
+                label("xbrl.apart", {{"id", climate->id}, {"post", post.name.sv}},
+                      {{"id", climate->id}, {"post", post.name.en}}));
+            auto goal = "Goal_" + ncname_part(climate->goal);
+            if (index_.contains(goal)) concept_named(goal).children.push_back(name);
+            for (const auto& e : ds_.climate_entries)
+                if (e.post == post.id) apart_[{e.origin.file, e.origin.line}] = {name, post.id};
+        }
     }
 
     std::string role_uri() const { return ns_ + "/role/programme"; }
@@ -163,10 +262,19 @@ class Programme {
             info.leaf("link:definition", en_.get("xbrl.programme"));
             info.leaf("link:usedOn", "link:presentationLink");
             info.close();
+            for (const auto& [axes_used, shape] : shapes_) {
+                info.open("link:roleType",
+                          {{"roleURI", shape_role(axes_used)}, {"id", shape_id(axes_used)}});
+                info.leaf("link:definition", "Facts with the dimensions of " + shape_id(axes_used));
+                info.leaf("link:usedOn", "link:definitionLink");
+                info.close();
+            }
             for (const auto& [file, role] :
                  {std::pair{label_file, "http://www.xbrl.org/2003/role/labelLinkbaseRef"},
                   std::pair{presentation_file,
-                            "http://www.xbrl.org/2003/role/presentationLinkbaseRef"}})
+                            "http://www.xbrl.org/2003/role/presentationLinkbaseRef"},
+                  std::pair{definition_file,
+                            "http://www.xbrl.org/2003/role/definitionLinkbaseRef"}})
                 info.empty("link:linkbaseRef",
                            {{"xlink:type", "simple"},
                             {"xlink:href", file},
@@ -185,6 +293,81 @@ class Programme {
         }
         for (const auto& ax : axes())
             write_typed_dimension(w, p_, ax.name, ax.domain, ax.domain_type);
+        for (const auto& [axes_used, shape] : shapes_) {
+            std::string id = shape_id(axes_used);
+            w.empty("xs:element", {{"name", id + "_Hypercube"},
+                                   {"id", p_ + "_" + id + "_Hypercube"},
+                                   {"type", "xbrli:stringItemType"},
+                                   {"substitutionGroup", "xbrldt:hypercubeItem"},
+                                   {"abstract", "true"},
+                                   {"nillable", "true"},
+                                   {"xbrli:periodType", "duration"}});
+            w.empty("xs:element", {{"name", id + "_LineItems"},
+                                   {"id", p_ + "_" + id + "_LineItems"},
+                                   {"type", "xbrli:stringItemType"},
+                                   {"substitutionGroup", "xbrli:item"},
+                                   {"abstract", "true"},
+                                   {"nillable", "true"},
+                                   {"xbrli:periodType", "duration"}});
+        }
+        w.close();
+        return out;
+    }
+
+    // One closed hypercube per set of dimensions in use, each in a role of its own: XBRL
+    // Dimensions then accepts a fact only with exactly the dimensions one of its concept's
+    // hypercubes lists, so a value moved into a dimension its indicator never has fails.
+    std::string definitions() {
+        std::string out;
+        XmlWriter w(out);
+        w.declaration();
+        w.open("link:linkbase", {{"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
+                                 {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
+                                 {"xmlns:xbrldt", "http://xbrl.org/2005/xbrldt"},
+                                 {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"},
+                                 {"xsi:schemaLocation",
+                                  "http://www.xbrl.org/2003/linkbase "
+                                  "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"}});
+        for (const char* arcrole : {"all", "hypercube-dimension", "domain-member"})
+            w.empty("link:arcroleRef",
+                    {{"arcroleURI", std::string("http://xbrl.org/int/dim/arcrole/") + arcrole},
+                     {"xlink:type", "simple"},
+                     {"xlink:href",
+                      std::string("http://www.xbrl.org/2005/xbrldt-2005.xsd#") + arcrole}});
+        for (const auto& [axes_used, shape] : shapes_)
+            w.empty("link:roleRef",
+                    {{"roleURI", shape_role(axes_used)},
+                     {"xlink:type", "simple"},
+                     {"xlink:href", std::string(schema_file) + "#" + shape_id(axes_used)}});
+        auto arc = [&](const char* arcrole, const std::string& from, const std::string& to,
+                       std::vector<std::pair<std::string, std::string>> extra = {}) {
+            std::vector<std::pair<std::string, std::string>> a{
+                {"xlink:type", "arc"},
+                {"xlink:arcrole", std::string("http://xbrl.org/int/dim/arcrole/") + arcrole},
+                {"xlink:from", "loc_" + from},
+                {"xlink:to", "loc_" + to}};
+            for (auto& e : extra) a.push_back(std::move(e));
+            w.empty("link:definitionArc", a);
+        };
+        for (const auto& [axes_used, shape] : shapes_) {
+            std::string id = shape_id(axes_used);
+            w.open("link:definitionLink",
+                   {{"xlink:type", "extended"}, {"xlink:role", shape_role(axes_used)}});
+            locator(w, id + "_LineItems");
+            locator(w, id + "_Hypercube");
+            for (const auto& a : axes_used) locator(w, a);
+            for (const auto& c : shape.users) locator(w, c);
+            arc("all", id + "_LineItems", id + "_Hypercube",
+                {{"xbrldt:closed", "true"}, {"xbrldt:contextElement", "segment"}});
+            int order = 0;
+            for (const auto& a : axes_used)
+                arc("hypercube-dimension", id + "_Hypercube", a,
+                    {{"order", std::to_string(++order)}});
+            order = 0;
+            for (const auto& c : shape.users)
+                arc("domain-member", id + "_LineItems", c, {{"order", std::to_string(++order)}});
+            w.close();
+        }
         w.close();
         return out;
     }
@@ -305,13 +488,10 @@ class Programme {
             });
             for (auto oi : rows) {
                 const auto& obs = ds_.observations[oi];
-                std::vector<TypedMember> dims;
-                for (std::size_t d = 0; d < dimension_count; ++d)
-                    if (obs.dimensions[d])
-                        dims.push_back({q + ax[d].name, q + ax[d].domain,
-                                        ds_.dimension_value(obs.dimensions[d])});
+                auto placed = place(obs);
                 auto [s, e] = period_of_year(o, obs.year);
-                numeric(name, c.type, ctx(s, e, dims), obs.value, ind.precision);
+                numeric(placed.concept_name, c.type, ctx(s, e, placed.dims), obs.value,
+                        ind.precision);
             }
             for (const auto& t : ind.targets) {
                 std::vector<TypedMember> dims{
