@@ -243,8 +243,8 @@ int main(int argc, char** argv) {
             print(ev.diagnostics, format);
             return 1;
         }
-        auto text =
-            griexport::explain_disclosure(*ev.dataset, *ev.mappings, *ev.disclosures, disclosure);
+        auto text = griexport::explain_disclosure(*ev.dataset, *ev.mappings, *ev.disclosures,
+                                                  disclosure, &ev.diagnostics);
         if (!text) {
             std::cerr << "griexport: error[explain.not-in-scope]: disclosure " << disclosure
                       << " is not in scope for this organisation and period\n";

@@ -83,6 +83,15 @@ struct ClaimRequirement {
     LocalText title;
 };
 
+// A requirement organisation.xml answers (2-3-c from <publication>, 2-3-d from <contact>).
+struct FromOrganisation {
+    std::string disclosure;  // "2-3"
+    char requirement = 'c';
+    std::string field;   // "publication-date", "contact"
+    LocalText sentence;  // with {value}
+    SourceRef source;
+};
+
 struct ClaimWording {
     LocalText label;      // "in accordance with the GRI Standards"
     LocalText statement;  // with {organisation}, {start}, {end}
@@ -95,6 +104,7 @@ struct Catalogue {
     std::vector<OmissionReason> omission_reasons;
     std::vector<std::string> never_omit;
     std::vector<ClaimRequirement> requirements;
+    std::vector<FromOrganisation> from_organisation;
     ClaimWording in_accordance;
     ClaimWording with_reference;
 

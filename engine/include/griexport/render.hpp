@@ -104,8 +104,10 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
 // The provenance of one disclosure as text: status, each fact with its rule (file:line),
 // expression, intermediate values and inputs (file:line, definition version, model).
 // Returns nullopt when the disclosure is not in scope.
+// `found`, when given, are the evaluation's diagnostics: those raised at an input row the
+// disclosure uses are shown under that row (a published total that differs from its parts).
 std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings& m,
-                                              const DisclosureSet& set,
-                                              std::string_view disclosure);
+                                              const DisclosureSet& set, std::string_view disclosure,
+                                              const Diagnostics* found = nullptr);
 
 }  // namespace griexport

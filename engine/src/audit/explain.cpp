@@ -32,8 +32,20 @@ std::string first_line(const std::string& s, std::size_t max) {
 }  // namespace
 
 std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings& m,
-                                              const DisclosureSet& set,
-                                              std::string_view disclosure) {
+                                              const DisclosureSet& set, std::string_view disclosure,
+                                              const Diagnostics* diagnostics) {
+    // The diagnostics raised at an input row, printed beneath it.
+    auto raised_at = [&](const SourceRef& r) {
+        std::string out;
+        if (!diagnostics) return out;
+        Location at = ds.location(r);
+        for (const auto& d : diagnostics->items())
+            if (d.location.file == at.file && d.location.line == at.line &&
+                d.location.cell == at.cell)
+                out +=
+                    fmt::format("        {}[{}]: {}\n", to_string(d.severity), d.code, d.message);
+        return out;
+    };
     std::string out;
     bool found = false;
     for (const auto& e : set.disclosures) {
@@ -99,6 +111,7 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                                    in.indicator, in.year,
                                    in.dimensions.empty() ? " total" : " " + in.dimensions,
                                    quantity(ds, in.value), notes.empty() ? "" : " (" + notes + ")");
+                out += raised_at(in.source);
             }
         }
         for (auto oi : e.omissions) {

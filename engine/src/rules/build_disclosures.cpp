@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "../text/format.hpp"
 #include "compliance.hpp"
 #include "domain_checks.hpp"
 #include "evaluator.hpp"
@@ -60,6 +61,7 @@ class Builder {
         out_.sought = o.claim_sought;
         scope();
         apply_rules();
+        report_from_organisation();
         locate();
         settle_statuses();
         cover_requirements();
@@ -294,6 +296,48 @@ class Builder {
                             "with a reason for omission, or the data",
                             r.id, requirement_name(r.disclosure, r.requirement), missing),
                 ds_.location(r.source));
+        }
+    }
+
+    // Requirements organisation.xml itself answers (2-3-c, 2-3-d), in compliance.xml's
+    // words: a fact each, traced to the element that gives it.
+    void report_from_organisation() {
+        const auto& o = ds_.organisation;
+        for (const auto& fo : m_.catalogue.from_organisation) {
+            LocalText value;
+            SourceRef where = o.source;
+            if (fo.field == "publication-date" && o.publication_date) {
+                value = {text::long_date(*o.publication_date, "sv"),
+                         text::long_date(*o.publication_date, "en")};
+                where = o.publication_source;
+            } else if (fo.field == "contact" && !(o.contact.sv.empty() && o.contact.en.empty())) {
+                value = o.contact;
+            } else {
+                continue;
+            }
+            auto fill = [](std::string sentence, const std::string& v) {
+                auto at = sentence.find("{value}");
+                if (at != std::string::npos) sentence.replace(at, 7, v);
+                return sentence;
+            };
+            for (std::size_t ti = 0; ti < out_.disclosures.size(); ++ti) {
+                const auto& e = out_.disclosures[ti];
+                if (e.number != fo.disclosure) continue;
+                Fact f;
+                f.disclosure = e.number;
+                f.topic = e.topic;
+                f.requirement = fo.requirement;
+                f.kind = FactKind::text;
+                f.text = {fill(fo.sentence.sv, value.sv.empty() ? value.en : value.sv),
+                          fill(fo.sentence.en, value.en.empty() ? value.sv : value.en)};
+                f.year = o.reporting_period.from.year;
+                f.period_type = "duration";
+                f.covers = std::string(1, fo.requirement);
+                f.provenance.rule = fmt::format("organisation.{}-{}", e.number, fo.requirement);
+                f.provenance.rule_source = fo.source;
+                f.provenance.narrative_source = where;
+                add_fact(std::move(f), ti);
+            }
         }
     }
 

@@ -141,7 +141,7 @@ void load_compliance(io::LoadContext& ctx, Catalogue& cat) {
     auto x = io::load_xml(ctx.data_dir, "gri-mappings/compliance.xml", true,
                           ctx.schema("compliance.xsd"), ctx.diags);
     if (!x) return;
-    ctx.add_source(x->text);
+    auto file = ctx.add_source(x->text);
     auto root = x->doc->child("compliance");
     for (auto c : root.children("claim")) {
         ClaimWording w{io::read_local_text(c.child("label")),
@@ -157,6 +157,13 @@ void load_compliance(io::LoadContext& ctx, Catalogue& cat) {
                                         io::read_local_text(r.child("asks"))});
     cat.never_omit =
         io::split_xs_list(root.child("never-omit").attribute("disclosures").as_string());
+    for (auto f : root.children("from-organisation")) {
+        std::string req = f.attribute("requirement").as_string();
+        auto dash = req.rfind('-');
+        cat.from_organisation.push_back({req.substr(0, dash), req[dash + 1],
+                                         f.attribute("field").as_string(), io::read_local_text(f),
+                                         ctx.ref(file, x->where(f))});
+    }
     for (auto r : root.children("requirement")) {
         ClaimRequirement req;
         req.number = r.attribute("number").as_int();
