@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "griexport/attach.hpp"
 #include "griexport/audit.hpp"
 #include "griexport/build.hpp"
 #include "griexport/diagnostics.hpp"
@@ -138,6 +139,18 @@ int main(int argc, char** argv) {
     diff->add_option("--format", format, "changes as text (stdout) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
+    auto* attach = app.add_subcommand(
+        "attach", "append the GRI supplement of a build to the annual report as one PDF");
+    griexport::AttachOptions attach_options;
+    std::string annual_report, attach_out, merged;
+    attach->add_option("ANNUAL_REPORT", annual_report, "the annual report (PDF)")->required();
+    attach->add_option("OUT", attach_out, "a folder written by build")->required();
+    attach->add_option("-o,--output", merged, "the merged PDF to write")->required();
+    attach->add_option("--lang", attach_options.lang, "the supplement's language: sv or en")
+        ->check(CLI::IsMember({"sv", "en"}));
+    attach->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -219,6 +232,14 @@ int main(int argc, char** argv) {
                       << (verify_org.empty() ? ": every output matches its manifest\n"
                                              : ": inputs unchanged; the rebuild reproduces every "
                                                "output byte for byte\n");
+        return exit_code(diags);
+    }
+    if (*attach) {
+        attach_options.annual_report = annual_report;
+        attach_options.out = attach_out;
+        attach_options.merged = merged;
+        auto diags = griexport::attach_supplement(attach_options);
+        print(diags, format);
         return exit_code(diags);
     }
     if (*diff) {

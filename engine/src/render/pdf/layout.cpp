@@ -126,6 +126,13 @@ void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool head
             if (!l.empty())
                 page().ops.push_back(DrawText{lx, ly - baseline_offset(g_.table_size, g_.leading),
                                               font, g_.table_size, l, g_.text});
+            for (const auto& [fragment, target] : cell.links) {
+                auto at = l.find(fragment);
+                if (at == std::string::npos) continue;
+                double fx = lx + measure_(std::string_view(l).substr(0, at), font, g_.table_size);
+                double fw = measure_(fragment, font, g_.table_size);
+                page().links.push_back({fx, ly - line_h, fw, line_h, target});
+            }
             ly -= line_h;
         }
         if (spans) break;

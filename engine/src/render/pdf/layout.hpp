@@ -39,8 +39,16 @@ struct DrawLine {
 };
 using DrawOp = std::variant<DrawText, DrawRect, DrawLine>;
 
+// A clickable area: `target` is "page:N" (a page of this document, 0-based) or
+// "name:X" (a named destination, resolved when the document is merged into another).
+struct LinkArea {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::string target;
+};
+
 struct Page {
     std::vector<DrawOp> ops;
+    std::vector<LinkArea> links;
 };
 
 struct Bookmark {
@@ -68,6 +76,8 @@ struct Cell {
     std::string text;
     FontStyle font = FontStyle::regular;
     Align align = Align::left;
+    // Fragments of the text that link somewhere: (fragment, LinkArea::target).
+    std::vector<std::pair<std::string, std::string>> links{};
 };
 
 struct Row {

@@ -142,8 +142,8 @@ void PdfDocument::footers(std::vector<Page>& pages, const Geometry& g, const std
             double mark_size = size + 2;
             double mw = measure(mark, FontStyle::bold, mark_size);
             pages[i].ops.push_back(DrawText{g.width - g.margin_right - mw,
-                                            g.height - g.margin_top / 2, FontStyle::bold,
-                                            mark_size, mark, Color{0.75, 0.1, 0.1}});
+                                            g.height - g.margin_top / 2, FontStyle::bold, mark_size,
+                                            mark, Color{0.75, 0.1, 0.1}});
         }
     }
 }
@@ -153,8 +153,10 @@ std::string PdfDocument::finish(const std::vector<Page>& pages,
                                 int first_page_number, const DocumentInfo& info) {
     std::string bytes = canvas_->render(pages, bookmarks, g, first_page_number);
     if (bytes.empty()) return {};
+    std::vector<std::vector<LinkArea>> links;
+    for (const auto& p : pages) links.push_back(p.links);
     return make_pdfa(bytes, {&canvas_->font(FontStyle::regular), &canvas_->font(FontStyle::bold)},
-                     info, *icc_, diags_);
+                     info, *icc_, diags_, links);
 }
 
 }  // namespace griexport::pdf

@@ -7,6 +7,7 @@
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include "../xbrl/xml_writer.hpp"
@@ -109,8 +110,8 @@ std::string xmp_packet(const DocumentInfo& i) {
 }
 
 std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFont*>& fonts,
-                      const DocumentInfo& info, const std::string& icc_profile,
-                      Diagnostics& diags) {
+                      const DocumentInfo& info, const std::string& icc_profile, Diagnostics& diags,
+                      const std::vector<std::vector<LinkArea>>& links) {
     try {
         QPDF q;
         q.setSuppressWarnings(true);
@@ -141,6 +142,38 @@ std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFo
                 bits[c / 8] =
                     static_cast<char>(static_cast<unsigned char>(bits[c / 8]) | (0x80u >> (c % 8)));
             descriptor.replaceKey("/CIDSet", QPDFObjectHandle::newStream(&q, bits));
+        }
+        auto pages = QPDFPageDocumentHelper(q).getAllPages();
+        for (std::size_t i = 0; i < links.size() && i < pages.size(); ++i) {
+            auto page = pages[i].getObjectHandle();
+            for (const auto& link : links[i]) {
+                auto a = QPDFObjectHandle::newDictionary();
+                a.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
+                a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Link"));
+                a.replaceKey("/Rect", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+                                          QPDFObjectHandle::newReal(link.x, 2),
+                                          QPDFObjectHandle::newReal(link.y, 2),
+                                          QPDFObjectHandle::newReal(link.x + link.w, 2),
+                                          QPDFObjectHandle::newReal(link.y + link.h, 2)}));
+                a.replaceKey("/Border", QPDFObjectHandle::parse("[0 0 0]"));
+                a.replaceKey("/F", QPDFObjectHandle::newInteger(4));  // PDF/A: printable
+                if (link.target.starts_with("page:")) {
+                    auto n = std::stoul(link.target.substr(5));
+                    if (n >= pages.size()) continue;
+                    a.replaceKey("/Dest", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+                                              pages[n].getObjectHandle(),
+                                              QPDFObjectHandle::newName("/Fit")}));
+                } else {
+                    // A page of the annual report: no destination until griexport attach
+                    // merges the two and resolves it (a dangling named destination would
+                    // make readers warn about the supplement on its own).
+                    a.replaceKey("/GRIExportTarget",
+                                 QPDFObjectHandle::newString(link.target.substr(5)));
+                }
+                if (!page.hasKey("/Annots"))
+                    page.replaceKey("/Annots", QPDFObjectHandle::newArray());
+                page.getKey("/Annots").appendItem(q.makeIndirectObject(a));
+            }
         }
         auto root = q.getRoot();
         auto xmp = QPDFObjectHandle::newStream(&q, xmp_packet(info));

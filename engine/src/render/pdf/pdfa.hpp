@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "griexport/diagnostics.hpp"
+#include "layout.hpp"
 #include "pdf_canvas.hpp"
 
 namespace griexport::pdf {
@@ -24,9 +25,11 @@ struct DocumentInfo {
     int year = 1970, month = 1, day = 1;  // creation and modification date, UTC midnight
 };
 
-// Returns the PDF/A-1b document, or "" after reporting pdf.pdfa on failure.
+// Returns the PDF/A-1b document, or "" after reporting pdf.pdfa on failure. `links` holds
+// each page's link areas (layout.hpp), written as printable, borderless link annotations.
 std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFont*>& fonts,
-                      const DocumentInfo& info, const std::string& icc_profile, Diagnostics& diags);
+                      const DocumentInfo& info, const std::string& icc_profile, Diagnostics& diags,
+                      const std::vector<std::vector<LinkArea>>& links = {});
 
 // The XMP packet for the info (exposed for tests).
 std::string xmp_packet(const DocumentInfo& info);

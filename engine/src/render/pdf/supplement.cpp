@@ -177,23 +177,32 @@ class Supplement {
         }
     }
 
-    std::string location(const DisclosureEntry& e) const {
+    // The content index's location: pages of the årsredovisning (linked to them once the
+    // supplement is attached: named destinations griexport-ar-N), the supplement's own
+    // page (linked), and what is not covered.
+    Cell location(const DisclosureEntry& e) const {
+        Cell cell;
         std::vector<std::string> parts;
-        for (const auto& p : e.annual_report_pages)
+        for (const auto& p : e.annual_report_pages) {
             parts.push_back(l_.get("pdf.location.annual-report", {{"pages", p}}));
+            auto digits = p.find_first_not_of("0123456789");
+            if (digits != 0)
+                cell.links.emplace_back(parts.back(), "name:griexport-ar-" + p.substr(0, digits));
+        }
         if (e.in_supplement) {
             auto it = pages_of_->find(key(e.number, e.topic));
             std::string page =
                 it == pages_of_->end() ? "?" : y(first_page_ + static_cast<int>(it->second));
             parts.push_back(l_.get("pdf.location.page", {{"page", page}}));
+            if (it != pages_of_->end())
+                cell.links.emplace_back(parts.back(), fmt::format("page:{}", it->second));
         }
         std::string gaps;
         for (const auto& g : e.uncovered()) gaps += (gaps.empty() ? "" : ", ") + g;
         if (!gaps.empty())
             parts.push_back(l_.get("location.not-covered", {{"requirements", gaps}}));
-        std::string s;
-        for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
-        return s;
+        for (const auto& p : parts) cell.text += (cell.text.empty() ? "" : "; ") + p;
+        return cell;
     }
 
     void index(Layout& l) {
@@ -243,7 +252,7 @@ class Supplement {
             Row r;
             r.cells.push_back({row.standard});
             r.cells.push_back({disclosure_title(e)});
-            r.cells.push_back({location(e)});  // pages of this document, not section names
+            r.cells.push_back(location(e));  // pages of this document, not section names
             r.cells.push_back({row.omitted});
             r.cells.push_back({row.reason});
             r.cells.push_back({row.explanation});
