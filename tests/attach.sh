@@ -119,4 +119,13 @@ expect_error attach.out "$work/ar.pdf" "$work/tampered"
 python3 -c "import sys; b=open(sys.argv[1],'rb').read(); open(sys.argv[2],'wb').write(b[:b.rfind(b'xref')])" "$work/ar.pdf" "$work/damaged.pdf"
 "$bin" attach "$work/damaged.pdf" "$work/out" -o "$work/repaired.pdf" 2> "$work/log" || fail "a repairable file"
 grep -q 'warning\[attach.repaired\]' "$work/log" || fail "no attach.repaired"
+# build --annual-report numbers the supplement after the report whatever organisation.xml
+# says (org90 says 91), writes the merged file, lists it, and verify re-performs it.
+"$bin" build "$work/org90" -o "$work/one-step" --annual-report "$work/ar.pdf" 2> /dev/null
+merged="$work/one-step/annual-report-with-gri.sv.pdf"
+pdftotext -f 101 -l 101 "$merged" - | grep -q "Sida 101 av" || fail "one-step numbering"
+pdftotext -f 1 -l 1 "$work/one-step/gri-supplement.sv.pdf" "$work/first.txt"
+grep -q "Sida 101 av" "$work/first.txt" || fail "supplement numbering"
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert any(o["path"]=="annual-report-with-gri.sv.pdf" and o["kind"]=="annual-report" for o in m["outputs"]), m["outputs"]; assert m["build"]["annual_report"]["path"].endswith("ar.pdf")' "$work/one-step/manifest.json"
+"$bin" verify "$work/one-step" "$work/org90" 2> "$work/log" || fail "verify of a one-step build"
 echo "attach: bad inputs refused with their codes, a damaged file repaired with warnings"

@@ -92,6 +92,12 @@ int main(int argc, char** argv) {
     build_cmd->add_flag("--final", final_release,
                         "documents to publish: refuse without a GRI notification and a "
                         "publication date instead of marking them as a draft");
+    std::string build_annual_report;
+    build_cmd
+        ->add_option("--annual-report", build_annual_report,
+                     "the annual report (PDF): number the supplement after its last page and "
+                     "also write the two merged")
+        ->check(CLI::ExistingFile);
     std::string taxonomy_package;
     build_cmd
         ->add_option("--taxonomy-package", taxonomy_package,
@@ -187,6 +193,7 @@ int main(int argc, char** argv) {
         auto build = build_options(options);
         build.pdf_lang = pdf_lang;
         build.taxonomy_package = taxonomy_package;
+        build.annual_report = build_annual_report;
         auto diags = griexport::build_outputs(folder, out_dir, build);
         print(diags, format);
         return exit_code(diags);

@@ -17,6 +17,9 @@ struct BuildOptions {
     std::string pdf_lang;  // "sv", "en", "both"; empty: the organisation's first language
     std::filesystem::path taxonomy_package;  // a GRI taxonomy package to check against
     std::optional<std::int64_t> source_date_epoch;
+    // build --annual-report: number the supplement after this PDF's last page and write it
+    // merged with the supplement (annual-report-with-gri.LANG.pdf), as `attach` does.
+    std::filesystem::path annual_report{};
 };
 
 // `griexport template`: the data-entry workbook for `folder` written to `out_file`

@@ -95,6 +95,8 @@ std::string seal_manifest(std::string text);
 struct ManifestBuildSettings {
     std::string pdf_lang;  // as given to build; empty: the organisation's first language
     std::optional<std::int64_t> source_date_epoch;
+    std::string annual_report{};         // build --annual-report, as given
+    std::string annual_report_sha256{};  // of its bytes
 };
 std::string manifest_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                           const std::vector<SourceFile>& inputs,

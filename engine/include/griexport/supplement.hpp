@@ -21,6 +21,9 @@ struct SupplementOptions {
     std::filesystem::path data_dir;  // holds templates/ and fonts/
     // The document date: SOURCE_DATE_EPOCH when set, else the reporting period's last day.
     std::optional<std::int64_t> source_date_epoch;
+    // The first page's number, instead of organisation.xml's <annual-report first-page>
+    // (build --annual-report: the page after the annual report's last).
+    std::optional<int> first_page{};
 };
 
 // The supplement in the labels' language, or "" after reporting errors. Every template,

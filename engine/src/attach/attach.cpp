@@ -57,56 +57,14 @@ QOH fit_destination(const QOH& page) {
     return QOH::newArray(std::vector<QOH>{page, QOH::newName("/Fit")});
 }
 
-Diagnostics merge(const AttachOptions& o, QPDF& ar, QPDF& sup, const std::string& supplement,
-                  const std::vector<std::pair<std::string, std::string>>& carried,
-                  Diagnostics& diags);
-
-}  // namespace
-
-Diagnostics attach_supplement(const AttachOptions& o) {
-    Diagnostics diags;
-    const std::string ar_name = o.annual_report.generic_string();
-    // 1. A finished build whose files are what its manifest says.
-    auto checked = verify_outputs(o.out, nullptr, LoadOptions{});
-    if (checked.has_errors()) {
-        diags.append(checked);
-        diags.error("attach.out",
-                    "the output folder does not match its manifest; build it again before "
-                    "attaching",
-                    {(o.out / "manifest.json").generic_string(), 0, 0});
-        return diags;
-    }
-    std::string manifest_text;
-    io::read_whole_file(o.out / "manifest.json", (o.out / "manifest.json").generic_string(),
-                        manifest_text, diags);
-    auto manifest = nlohmann::json::parse(manifest_text, nullptr, false);
-    std::string supplement;
-    std::vector<std::pair<std::string, std::string>> carried;  // path, kind
-    for (const auto& f : manifest["outputs"]) {
-        std::string path = f.value("path", ""), kind = f.value("kind", "");
-        if (kind == "pdf-supplement" && supplement.empty() &&
-            (o.lang.empty() || path == "gri-supplement." + o.lang + ".pdf"))
-            supplement = path;
-        if (kind == "xbrl-instance") carried.emplace_back(path, kind);
-    }
-    carried.emplace_back("manifest.json", "manifest");
-    if (supplement.empty()) {
-        diags.error("attach.no-supplement",
-                    o.lang.empty() ? "the build wrote no PDF supplement"
-                                   : fmt::format("the build wrote no {} supplement; build with "
-                                                 "--lang {} or both",
-                                                 o.lang, o.lang),
-                    {(o.out / "manifest.json").generic_string(), 0, 0});
-        return diags;
-    }
-
-    // 2. The annual report, as any program may have written it.
+// Opens the annual report as any program may have written it; false after reporting why.
+bool open_annual_report(const fs::path& path, QPDF& ar, Diagnostics& diags) {
+    const std::string ar_name = path.generic_string();
     std::error_code ec;
-    if (!fs::is_regular_file(o.annual_report, ec)) {
+    if (!fs::is_regular_file(path, ec)) {
         diags.error("attach.annual-report-missing", "no such file", {ar_name, 0, 0});
-        return diags;
+        return false;
     }
-    QPDF ar;
     ar.setSuppressWarnings(true);
     try {
         ar.processFile(ar_name.c_str());
@@ -120,54 +78,29 @@ Diagnostics attach_supplement(const AttachOptions& o) {
             diags.error("attach.not-pdf",
                         fmt::format("not a PDF qpdf can read: {}", e.getMessageDetail()),
                         {ar_name, 0, 0});
-        return diags;
+        return false;
     } catch (const std::exception& e) {
         diags.error("attach.not-pdf", fmt::format("not a PDF qpdf can read: {}", e.what()),
                     {ar_name, 0, 0});
-        return diags;
+        return false;
     }
     if (ar.isEncrypted()) {
         diags.error("attach.encrypted",
                     "the annual report is encrypted (permissions set in its program); export it "
                     "without protection",
                     {ar_name, 0, 0});
-        return diags;
+        return false;
     }
     for (const auto& w : ar.getWarnings())
         diags.warning("attach.repaired",
                       fmt::format("qpdf repaired the annual report: {}", w.getMessageDetail()),
                       {ar_name, 0, 0});
-
-    std::string sup_bytes;
-    if (!io::read_whole_file(o.out / supplement, (o.out / supplement).generic_string(), sup_bytes,
-                             diags))
-        return diags;
-    QPDF sup;
-    sup.setSuppressWarnings(true);
-    try {
-        sup.processMemoryFile(supplement.c_str(), sup_bytes.data(), sup_bytes.size());
-    } catch (const std::exception& e) {
-        diags.error("attach.not-pdf", fmt::format("the supplement cannot be read: {}", e.what()),
-                    {(o.out / supplement).generic_string(), 0, 0});
-        return diags;
-    }
-
-    try {
-        return merge(o, ar, sup, supplement, carried, diags);
-    } catch (const std::exception& e) {
-        diags.error("attach.merge", fmt::format("cannot merge the two documents: {}", e.what()),
-                    {ar_name, 0, 0});
-        return diags;
-    }
+    return true;
 }
 
-namespace {
-
-Diagnostics merge(const AttachOptions& o, QPDF& ar, QPDF& sup, const std::string& supplement,
-                  const std::vector<std::pair<std::string, std::string>>& carried,
-                  Diagnostics& diags) {
-    const std::string ar_name = o.annual_report.generic_string();
-    std::error_code ec;
+std::string merge(const fs::path& annual_report, QPDF& ar, QPDF& sup, const std::string& supplement,
+                  const std::vector<Attachment>& attachments, Diagnostics& diags) {
+    const std::string ar_name = annual_report.generic_string();
     // 3. The supplement's printed page numbers must continue the annual report's.
     QPDFPageDocumentHelper ar_pages(ar);
     auto ar_list = ar_pages.getAllPages();
@@ -182,7 +115,7 @@ Diagnostics merge(const AttachOptions& o, QPDF& ar, QPDF& sup, const std::string
                                 "on page {}: set first-page=\"{}\" and build again",
                                 first, first, last, last + 1),
                     {ar_name, 0, 0});
-        return diags;
+        return {};
     }
 
     // 4. Pages, then labels: the annual report's kept, the supplement's continuing them.
@@ -290,17 +223,12 @@ Diagnostics merge(const AttachOptions& o, QPDF& ar, QPDF& sup, const std::string
 
     // 7. The machine-readable versions travel inside the one PDF.
     QPDFEmbeddedFileDocumentHelper files(ar);
-    for (const auto& [path, kind] : carried) {
-        std::string bytes;
-        if (!io::read_whole_file(o.out / path, (o.out / path).generic_string(), bytes, diags))
-            return diags;
-        auto stream = QPDFEFStreamObjectHelper::createEFStream(ar, bytes);
-        stream.setSubtype(kind == "manifest" ? "application/json" : "application/xml");
-        auto spec = QPDFFileSpecObjectHelper::createFileSpec(ar, path, stream);
-        spec.setDescription(kind == "manifest"
-                                ? "griexport manifest: claim, inputs and outputs with sha256"
-                                : "XBRL instance of the GRI supplement");
-        files.replaceEmbeddedFile(path, spec);
+    for (const auto& at : attachments) {
+        auto stream = QPDFEFStreamObjectHelper::createEFStream(ar, at.bytes);
+        stream.setSubtype(at.mime);
+        auto spec = QPDFFileSpecObjectHelper::createFileSpec(ar, at.name, stream);
+        spec.setDescription(at.description);
+        files.replaceEmbeddedFile(at.name, spec);
     }
     auto info = ar.getTrailer().getKey("/Info");
     if (!info.isDictionary()) {
@@ -328,7 +256,92 @@ Diagnostics merge(const AttachOptions& o, QPDF& ar, QPDF& sup, const std::string
     w.setPreserveEncryption(false);
     w.write();
     auto buf = w.getBufferSharedPointer();
-    std::string merged(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+    return {reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize()};
+}
+
+}  // namespace
+
+std::optional<int> page_after_annual_report(const fs::path& annual_report, Diagnostics& diags) {
+    QPDF ar;
+    if (!open_annual_report(annual_report, ar, diags)) return std::nullopt;
+    auto numbers = page_numbers(ar, QPDFPageDocumentHelper(ar).getAllPages().size());
+    return static_cast<int>(numbers.empty() ? 1 : numbers.back() + 1);
+}
+
+std::string merge_with_annual_report(const fs::path& annual_report,
+                                     const std::string& supplement_name,
+                                     const std::string& supplement,
+                                     const std::vector<Attachment>& attachments,
+                                     Diagnostics& diags) {
+    QPDF ar;
+    if (!open_annual_report(annual_report, ar, diags)) return {};
+    QPDF sup;
+    sup.setSuppressWarnings(true);
+    try {
+        sup.processMemoryFile(supplement_name.c_str(), supplement.data(), supplement.size());
+        return merge(annual_report, ar, sup, supplement_name, attachments, diags);
+    } catch (const std::exception& e) {
+        diags.error("attach.merge", fmt::format("cannot merge the two documents: {}", e.what()),
+                    {annual_report.generic_string(), 0, 0});
+        return {};
+    }
+}
+
+Diagnostics attach_supplement(const AttachOptions& o) {
+    Diagnostics diags;
+    // 1. A finished build whose files are what its manifest says.
+    auto checked = verify_outputs(o.out, nullptr, LoadOptions{});
+    if (checked.has_errors()) {
+        diags.append(checked);
+        diags.error("attach.out",
+                    "the output folder does not match its manifest; build it again before "
+                    "attaching",
+                    {(o.out / "manifest.json").generic_string(), 0, 0});
+        return diags;
+    }
+    std::string manifest_text;
+    io::read_whole_file(o.out / "manifest.json", (o.out / "manifest.json").generic_string(),
+                        manifest_text, diags);
+    auto manifest = nlohmann::json::parse(manifest_text, nullptr, false);
+    std::string supplement;
+    std::vector<std::string> carried;
+    for (const auto& f : manifest["outputs"]) {
+        std::string path = f.value("path", ""), kind = f.value("kind", "");
+        if (kind == "pdf-supplement" && supplement.empty() &&
+            (o.lang.empty() || path == "gri-supplement." + o.lang + ".pdf"))
+            supplement = path;
+        if (kind == "xbrl-instance") carried.push_back(path);
+    }
+    carried.emplace_back("manifest.json");
+    if (supplement.empty()) {
+        diags.error("attach.no-supplement",
+                    o.lang.empty() ? "the build wrote no PDF supplement"
+                                   : fmt::format("the build wrote no {} supplement; build with "
+                                                 "--lang {} or both",
+                                                 o.lang, o.lang),
+                    {(o.out / "manifest.json").generic_string(), 0, 0});
+        return diags;
+    }
+    std::vector<Attachment> attachments;
+    for (const auto& path : carried) {
+        Attachment at{path,
+                      path == "manifest.json" ? "application/json" : "application/xml",
+                      path == "manifest.json"
+                          ? "griexport manifest: claim, inputs and outputs with sha256"
+                          : "XBRL instance of the GRI supplement",
+                      {}};
+        if (!io::read_whole_file(o.out / path, (o.out / path).generic_string(), at.bytes, diags))
+            return diags;
+        attachments.push_back(std::move(at));
+    }
+    std::string sup_bytes;
+    if (!io::read_whole_file(o.out / supplement, (o.out / supplement).generic_string(), sup_bytes,
+                             diags))
+        return diags;
+    auto merged =
+        merge_with_annual_report(o.annual_report, supplement, sup_bytes, attachments, diags);
+    if (merged.empty() || diags.has_errors()) return diags;
+    std::error_code ec;
     auto tmp = o.merged;
     tmp += ".griexport-tmp";
     fs::remove(tmp, ec);
@@ -345,7 +358,5 @@ Diagnostics merge(const AttachOptions& o, QPDF& ar, QPDF& sup, const std::string
     }
     return diags;
 }
-
-}  // namespace
 
 }  // namespace griexport

@@ -82,7 +82,11 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         {"build",
          {{"pdf_lang", settings.pdf_lang},
           {"source_date_epoch",
-           settings.source_date_epoch ? json(*settings.source_date_epoch) : json(nullptr)}}},
+           settings.source_date_epoch ? json(*settings.source_date_epoch) : json(nullptr)},
+          {"annual_report", settings.annual_report.empty()
+                                ? json(nullptr)
+                                : json{{"path", settings.annual_report},
+                                       {"sha256", settings.annual_report_sha256}}}}},
         {"organisation",
          {{"name", o.name.sv},
           {"organisation_number", o.organisation_number},

@@ -148,6 +148,17 @@ Diagnostics verify_outputs(const fs::path& out, const fs::path* organisation,
         options.pdf_lang = b.value("pdf_lang", "");
         if (b.contains("source_date_epoch") && b["source_date_epoch"].is_number_integer())
             options.source_date_epoch = b["source_date_epoch"].get<std::int64_t>();
+        if (b.contains("annual_report") && b["annual_report"].is_object()) {
+            fs::path ar = b["annual_report"].value("path", "");
+            auto bytes = read_file(ar, ar.generic_string(), diags);
+            if (!bytes) return diags;
+            if (io::sha256_hex(*bytes) != b["annual_report"].value("sha256", "")) {
+                diags.error("verify.input-changed", "the annual report changed since the build",
+                            {ar.generic_string(), 0, 0});
+                return diags;
+            }
+            options.annual_report = ar;
+        }
     }
     ScratchFolder scratch;
     if (scratch.path.empty()) {

@@ -4,6 +4,9 @@
 
 #include <map>
 
+#include "../io/sha256.hpp"
+#include "../io/source_text.hpp"
+#include "griexport/attach.hpp"
 #include "griexport/audit.hpp"
 #include "griexport/evaluate.hpp"
 #include "griexport/output.hpp"
@@ -87,6 +90,17 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     SupplementOptions pdf;
     pdf.data_dir = data_dir;
     pdf.source_date_epoch = options.source_date_epoch;
+    std::string annual_report_sha256;
+    if (!options.annual_report.empty()) {
+        // Numbered after the annual report's last page, so the merged labels always fit.
+        auto first = page_after_annual_report(options.annual_report, diags);
+        std::string bytes;
+        if (!first || !io::read_whole_file(options.annual_report,
+                                           options.annual_report.generic_string(), bytes, diags))
+            return diags;
+        pdf.first_page = *first;
+        annual_report_sha256 = io::sha256_hex(bytes);
+    }
     std::vector<std::string> pdf_langs{langs.empty() ? std::string("sv") : langs.front()};
     if (options.pdf_lang == "both")
         pdf_langs = {"sv", "en"};
@@ -113,6 +127,26 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     for (auto& f : programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags))
         out.add(f.path, f.kind, std::move(f.bytes), diags);
 
+    if (!options.annual_report.empty()) {
+        // The first supplement merged into the annual report, carrying the XBRL instances.
+        std::vector<Attachment> attachments;
+        std::string supplement_name = "gri-supplement." + pdf_langs.front() + ".pdf";
+        const std::string* supplement = nullptr;
+        for (const auto& f : out.files()) {
+            if (f.path == supplement_name) supplement = &f.bytes;
+            if (f.kind == "xbrl-instance")
+                attachments.push_back(
+                    {f.path, "application/xml", "XBRL instance of the GRI supplement", f.bytes});
+        }
+        if (supplement) {
+            auto merged = merge_with_annual_report(options.annual_report, supplement_name,
+                                                   *supplement, attachments, diags);
+            if (!merged.empty())
+                out.add("annual-report-with-gri." + pdf_langs.front() + ".pdf", "annual-report",
+                        std::move(merged), diags);
+        }
+    }
+
     // The auditor's view; read from the diagnostics of this build before the manifest counts.
     out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
     if (!langs.empty()) {
@@ -123,7 +157,8 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
 
     out.add("manifest.json", "manifest",
             manifest_json(ds, m, set, inputs, out.files(), diags,
-                          {options.pdf_lang, options.source_date_epoch}),
+                          {options.pdf_lang, options.source_date_epoch,
+                           options.annual_report.generic_string(), annual_report_sha256}),
             diags);
     out.commit(diags);
     return diags;

@@ -27,11 +27,11 @@ using namespace pdf;
 class Supplement {
   public:
     Supplement(const Dataset& ds, const Mappings& m, const DisclosureSet& set, const Labels& l,
-               const Template& t)
+               const Template& t, std::optional<int> first_page)
         : ds_(ds), m_(m), set_(set), l_(l), t_(t), lang_(l.lang()) {
         o_ = &ds.organisation;
         year_ = o_->reporting_period.from.year;
-        first_page_ = o_->annual_report_first_page.value_or(1);
+        first_page_ = first_page.value_or(o_->annual_report_first_page.value_or(1));
     }
 
     // Lays the whole document out; `pages` maps disclosure keys to the page they start on
@@ -631,7 +631,7 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
     PdfDocument pdf(options.data_dir, inputs, diags);
     if (!pdf.ok()) return {};
     const Template& tmpl = pdf.layout_template();
-    Supplement doc(ds, m, set, labels, tmpl);
+    Supplement doc(ds, m, set, labels, tmpl, options.first_page);
     auto measure = pdf.measure();
     // The index names the page each disclosure starts on; lay out until those settle.
     std::map<std::string, std::size_t> pages;
