@@ -140,6 +140,22 @@ BOOST_AUTO_TEST_CASE(a_table_breaks_and_repeats_its_header) {
     BOOST_TEST(p2[2]->y == 180 - 16 - 2 - 9.5);
 }
 
+// Issue 17: "Requirem ent", "Standa rd". A header word never breaks while the table has
+// room: a narrow column takes the width of its longest header word from the others.
+BOOST_AUTO_TEST_CASE(header_words_never_break_while_the_table_has_room) {
+    Layout l(small(), half_em(), "sv");
+    Table t;
+    t.widths = {1, 9};  // 16 and 144 pt; "Requirement" needs 11 × 5 + 4 = 59 pt
+    t.header.push_back({{{"Requirement"}, {"Explanation of the omission"}}});
+    t.rows.push_back({{{"305-5-a"}, {"text"}}});
+    l.table(t);
+    std::vector<std::string> drawn;
+    for (const auto* d : texts(l.pages()[0])) drawn.push_back(d->text);
+    BOOST_TEST(drawn.front() == "Requirement");
+    // The second column starts where the widened first one ends: 20 + 59.01.
+    BOOST_TEST(texts(l.pages()[0])[1]->x == 20 + 59.01 + 2, boost::test_tools::tolerance(1e-9));
+}
+
 BOOST_AUTO_TEST_CASE(a_block_header_is_not_left_alone_at_the_bottom) {
     Layout l(small(), half_em(), "sv");
     Table t;

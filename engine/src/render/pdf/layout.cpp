@@ -143,11 +143,45 @@ void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool head
     y_ -= h;
 }
 
+// A header reads only if no word of it breaks ("Ursprun g"): each column gets at least the
+// width of its header's longest word, taken from the columns with room to spare, in
+// proportion to that room. Where the table has too little room in all, nothing changes.
+void Layout::fit_header_words(const Table& t, std::vector<double>& widths) const {
+    std::vector<double> need(widths.size(), 0);
+    for (const auto& row : t.header)
+        for (std::size_t c = 0; c < row.cells.size() && c < widths.size(); ++c) {
+            std::string_view text = row.cells[c].text;
+            for (std::size_t start = 0; start < text.size();) {
+                auto end = text.find_first_of(" \n", start);
+                auto word = text.substr(start, end == std::string_view::npos ? end : end - start);
+                need[c] = std::max(need[c], measure_(word, FontStyle::bold, g_.table_size) +
+                                                2 * g_.cell_padding + 0.01);
+                if (end == std::string_view::npos) break;
+                start = end + 1;
+            }
+        }
+    double deficit = 0, slack = 0;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        if (widths[c] < need[c]) deficit += need[c] - widths[c];
+        // A column gives up at most what its own header words leave free.
+        else
+            slack += widths[c] - need[c];
+    }
+    if (deficit == 0 || slack < deficit) return;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        if (widths[c] < need[c])
+            widths[c] = need[c];
+        else
+            widths[c] -= (widths[c] - need[c]) / slack * deficit;
+    }
+}
+
 void Layout::table(const Table& t) {
     double total = 0;
     for (double w : t.widths) total += w;
     std::vector<double> widths;
     for (double w : t.widths) widths.push_back(w / total * content_width());
+    fit_header_words(t, widths);
     double header_h = 0;
     for (const auto& r : t.header) header_h += row_height(r, widths);
     auto draw_header = [&] {

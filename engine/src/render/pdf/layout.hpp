@@ -142,6 +142,7 @@ class Layout {
     // Starts a new page unless `height` fits below the cursor.
     void ensure(double height);
     double row_height(const Row& r, const std::vector<double>& widths) const;
+    void fit_header_words(const Table& t, std::vector<double>& widths) const;
     void draw_row(const Row& r, const std::vector<double>& widths, bool header);
     Page& page() { return pages_.back(); }
 };
