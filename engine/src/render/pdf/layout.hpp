@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "link_area.hpp"
+
 namespace griexport::pdf {
 
 enum class FontStyle { regular, bold };
@@ -38,13 +40,6 @@ struct DrawLine {
     Color color;
 };
 using DrawOp = std::variant<DrawText, DrawRect, DrawLine>;
-
-// A clickable area: `target` is "page:N" (a page of this document, 0-based) or
-// "name:X" (a named destination, resolved when the document is merged into another).
-struct LinkArea {
-    double x = 0, y = 0, w = 0, h = 0;
-    std::string target;
-};
 
 struct Page {
     std::vector<DrawOp> ops;

@@ -157,7 +157,7 @@ std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFo
                                           QPDFObjectHandle::newReal(link.y + link.h, 2)}));
                 a.replaceKey("/Border", QPDFObjectHandle::parse("[0 0 0]"));
                 a.replaceKey("/F", QPDFObjectHandle::newInteger(4));  // PDF/A: printable
-                if (link.target.starts_with("page:")) {
+                if (link.target.rfind("page:", 0) == 0) {
                     auto n = std::stoul(link.target.substr(5));
                     if (n >= pages.size()) continue;
                     a.replaceKey("/Dest", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{

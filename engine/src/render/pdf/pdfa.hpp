@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "griexport/diagnostics.hpp"
-#include "layout.hpp"
+#include "link_area.hpp"
 #include "pdf_canvas.hpp"
 
 namespace griexport::pdf {
