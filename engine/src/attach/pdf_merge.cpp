@@ -65,6 +65,10 @@ bool open_annual_report(const fs::path& path, QPDF& ar, Diagnostics& diags) {
     ar.setSuppressWarnings(true);
     try {
         ar.processFile(ar_name.c_str());
+        // qpdf reads objects lazily: a file without a catalogue or a page tree would throw
+        // later, from anywhere. Found by fuzzing (tests/fuzz/corpus/annual_report).
+        (void)ar.getRoot();
+        (void)QPDFPageDocumentHelper(ar).getAllPages();
     } catch (const QPDFExc& e) {
         if (e.getErrorCode() == qpdf_e_password)
             diags.error("attach.encrypted",
@@ -261,8 +265,14 @@ std::string merge(const fs::path& annual_report, QPDF& ar, QPDF& sup, const std:
 std::optional<int> page_after_annual_report(const fs::path& annual_report, Diagnostics& diags) {
     QPDF ar;
     if (!open_annual_report(annual_report, ar, diags)) return std::nullopt;
-    auto numbers = page_numbers(ar, QPDFPageDocumentHelper(ar).getAllPages().size());
-    return static_cast<int>(numbers.empty() ? 1 : numbers.back() + 1);
+    try {
+        auto numbers = page_numbers(ar, QPDFPageDocumentHelper(ar).getAllPages().size());
+        return static_cast<int>(numbers.empty() ? 1 : numbers.back() + 1);
+    } catch (const std::exception& e) {
+        diags.error("attach.not-pdf", fmt::format("not a PDF qpdf can read: {}", e.what()),
+                    {annual_report.generic_string(), 0, 0});
+        return std::nullopt;
+    }
 }
 
 std::string merge_with_annual_report(const fs::path& annual_report,
