@@ -20,6 +20,9 @@ for pdf in "$work/draft/gri-supplement.sv.pdf" "$work/draft/mapping-report.sv.pd
 done
 text=$(pdftotext -layout "$work/draft/gri-supplement.sv.pdf" -)
 grep -q "Källa: Kolada" <<< "$text" || fail "no Källa: Kolada"
+# Preliminary values (1.2 and 2.4 in 2021) are marked where they are read, and explained.
+grep -q "3,2 prel\." <<< "$text" || fail "1.2's preliminary 2021 value is not marked"
+grep -q "prel. = preliminärt värde" <<< "$text" || fail "no note on prel."
 grep -q "Hållbarhetsredovisning med hänvisning till GRI-standarderna" <<< "$text" || fail "cover"
 if grep -q "enligt GRI-standarderna" <<< "$text"; then fail "a with-reference report says enligt"; fi
 if grep -q "Krav 9" <<< "$text"; then fail "notification printed as a claim blocker"; fi

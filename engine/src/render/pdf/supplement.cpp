@@ -485,6 +485,7 @@ class Supplement {
             by_goal[ds_.indicators[i].goal].push_back(i);
         std::map<std::string, const TargetProgress*> progress;
         for (const auto& tp : set_.progress) progress[tp.indicator] = &tp;
+        bool any_preliminary = false;
         for (const auto& area : ds_.areas) {
             t.rows.push_back(
                 {{{l_.get("pdf.goals.area", {{"id", area.id}, {"title", area.title.in(lang_)}})}},
@@ -503,10 +504,16 @@ class Supplement {
                     r.cells.push_back({unit_label(ind.unit)});
                     for (int yr : {base, year_ - 1, year_}) {
                         auto it = totals.find({i, yr});
-                        r.cells.push_back({it == totals.end()
-                                               ? l_.get("pdf.missing")
-                                               : number(it->second->value, ind.precision),
-                                           FontStyle::regular, Align::right});
+                        std::string v = it == totals.end()
+                                            ? l_.get("pdf.missing")
+                                            : number(it->second->value, ind.precision);
+                        // A value that may still change says so where it is read.
+                        if (it != totals.end() &&
+                            it->second->status == ObservationStatus::preliminary) {
+                            v += l_.get("pdf.preliminary-mark");
+                            any_preliminary = true;
+                        }
+                        r.cells.push_back({v, FontStyle::regular, Align::right});
                     }
                     const TargetProgress* p = nullptr;
                     if (auto it = progress.find(ind.id); it != progress.end()) p = it->second;
@@ -545,6 +552,7 @@ class Supplement {
             }
         }
         l.table(t);
+        if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
         // Kolada's terms of use ask for the attribution wherever its data are shown.
         std::string kolada;
         for (const auto& ind : ds_.indicators)
