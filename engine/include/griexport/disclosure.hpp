@@ -84,6 +84,9 @@ struct Omission {
     Fit fit = Fit::full;    // stated because the rule's value is partial or a proxy
 };
 
+// "305-5-a" for a requirement, "305-5" for the whole disclosure (requirement 0).
+std::string requirement_label(std::string_view disclosure, char requirement);
+
 // What reports one requirement of a disclosure in scope, in order of precedence.
 enum class CoverageKind { fact, narrative, annual_report, omission, none };
 const char* to_string(CoverageKind k);

@@ -60,6 +60,9 @@ struct UnitMismatch : std::exception {
     const char* what() const noexcept override { return "unit mismatch"; }
 };
 
+// A quantity as machines and explain read it, in the C locale: "17860 t CO2e".
+std::string quantity_text(const UnitRegistry& units, const Quantity& q);
+
 Quantity operator+(const Quantity& a, const Quantity& b);  // throws UnitMismatch
 Quantity operator-(const Quantity& a, const Quantity& b);  // throws UnitMismatch
 // Converts q into `to` using the registry, exact; throws UnitMismatch if no conversion.

@@ -25,16 +25,10 @@ Place place_of(const Dataset& ds, const SourceRef& r) {
 
 std::string requirement_name(const Fact& f) {
     if (f.context) return fmt::format("{} ({})", f.disclosure, "context");
-    return f.requirement ? fmt::format("{}-{}", f.disclosure, f.requirement) : f.disclosure;
+    return requirement_label(f.disclosure, f.requirement);
 }
 
 namespace {
-
-std::string quantity(const Dataset& ds, const Quantity& q) {
-    auto s = q.value.to_string();
-    if (q.unit != no_unit) s += " " + ds.units.get(q.unit).id;
-    return s;
-}
 
 bool same_line(const Location& a, const Location& b) {
     return a.file == b.file && a.line == b.line && a.cell == b.cell;
@@ -151,15 +145,16 @@ class Builder {
                                            indicator)});
             for (const auto& tp : set_.progress) {
                 if (tp.indicator != indicator || tp.current_year != f.year) continue;
-                out.push_back({"target-path",
-                               tp.achieved  ? "achieved"
-                               : tp.on_path ? "on-path"
-                                            : "behind-path",
-                               fmt::format("indicator {}: {} in {} against the path's {} toward "
-                                           "the {} target {}",
-                                           indicator, quantity(ds_, tp.current), tp.current_year,
-                                           quantity(ds_, tp.path_level), tp.target_year,
-                                           quantity(ds_, tp.target_level))});
+                out.push_back(
+                    {"target-path",
+                     tp.achieved  ? "achieved"
+                     : tp.on_path ? "on-path"
+                                  : "behind-path",
+                     fmt::format("indicator {}: {} in {} against the path's {} toward "
+                                 "the {} target {}",
+                                 indicator, quantity_text(ds_.units, tp.current), tp.current_year,
+                                 quantity_text(ds_.units, tp.path_level), tp.target_year,
+                                 quantity_text(ds_.units, tp.target_level))});
             }
         }
         return out;
@@ -197,8 +192,7 @@ class Builder {
         for (const auto& om : set_.omissions) {
             OmissionView v;
             v.omission = &om;
-            v.requirement = om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement)
-                                           : om.disclosure;
+            v.requirement = requirement_label(om.disclosure, om.requirement);
             v.reason_known = m_.catalogue.find_reason(om.reason) != nullptr;
             v.may_omit = m_.catalogue.may_omit(om.disclosure);
             v.place = place_of(ds_, om.source);

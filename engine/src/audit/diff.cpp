@@ -20,12 +20,6 @@ const char* claim_id(Claim c) {
     return c == Claim::in_accordance ? "in-accordance" : "with-reference";
 }
 
-std::string quantity(const Dataset& ds, const Quantity& q) {
-    auto s = q.value.to_string();
-    if (q.unit != no_unit) s += " " + ds.units.get(q.unit).id;
-    return s;
-}
-
 std::string topic_suffix(const std::string& topic) {
     return topic.empty() ? "" : " (" + topic + ")";
 }
@@ -105,9 +99,8 @@ class Comparer {
         for (const auto& f : s.facts)
             by[audit::requirement_name(f) + topic_suffix(f.topic)].insert(f.provenance.rule);
         for (const auto& o : s.omissions)
-            by[(o.requirement ? fmt::format("{}-{}", o.disclosure, o.requirement) : o.disclosure) +
-               topic_suffix(o.topic)]
-                .insert(o.rule);
+            by[requirement_label(o.disclosure, o.requirement) + topic_suffix(o.topic)].insert(
+                o.rule);
         std::map<std::string, std::string> out;
         for (auto& [k, rules] : by) {
             std::string list;
@@ -199,7 +192,7 @@ class Comparer {
                 std::map<std::pair<int, int>, std::string> m;
                 for (const auto& t : i.targets)
                     m[{t.year, t.set_in}] =
-                        quantity(ds, t.value) +
+                        quantity_text(ds.units, t.value) +
                         (t.relative_to_year ? fmt::format(" against {}", *t.relative_to_year) : "");
                 return m;
             };
@@ -249,9 +242,10 @@ class Comparer {
             if (it == before.end()) continue;  // a new mapping: listed under mappings
             const Fact& o = *it->second;
             if (f.kind == FactKind::numeric &&
-                !(o.value.value == f.value.value && quantity(A_, o.value) == quantity(B_, f.value)))
-                add("figure", key(f), quantity(A_, o.value), quantity(B_, f.value),
-                    where(B_, f.provenance.rule_source));
+                !(o.value.value == f.value.value &&
+                  quantity_text(A_.units, o.value) == quantity_text(B_.units, f.value)))
+                add("figure", key(f), quantity_text(A_.units, o.value),
+                    quantity_text(B_.units, f.value), where(B_, f.provenance.rule_source));
             if (f.kind == FactKind::text && (o.text.sv != f.text.sv || o.text.en != f.text.en))
                 add("narrative", key(f), "as before", "reworded",
                     where(B_, f.provenance.narrative_source));
@@ -291,7 +285,7 @@ class Comparer {
             auto it = before.find(k);
             if (it == before.end()) continue;
             const Observation& p = *it->second;
-            std::string x = quantity(A_, p.value), y = quantity(B_, o.value);
+            std::string x = quantity_text(A_.units, p.value), y = quantity_text(B_.units, o.value);
             if (p.value.value == o.value.value && x == y) continue;
             add("value", k, x, y, where(B_, o.origin));
             // A value of a year the earlier report covered, now different: GRI 2-4 asks the

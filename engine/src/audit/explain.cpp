@@ -13,12 +13,6 @@ std::string where(const Dataset& ds, const SourceRef& r) {
     return fmt::format("{}:{}:{}", l.file, l.line, l.column);
 }
 
-std::string quantity(const Dataset& ds, const Quantity& q) {
-    auto s = q.value.to_string();
-    if (q.unit != no_unit) s += " " + ds.units.get(q.unit).id;
-    return s;
-}
-
 std::string first_line(const std::string& s, std::size_t max) {
     auto line = s.substr(0, s.find('\n'));
     if (line.size() > max) {
@@ -81,8 +75,8 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 continue;
             }
             if (f.context) req += " context (reports no requirement)";
-            out += fmt::format("\n  {} = {} for {} (precision {}{})\n", req, quantity(ds, f.value),
-                               f.year, f.precision,
+            out += fmt::format("\n  {} = {} for {} (precision {}{})\n", req,
+                               quantity_text(ds.units, f.value), f.year, f.precision,
                                f.concept_name.empty() ? "" : ", concept gri:" + f.concept_name);
             out += fmt::format("    rule {}  {}\n", p.rule, where(ds, p.rule_source));
             out += fmt::format("    expression {}  {}\n", p.expression,
@@ -94,7 +88,7 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 if (!in.action.empty()) {
                     out += fmt::format("      {}  action {} {} {}: {} estimated ({})\n",
                                        where(ds, in.source), in.action, in.year, in.dimensions,
-                                       quantity(ds, in.value), in.method);
+                                       quantity_text(ds.units, in.value), in.method);
                     continue;
                 }
                 std::string notes;
@@ -107,10 +101,10 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 if (!in.calculation_model.empty())
                     notes +=
                         fmt::format("{}model {}", notes.empty() ? "" : ", ", in.calculation_model);
-                out += fmt::format("      {}  indicator {} {}{}: {}{}\n", where(ds, in.source),
-                                   in.indicator, in.year,
-                                   in.dimensions.empty() ? " total" : " " + in.dimensions,
-                                   quantity(ds, in.value), notes.empty() ? "" : " (" + notes + ")");
+                out += fmt::format(
+                    "      {}  indicator {} {}{}: {}{}\n", where(ds, in.source), in.indicator,
+                    in.year, in.dimensions.empty() ? " total" : " " + in.dimensions,
+                    quantity_text(ds.units, in.value), notes.empty() ? "" : " (" + notes + ")");
                 out += raised_at(in.source);
             }
         }

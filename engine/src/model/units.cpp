@@ -47,4 +47,10 @@ Quantity convert(const UnitRegistry& units, const Quantity& q, UnitId to) {
     return {(q.value * *f).normalized(), to};
 }
 
+std::string quantity_text(const UnitRegistry& units, const Quantity& q) {
+    auto s = q.value.to_string();
+    if (q.unit != no_unit) s += " " + units.get(q.unit).id;
+    return s;
+}
+
 }  // namespace griexport

@@ -37,10 +37,6 @@ int year_of(const YearSpec& y, const Organisation& o) {
     return current;
 }
 
-std::string requirement_name(const std::string& disclosure, char requirement) {
-    return requirement ? fmt::format("{}-{}", disclosure, requirement) : disclosure;
-}
-
 // Adds goal and indicator ids, keeping each once and in first-seen order.
 void add_unique(std::vector<std::string>& v, const std::string& s) {
     if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
@@ -294,7 +290,7 @@ class Builder {
                 "rule.no-data",
                 fmt::format("rule '{}' reports nothing for {}: {}; add <otherwise> "
                             "with a reason for omission, or the data",
-                            r.id, requirement_name(r.disclosure, r.requirement), missing),
+                            r.id, requirement_label(r.disclosure, r.requirement), missing),
                 ds_.location(r.source));
         }
     }

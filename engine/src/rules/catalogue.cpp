@@ -89,6 +89,10 @@ const char* to_string(DisclosureStatus s) {
     return "?";
 }
 
+std::string requirement_label(std::string_view disclosure, char requirement) {
+    return requirement ? fmt::format("{}-{}", disclosure, requirement) : std::string(disclosure);
+}
+
 const char* to_string(Fit f) {
     switch (f) {
         case Fit::full:

@@ -129,8 +129,7 @@ void decide_claim(const Dataset& ds, const Catalogue& cat, DisclosureSet& out, D
     }
 }
 
-void decide_release(const Dataset& ds, DisclosureSet& out, Diagnostics& diags,
-                    bool final_release) {
+void decide_release(const Dataset& ds, DisclosureSet& out, Diagnostics& diags, bool final_release) {
     const Organisation& o = ds.organisation;
     out.draft = !o.gri_notified || !o.publication_date;
     auto say = [&](std::string code, std::string message, Location where) {

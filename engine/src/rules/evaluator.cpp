@@ -182,11 +182,7 @@ class Interpreter {
         throw EvalError{"rule.type", "unknown expression", n.begin};
     }
 
-    std::string format(const Quantity& q) const {
-        auto s = q.value.to_string();
-        if (q.unit != no_unit) s += " " + ds_.units.get(q.unit).id;
-        return s;
-    }
+    std::string format(const Quantity& q) const { return quantity_text(ds_.units, q); }
 
   private:
     const Dataset& ds_;

@@ -13,7 +13,8 @@ Evaluation evaluate_organisation(const std::filesystem::path& folder, const Load
     // Rules name the programme's indicators: after an input error every rule would report
     // them unknown, burying the real error.
     if (!result.diagnostics.has_errors()) rules::load_mappings(ctx, m);
-    if (!result.diagnostics.has_errors()) result.disclosures = evaluate(ds, m, result.diagnostics, options.final_release);
+    if (!result.diagnostics.has_errors())
+        result.disclosures = evaluate(ds, m, result.diagnostics, options.final_release);
     result.dataset = std::move(ds);
     result.mappings = std::move(m);
     return result;
