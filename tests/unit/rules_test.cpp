@@ -1,5 +1,7 @@
 // The rules engine end to end on small organisations: each construct of the expression
 // language, fallbacks and overrides, standard versions, compliance and the domain checks.
+#include <fmt/format.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "griexport/evaluate.hpp"
@@ -147,6 +149,33 @@ BOOST_AUTO_TEST_CASE(units_convert_only_by_declared_factors) {
     BOOST_TEST(first_error(value_rule("value(climate, year=base)", "kg CO2e")) ==
                "rule.unit-mismatch rule 't.r': the expression gives 't CO2e' but the rule "
                "declares 'kg CO2e'; wrap it in convert()");
+}
+
+// An intensity: a value divided by a value in another unit is in the unit per that unit;
+// a rule without a unit takes it, one with a unit must match it (convert() between).
+BOOST_AUTO_TEST_CASE(a_quotient_of_units_is_an_intensity) {
+    const std::string per =
+        "value(climate, year=base) / convert(count(climate, year=base, area=\"*\"), \"st\")";
+    BOOST_TEST(eval_facts(rules_file(fmt::format("  <rule id=\"t.r\" disclosure=\"305-4\" "
+                                                 "requirement=\"a\"><value precision=\"1\">{}"
+                                                 "</value></rule>\n",
+                                                 per))) ==
+               std::vector<std::string>{"2021=150.0 t CO2e/count"});
+    BOOST_TEST(eval_facts(value_rule(per, "t CO2e/st", 0)) ==
+               std::vector<std::string>{"2021=150 t CO2e/count"});
+    BOOST_TEST(eval_facts(value_rule(fmt::format("convert({}, \"kg CO2e/st\")", per),
+                                     "kg CO2e/count", 0)) ==
+               std::vector<std::string>{"2021=150000 kg CO2e/count"});
+    BOOST_TEST(first_error(value_rule(per, "kg CO2e/count")) ==
+               "rule.unit-mismatch rule 't.r': the expression gives 't CO2e/count' but the rule "
+               "declares 'kg CO2e/count'; wrap it in convert()");
+    // An intensity of an intensity has no unit griexport can name.
+    BOOST_TEST(
+        first_error(value_rule(fmt::format("({}) / convert(2, \"kg\")", per), "t CO2e/count"))
+            .starts_with("rule.unit-mismatch"));
+    BOOST_TEST(first_error(value_rule("1", "kWh/fot"))
+                   .starts_with("unit.unknown unknown unit "
+                                "'kWh/fot'; known: t CO2e"));
 }
 
 BOOST_AUTO_TEST_CASE(percent_change_and_progress) {

@@ -30,6 +30,7 @@ struct ProvenanceInput {
     ObservationStatus status = ObservationStatus::final_;
     std::string origin{};    // who or what reported the value
     std::string evidence{};  // the reference to its evidence, empty when none is given
+    std::optional<Quantity> written{};  // the value as the row wrote it, when converted
 };
 
 // One evaluated sub-expression: "value(climate, year=base)" = "17860 t CO2e".

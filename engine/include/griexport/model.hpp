@@ -201,6 +201,9 @@ struct Observation {
     Dimensions dimensions{};
     Quantity value;
     ObservationStatus status = ObservationStatus::final_;
+    // The unit the row was written in when it was converted into the indicator's unit
+    // ("kWh" for an MWh indicator), so explain can show the row as written.
+    UnitId written_unit = no_unit;
     std::string source;    // who or what reported it
     std::string evidence;  // reference to the evidence
     std::string uncertainty;
@@ -251,6 +254,19 @@ struct Dataset {
     std::vector<Action> actions;
     std::string climate_indicator;  // the indicator the climate accounts feed
     SourceRef climate_indicator_source;
+    // programme.xml <intensity>: what intensity ratios divide by, and energy consumed.
+    std::string denominator_indicator;
+    SourceRef denominator_source;
+    std::string energy_indicator;
+    SourceRef energy_source;
+    // The indicator an expression's name stands for (climate, denominator, energy): its
+    // id (empty when the programme declares none), or nullptr for no such name.
+    const std::string* named_indicator(std::string_view name) const {
+        if (name == "climate") return &climate_indicator;
+        if (name == "denominator") return &denominator_indicator;
+        if (name == "energy") return &energy_indicator;
+        return nullptr;
+    }
     std::vector<ClimatePost> climate_posts;
     std::vector<ClimateEntry> climate_entries;
     std::vector<Observation> observations;

@@ -101,10 +101,15 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                 if (!in.calculation_model.empty())
                     notes +=
                         fmt::format("{}model {}", notes.empty() ? "" : ", ", in.calculation_model);
-                out += fmt::format(
-                    "      {}  indicator {} {}{}: {}{}\n", where(ds, in.source), in.indicator,
-                    in.year, in.dimensions.empty() ? " total" : " " + in.dimensions,
-                    quantity_text(ds.units, in.value), notes.empty() ? "" : " (" + notes + ")");
+                // A converted row shows as written, then in the indicator's unit.
+                std::string value = quantity_text(ds.units, in.value);
+                if (in.written)
+                    value = fmt::format("{} as written, {} in the indicator's unit",
+                                        quantity_text(ds.units, *in.written), value);
+                out += fmt::format("      {}  indicator {} {}{}: {}{}\n", where(ds, in.source),
+                                   in.indicator, in.year,
+                                   in.dimensions.empty() ? " total" : " " + in.dimensions, value,
+                                   notes.empty() ? "" : " (" + notes + ")");
                 out += raised_at(in.source);
             }
         }

@@ -12,6 +12,19 @@ namespace griexport {
 
 namespace {
 
+// The standards the report uses: those of the disclosures in scope (universal ones and
+// the material topics'), in the order they are in force; not every standard in force.
+std::vector<std::string> standards_in_scope(const DisclosureSet& set) {
+    std::vector<std::string> out;
+    for (const auto& id : set.standards_used)
+        for (const auto& e : set.disclosures)
+            if (e.standard == id && e.status != DisclosureStatus::not_material) {
+                out.push_back(id);
+                break;
+            }
+    return out;
+}
+
 const char* claim_id(Claim c) {
     return c == Claim::in_accordance ? "in-accordance" : "with-reference";
 }
@@ -103,7 +116,7 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         {"claim", claim_id(set.claim)},
         {"claim_blockers", blockers},
         {"statement_of_use", {{"sv", set.statement_of_use.sv}, {"en", set.statement_of_use.en}}},
-        {"standards", set.standards_used},
+        {"standards", standards_in_scope(set)},
         {"material_topics", topics},
         {"disclosures",
          {{"reported", reported}, {"omitted", omitted}, {"not_reported", not_reported}}},

@@ -190,9 +190,19 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
     CsvRecord rec;
     table.header_offset = pos;
     if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;
+    // Excel pads every row to the sheet's used width, so a header may end in unnamed
+    // columns (";;"): they are allowed at the end, and must stay empty below.
+    std::size_t named = rec.fields.size();
+    while (named > 0 && rec.fields[named - 1].value.empty()) --named;
+    for (std::size_t i = 0; i < named; ++i)
+        if (rec.fields[i].value.empty()) {
+            diags.error("csv.header", fmt::format("column {} has no name", i + 1),
+                        text.locate(rec.fields[i].offset));
+            return std::nullopt;
+        }
     for (auto& f : rec.fields) {
         // A second column of the same name would silently lose the first one's values.
-        for (std::size_t i = 0; i < table.header.size(); ++i)
+        for (std::size_t i = 0; i < table.header.size() && !f.value.empty(); ++i)
             if (table.header[i] == f.value) {
                 diags.error("csv.duplicate-column",
                             fmt::format("column '{}' appears twice (also column {})",
@@ -209,13 +219,25 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
         if (blank(rec)) continue;
         if (!rec.fields.empty() && !rec.fields[0].value.empty() && rec.fields[0].value[0] == '#')
             continue;
-        if (rec.fields.size() != table.header.size()) {
+        if (rec.fields.size() != table.header.size() &&
+            (rec.fields.size() < named || rec.fields.size() > table.header.size())) {
             diags.error("csv.field-count",
                         fmt::format("row has {} fields; the header has {}", rec.fields.size(),
                                     table.header.size()),
                         text.at(rec.line, 1));
             continue;
         }
+        bool stray = false;
+        for (std::size_t i = named; i < rec.fields.size() && !stray; ++i)
+            if (!rec.fields[i].value.empty()) {
+                diags.error(
+                    "csv.unnamed-column",
+                    fmt::format("a value in column {}, which has no name in the header", i + 1),
+                    text.locate(rec.fields[i].offset));
+                stray = true;
+            }
+        if (stray) continue;
+        rec.fields.resize(table.header.size());
         table.records.push_back(rec);
     }
     if (diags.error_count() != before) return std::nullopt;

@@ -27,6 +27,7 @@ bool check_columns(LoadContext& ctx, const CsvTable& t,
         }
     }
     for (const auto& h : t.header) {
+        if (h.empty()) continue;  // Excel's padding at the end; csv.cpp keeps it empty
         bool known =
             std::find(required.begin(), required.end(), std::string_view(h)) != required.end() ||
             std::find(optional.begin(), optional.end(), std::string_view(h)) != optional.end() ||
@@ -134,16 +135,21 @@ std::optional<Decimal> parse_number(LoadContext& ctx, const CsvTable& t, const R
 }
 
 // Reads a value in `unit_text` and converts it into `target` (the indicator's unit).
+// `written` receives the unit as written when it differs from the target.
 std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value, UnitId target,
-                                const std::string& indicator) {
+                                const std::string& indicator, UnitId* written = nullptr) {
     std::string unit_text = row.value("unit");
     auto u = ctx.ds.units.find(unit_text);
     auto where = row.where("unit");
     if (!u) {
-        ctx.diags.error("unit.unknown", fmt::format("unknown unit '{}'", unit_text), where);
+        ctx.diags.error(
+            "unit.unknown",
+            fmt::format("unknown unit '{}'; known: {}", unit_text, ctx.ds.units.known_ids()),
+            where);
         return std::nullopt;
     }
     if (target == no_unit) return Quantity{value, *u};
+    if (written && *u != target) *written = *u;
     auto f = ctx.ds.units.factor(*u, target);
     if (!f) {
         ctx.diags.error("unit.mismatch",
@@ -232,9 +238,9 @@ void load_observations(LoadContext& ctx) {
         auto year = parse_year(ctx, row, "year");
         auto value = parse_number(ctx, *table, row, "value");
         if (!year || !value) continue;
-        auto q = to_unit(ctx, row, *value, ds.indicators[*idx].unit, id);
-        if (!q) continue;
         Observation o;
+        auto q = to_unit(ctx, row, *value, ds.indicators[*idx].unit, id, &o.written_unit);
+        if (!q) continue;
         o.indicator = *idx;
         o.year = *year;
         o.value = *q;
@@ -242,12 +248,17 @@ void load_observations(LoadContext& ctx) {
             if (auto* v = row.get(to_string(static_cast<Dimension>(d))))
                 o.dimensions[d] = ctx.intern(*v);
         }
+        // The Swedish words are what a sheet filled in by hand says (and Kolada's "Prel").
         std::string status = row.value("status");
-        if (status == "preliminary") {
+        if (status == "preliminary" || status == "preliminär" || status == "prel" ||
+            status == "Prel") {
             o.status = ObservationStatus::preliminary;
-        } else if (!status.empty() && status != "final") {
+        } else if (!status.empty() && status != "final" && status != "slutlig" &&
+                   status != "definitiv") {
             ctx.diags.error("csv.status",
-                            fmt::format("status '{}' is neither 'preliminary' nor 'final'", status),
+                            fmt::format("status '{}' is neither 'preliminary' (preliminär, prel) "
+                                        "nor 'final' (slutlig, definitiv)",
+                                        status),
                             row.where("status"));
             continue;
         }

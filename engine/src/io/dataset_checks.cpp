@@ -182,6 +182,15 @@ void check_dataset(LoadContext& ctx) {
                         ds.climate_indicator),
             ctx.location(ds.climate_indicator_source));
 
+    for (const auto& [id, where, what] :
+         {std::tuple{&ds.denominator_indicator, &ds.denominator_source, "intensity denominator"},
+          std::tuple{&ds.energy_indicator, &ds.energy_source, "energy consumption"}})
+        if (!id->empty() && !ds.find_indicator(*id))
+            ctx.diags.error(
+                "ref.unknown-indicator",
+                fmt::format("the {} is indicator '{}', which is not defined", what, *id),
+                ctx.location(*where));
+
     check_duplicate_observations(ctx);
     check_observations_have_a_definition(ctx);
 }

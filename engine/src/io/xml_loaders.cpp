@@ -24,7 +24,10 @@ std::optional<UnitId> unit_attr(LoadContext& ctx, const XmlSource& x, const pugi
                                 const char* name) {
     std::string id = n.attribute(name).as_string();
     auto u = ctx.ds.units.find(id);
-    if (!u) ctx.diags.error("unit.unknown", fmt::format("unknown unit '{}'", id), x.where(n, name));
+    if (!u)
+        ctx.diags.error("unit.unknown",
+                        fmt::format("unknown unit '{}'; known: {}", id, ctx.ds.units.known_ids()),
+                        x.where(n, name));
     return u;
 }
 
@@ -68,13 +71,23 @@ void load_units(LoadContext& ctx) {
         }
         ctx.ds.units.add({u.attribute("id").as_string(), u.attribute("quantity").as_string(),
                           u.attribute("utr").as_string(), u.attribute("sv").as_string(),
-                          u.attribute("en").as_string(), u.attribute("item-type").as_string()});
+                          u.attribute("en").as_string(), u.attribute("item-type").as_string(),
+                          u.attribute("per-sv").as_string(), u.attribute("per-en").as_string()});
     }
     for (auto c : root.children("conversion")) {
         auto from = unit_attr(ctx, *x, c, "from");
         auto to = unit_attr(ctx, *x, c, "to");
         auto f = Decimal::parse(c.attribute("factor").as_string());
         if (from && to && f) ctx.ds.units.add_conversion(*from, *to, *f);
+    }
+    for (auto a : root.children("alias")) {
+        std::string name = a.attribute("name").as_string();
+        if (ctx.ds.units.find(name)) {
+            ctx.diags.error("id.duplicate", fmt::format("unit alias '{}' is already a unit", name),
+                            x->where(a, "name"));
+            continue;
+        }
+        if (auto to = unit_attr(ctx, *x, a, "unit")) ctx.ds.units.add_alias(name, *to);
     }
 }
 
@@ -248,6 +261,14 @@ void load_programme(LoadContext& ctx) {
              read_local_text(m.child("name")),
              {date_attr(m, "valid-from"), optional_date_attr(m, "valid-to")},
              ctx.ref(file, x->where(m))});
+    if (auto in = root.child("intensity")) {
+        ds.denominator_indicator = in.attribute("denominator").as_string();
+        ds.denominator_source = ctx.ref(file, x->where(in, "denominator"));
+        if (in.attribute("energy")) {
+            ds.energy_indicator = in.attribute("energy").as_string();
+            ds.energy_source = ctx.ref(file, x->where(in, "energy"));
+        }
+    }
     if (auto ca = root.child("climate-accounts")) {
         ds.climate_indicator = ca.attribute("indicator").as_string();
         ds.climate_indicator_source = ctx.ref(file, x->where(ca, "indicator"));

@@ -232,14 +232,20 @@ class Interpreter {
                     throw EvalError{"rule.division-by-zero",
                                     fmt::format("'{}' is zero", text(*n.args[1])),
                                     n.args[1]->begin};
+                // A quotient of two units is an intensity in the unit per the other unit
+                // (t CO2e / inhabitants); the same unit cancels out.
                 UnitId u = no_unit;
-                if (b.unit == no_unit)
+                if (b.unit == no_unit) {
                     u = a.unit;
-                else if (a.unit != b.unit)
-                    throw EvalError{
-                        "rule.unit-mismatch",
-                        fmt::format("cannot divide {} by {}", unit_name(a.unit), unit_name(b.unit)),
-                        n.begin};
+                } else if (a.unit != b.unit) {
+                    if (a.unit == no_unit || ds_.units.get(a.unit).compound() ||
+                        ds_.units.get(b.unit).compound())
+                        throw EvalError{"rule.unit-mismatch",
+                                        fmt::format("cannot divide {} by {}", unit_name(a.unit),
+                                                    unit_name(b.unit)),
+                                        n.begin};
+                    u = ds_.units.compound(a.unit, b.unit);
+                }
                 return {tidy(Decimal::divide_to_fit(a.value, b.value, working_scale)), u};
             }
         }
@@ -247,8 +253,14 @@ class Interpreter {
     }
 
     std::uint32_t indicator_of(const expr::Node& a) const {
-        std::string id = a.kind == expr::NodeKind::name ? ds_.climate_indicator : a.text;
-        if (id.empty()) throw Missing{"the programme declares no climate accounts"};
+        std::string id = a.kind == expr::NodeKind::name ? *ds_.named_indicator(a.text) : a.text;
+        if (id.empty())
+            throw Missing{
+                a.text == "climate"
+                    ? "the programme declares no climate accounts"
+                    : fmt::format("programme.xml names no {} (<intensity {}=\"…\"/>)",
+                                  a.text == "energy" ? "energy indicator" : "intensity denominator",
+                                  a.text)};
         auto i = ds_.indicator_index(id);
         if (!i)
             throw EvalError{"rule.unknown-indicator", fmt::format("no indicator '{}'", id),
@@ -331,6 +343,15 @@ class Interpreter {
         in.status = o.status;
         in.origin = o.source;
         in.evidence = o.evidence;
+        if (o.written_unit != no_unit) {
+            // The value was the written one times a declared factor, so the quotient is
+            // exact: the row as written, for the reader to find in the file.
+            auto f = ds_.units.factor(o.written_unit, o.value.unit);
+            if (f && !f->is_zero())
+                in.written =
+                    Quantity{Decimal::divide_to_fit(o.value.value, *f, working_scale).normalized(),
+                             o.written_unit};
+        }
         prov_.inputs.push_back(std::move(in));
     }
 
@@ -507,7 +528,7 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
         Interpreter in(ds_, idx_, rule, year, f.provenance, results_);
         Quantity v = in.eval(*rule.parsed);
         if (v.unit == no_unit) v.unit = rule.unit;
-        if (v.unit != rule.unit) {
+        if (rule.unit != no_unit && v.unit != rule.unit) {
             auto factor = ds_.units.factor(v.unit, rule.unit);
             throw EvalError{"rule.unit-mismatch",
                             fmt::format("the expression gives '{}' but the rule declares '{}'{}",

@@ -265,12 +265,18 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
             auto [text, offset] = raw_content(*x, v);
             r.expression = text;
             r.expression_source = ctx.ref(file, x->text.locate(offset));
-            auto unit = ctx.ds.units.find(v.attribute("unit").as_string());
-            if (!unit)
-                ctx.diags.error("unit.unknown",
-                                fmt::format("unknown unit '{}'", v.attribute("unit").as_string()),
-                                x->where(v, "unit"));
-            r.unit = unit.value_or(no_unit);
+            // Without a unit the rule takes the expression's: an intensity's unit follows
+            // from the units of the values it divides.
+            if (v.attribute("unit")) {
+                auto unit = ctx.ds.units.find(v.attribute("unit").as_string());
+                if (!unit)
+                    ctx.diags.error(
+                        "unit.unknown",
+                        fmt::format("unknown unit '{}'; known: {}", v.attribute("unit").as_string(),
+                                    ctx.ds.units.known_ids()),
+                        x->where(v, "unit"));
+                r.unit = unit.value_or(no_unit);
+            }
             r.precision = v.attribute("precision").as_int();
             if (r.precision < Decimal::min_precision || r.precision > Decimal::max_precision)
                 ctx.diags.error(
@@ -387,11 +393,13 @@ void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const ex
     if (n.kind == NodeKind::name) {
         static const std::set<std::string, std::less<>> names{"base", "previous", "current"};
         if (!names.contains(n.text))
-            ctx.diags.error("rule.unknown-name",
-                            fmt::format("rule '{}': unknown name '{}' (base, previous or "
-                                        "current; indicators are written as \"3.1\" or climate)",
-                                        r.id, n.text),
-                            at(ctx, r, n.begin));
+            ctx.diags.error(
+                "rule.unknown-name",
+                fmt::format("rule '{}': unknown name '{}' (base, previous or "
+                            "current; indicators are written as \"3.1\", climate, denominator "
+                            "or energy)",
+                            r.id, n.text),
+                at(ctx, r, n.begin));
         return;
     }
     if (n.kind != NodeKind::call) {
@@ -439,16 +447,19 @@ void check_expression(io::LoadContext& ctx, const Mappings& m, Rule& r, const ex
     bool takes_indicator = f->selects_observations || n.text == "progress" || n.text == "target";
     if (takes_indicator) {
         const auto& a = *n.args[0];
-        if (a.kind == NodeKind::name && a.text == "climate") {
-            // Defaults name `climate` for every organisation; only an organisation's own
-            // rule naming it without climate accounts is a mistake. Defaults find no data.
-            if (ctx.ds.climate_indicator.empty() && r.from_organisation)
-                ctx.diags.error("rule.no-climate-accounts",
-                                fmt::format("rule '{}': 'climate' names the indicator the "
-                                            "climate accounts feed, and programme.xml declares "
-                                            "none",
-                                            r.id),
-                                at(ctx, r, a.begin));
+        if (a.kind == NodeKind::name && ctx.ds.named_indicator(a.text)) {
+            // Defaults name `climate`, `denominator` and `energy` for every organisation;
+            // only an organisation's own rule naming one the programme does not declare is
+            // a mistake. Defaults find no data.
+            if (ctx.ds.named_indicator(a.text)->empty() && r.from_organisation)
+                ctx.diags.error(
+                    a.text == "climate" ? "rule.no-climate-accounts" : "rule.no-intensity",
+                    fmt::format("rule '{}': '{}' names {}, and programme.xml "
+                                "declares none",
+                                r.id, a.text,
+                                a.text == "climate" ? "the indicator the climate accounts feed"
+                                                    : "an indicator of <intensity>"),
+                    at(ctx, r, a.begin));
         } else if (a.kind != NodeKind::string) {
             ctx.diags.error("rule.arguments",
                             fmt::format("rule '{}': {}() takes an indicator id such as \"3.1\" "

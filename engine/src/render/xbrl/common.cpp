@@ -15,10 +15,25 @@ std::pair<Date, Date> period_of_year(const Organisation& o, int year) {
     return {Date::first_of_year(year), Date::last_of_year(year)};
 }
 
+namespace {
+
+std::string measure_of(const griexport::Unit& u) {
+    return u.utr.empty() ? std::string(own_units_prefix) + ":" + ncname_part(u.id) : u.utr;
+}
+
+}  // namespace
+
 XbrlValue xbrl_value(const UnitRegistry& units, const Quantity& q, int precision) {
     const griexport::Unit& u = units.get(q.unit);
     XbrlValue v;
-    v.measure = u.utr.empty() ? std::string(own_units_prefix) + ":" + ncname_part(u.id) : u.utr;
+    if (u.compound()) {
+        // An intensity: a divide of the two measures, of no UTR item type (decimalItemType).
+        v.measure = measure_of(units.get(u.numerator)) + "/" + measure_of(units.get(u.denominator));
+        v.value = q.value.to_string();
+        v.decimals = precision;
+        return v;
+    }
+    v.measure = measure_of(u);
     for (std::size_t i = 1; i < units.size(); ++i) {
         const griexport::Unit& other = units.get(static_cast<UnitId>(i));
         if (other.utr == v.measure && !other.item_type.empty() &&

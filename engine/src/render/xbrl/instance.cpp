@@ -8,11 +8,31 @@
 namespace griexport::xbrl {
 
 std::string ncname_part(std::string_view id) {
+    // Ids may be Swedish ("avfall-återvunnet"): letters of the Latin ranges are name
+    // characters in every edition of XML, so they stay; ² and ³ read as digits ("m2");
+    // anything else becomes '_'. Input is valid UTF-8 (checked at load).
     std::string out;
-    for (char c : id) {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '_' || c == '-';
-        out += ok ? c : '_';
+    for (std::size_t i = 0; i < id.size();) {
+        auto c = static_cast<unsigned char>(id[i]);
+        if (c < 0x80) {
+            bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '-';
+            out += ok ? static_cast<char>(c) : '_';
+            ++i;
+            continue;
+        }
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        len = std::min(len, id.size() - i);
+        char32_t cp =
+            len == 2 ? ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(id[i + 1]) & 0x3Fu) : 0;
+        bool letter = cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+        if (letter)
+            out.append(id.substr(i, len));
+        else if (cp == 0xB2 || cp == 0xB3)
+            out += cp == 0xB2 ? '2' : '3';
+        else
+            out += '_';
+        i += len;
     }
     return out;
 }
@@ -60,7 +80,13 @@ std::string InstanceStream::duration(const std::string& scheme, const std::strin
 std::string InstanceStream::unit(const std::string& measure,
                                  const std::vector<std::string>& item_types) {
     if (auto it = unit_ids_.find(measure); it != unit_ids_.end()) return it->second;
-    Unit u{"u_" + ncname_part(measure.substr(measure.find(':') + 1)), measure, item_types};
+    auto local = [](std::string_view m) { return ncname_part(m.substr(m.find(':') + 1)); };
+    auto slash = measure.find('/');
+    std::string id = slash == std::string::npos
+                         ? "u_" + local(measure)
+                         : "u_" + local(std::string_view(measure).substr(0, slash)) + "_per_" +
+                               local(std::string_view(measure).substr(slash + 1));
+    Unit u{id, measure, item_types};
     write_unit(w_, u);
     checker_.unit(u);
     unit_ids_[measure] = u.id;
@@ -159,7 +185,18 @@ void write_context(XmlWriter& w, const Context& c) {
 
 void write_unit(XmlWriter& w, const Unit& u) {
     w.open("xbrli:unit", {{"id", u.id}});
-    w.leaf("xbrli:measure", u.measure);
+    if (auto slash = u.measure.find('/'); slash != std::string::npos) {
+        w.open("xbrli:divide");
+        w.open("xbrli:unitNumerator");
+        w.leaf("xbrli:measure", u.measure.substr(0, slash));
+        w.close();
+        w.open("xbrli:unitDenominator");
+        w.leaf("xbrli:measure", u.measure.substr(slash + 1));
+        w.close();
+        w.close();
+    } else {
+        w.leaf("xbrli:measure", u.measure);
+    }
     w.close();
 }
 
