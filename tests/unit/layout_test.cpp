@@ -156,6 +156,42 @@ BOOST_AUTO_TEST_CASE(header_words_never_break_while_the_table_has_room) {
     BOOST_TEST(texts(l.pages()[0])[1]->x == 20 + 59.01 + 2, boost::test_tools::tolerance(1e-9));
 }
 
+// A body word counts too: a unit column kept "invånare" whole only from this on.
+BOOST_AUTO_TEST_CASE(body_words_never_break_while_the_table_has_room) {
+    Layout l(small(), half_em(), "sv");
+    Table t;
+    t.widths = {1, 9};  // 16 pt; "invånare" needs 8 × 5 + 4 = 44 pt
+    t.header.push_back({{{"En"}, {"Värde"}}});
+    t.rows.push_back({{{"invånare"}, {"24 780"}}});
+    l.table(t);
+    std::vector<std::string> drawn;
+    for (const auto* d : texts(l.pages()[0])) drawn.push_back(d->text);
+    BOOST_TEST(drawn == (std::vector<std::string>{"En", "Värde", "invånare", "24 780"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(l.split_headers().empty());
+}
+
+// When no widening helps, the header that breaks is named for a diagnostic.
+BOOST_AUTO_TEST_CASE(a_header_that_must_break_is_reported) {
+    Layout l(small(), half_em(), "sv");
+    Table t;
+    t.widths = {1, 1};  // 80 pt each; "Sektorstandardsreferensnumret" needs 29 × 5 + 4 = 149 pt
+    t.header.push_back({{{"Kolumn"}, {"Referensnummer"}}, false, false});
+    t.header[0].cells[1].text = "Sektorstandardsreferensnumret";
+    t.rows.push_back({{{"a"}, {"b"}}});
+    l.table(t);
+    BOOST_TEST(l.split_headers() == std::vector<std::string>{"Sektorstandardsreferensnumret"},
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_split_word_is_told_from_a_break_between_words) {
+    BOOST_TEST(!splits_a_word("Avsteg från krav", {"Avsteg", "från krav"}));
+    BOOST_TEST(!splits_a_word("GRI-standard / annan källa", {"GRI-standard /", "annan källa"}));
+    BOOST_TEST(!splits_a_word("GRI-standard", {"GRI-", "standard"}));
+    BOOST_TEST(splits_a_word("Requirement", {"Requirem", "ent"}));
+    BOOST_TEST(splits_a_word("Ref.nr i GRI-sektorstandard", {"Ref.nr i GRI-sektor", "standard"}));
+}
+
 BOOST_AUTO_TEST_CASE(a_block_header_is_not_left_alone_at_the_bottom) {
     Layout l(small(), half_em(), "sv");
     Table t;

@@ -61,6 +61,7 @@ struct Rule {
     // A figure shown beside the disclosure as context: it reports no requirement.
     bool context = false;
     Fit fit = Fit::full;
+    bool tag = true;  // false: the concept means something narrower; never tagged
     LocalText fit_note{};
     SourceRef fit_source{};
     // For an organisation's override: the default rule it replaced.

@@ -518,7 +518,7 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
     }
     // A part or a stand-in is not what the concept means: no machine reader may take it
     // for the GRI figure. The programme taxonomy still holds the indicator's values.
-    if (rule.fit != Fit::full) f.concept_name.clear();
+    if (rule.fit != Fit::full || !rule.tag) f.concept_name.clear();
     f.provenance.rule = rule.id;
     f.provenance.rule_source = rule.source;
     f.provenance.expression = rule.expression;

@@ -312,6 +312,7 @@ void load_rule_file(io::LoadContext& ctx, Mappings& m, const fs::path& dir, cons
         }
         if (auto o = n.child("otherwise")) r.omission = omission_of(ctx, *x, file, o, cat);
         r.context = n.attribute("context").as_bool();
+        r.tag = n.attribute("tag").as_bool(true);
         std::string_view fit = n.attribute("fit").as_string("full");
         r.fit = fit == "partial" ? Fit::partial : fit == "proxy" ? Fit::proxy : Fit::full;
         if (auto note = n.child("fit-note")) {

@@ -90,13 +90,40 @@ void Layout::paragraph(const std::string& text, FontStyle font, double size) {
     y_ -= g_.paragraph_gap;
 }
 
-double Layout::row_height(const Row& r, const std::vector<double>& widths) const {
+// Whether wrapping broke a word: the lines rejoined at spaces must give the text back,
+// except after a hyphen or a slash, where a line may end inside "GRI-standard".
+bool splits_a_word(std::string_view text, const std::vector<std::string>& lines) {
+    std::string words;
+    bool space = false;
+    for (char c : text) {
+        bool ws = c == ' ' || c == '\n';
+        if (ws && !words.empty()) space = true;
+        if (ws) continue;
+        if (space) words += ' ';
+        space = false;
+        words += c;
+    }
+    std::string joined;
+    for (const auto& l : lines) {
+        if (l.empty()) continue;
+        if (!joined.empty() && joined.back() != '-' && joined.back() != '/') joined += ' ';
+        joined += l;
+    }
+    std::string relaxed = words;  // the text with no space after a hyphen or slash either
+    for (std::size_t i = 0; (i = relaxed.find_first_of("-/", i)) != std::string::npos; ++i)
+        if (i + 1 < relaxed.size() && relaxed[i + 1] == ' ') relaxed.erase(i + 1, 1);
+    return joined != words && joined != relaxed;
+}
+
+double Layout::row_height(const Row& r, const std::vector<double>& widths, bool header) const {
     double line_h = g_.table_size * g_.leading;
     std::size_t lines = 1;
     for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
         bool spans = r.block || r.span;
         double w = spans ? content_width() : widths[c];
-        FontStyle font = spans ? FontStyle::bold : r.cells[c].font;
+        // Header cells are drawn bold: measured regular, a header could wrap into more
+        // lines than its row was given and lose the last one.
+        FontStyle font = spans || header ? FontStyle::bold : r.cells[c].font;
         lines = std::max(
             lines, wrap(r.cells[c].text, w - 2 * g_.cell_padding, font, g_.table_size).size());
         if (spans) break;
@@ -105,7 +132,7 @@ double Layout::row_height(const Row& r, const std::vector<double>& widths) const
 }
 
 void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool header) {
-    double h = row_height(r, widths);
+    double h = row_height(r, widths, header);
     double top = y_;
     if (header || r.block)
         page().ops.push_back(DrawRect{g_.margin_left, top - h, content_width(), h,
@@ -118,6 +145,10 @@ void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool head
         const Cell& cell = r.cells[c];
         FontStyle font = header || spans ? FontStyle::bold : cell.font;
         auto lines = wrap(cell.text, w - 2 * g_.cell_padding, font, g_.table_size);
+        if (header && splits_a_word(cell.text, lines) &&
+            std::find(split_headers_.begin(), split_headers_.end(), cell.text) ==
+                split_headers_.end())
+            split_headers_.push_back(cell.text);
         double ly = top - g_.cell_padding;
         for (const auto& l : lines) {
             double lx = x + g_.cell_padding;
@@ -147,32 +178,49 @@ void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool head
 // width of its header's longest word, taken from the columns with room to spare, in
 // proportion to that room. Where the table has too little room in all, nothing changes.
 void Layout::fit_header_words(const Table& t, std::vector<double>& widths) const {
-    std::vector<double> need(widths.size(), 0);
-    for (const auto& row : t.header)
-        for (std::size_t c = 0; c < row.cells.size() && c < widths.size(); ++c) {
-            std::string_view text = row.cells[c].text;
-            for (std::size_t start = 0; start < text.size();) {
-                auto end = text.find_first_of(" \n", start);
-                auto word = text.substr(start, end == std::string_view::npos ? end : end - start);
-                need[c] = std::max(need[c], measure_(word, FontStyle::bold, g_.table_size) +
-                                                2 * g_.cell_padding + 0.01);
-                if (end == std::string_view::npos) break;
-                start = end + 1;
+    // Each column should hold its longest word whole: first every word of the header and
+    // the body (a unit such as "invånare" broke into "invånar|e"), else the header's alone.
+    auto needs = [&](bool body) {
+        std::vector<double> need(widths.size(), 0);
+        auto add = [&](const Row& row, bool header) {
+            if (row.block || row.span) return;  // spans the table
+            for (std::size_t c = 0; c < row.cells.size() && c < widths.size(); ++c) {
+                std::string_view text = row.cells[c].text;
+                auto style = header ? FontStyle::bold : row.cells[c].font;
+                for (std::size_t start = 0; start < text.size();) {
+                    auto end = text.find_first_of(" \n", start);
+                    auto word =
+                        text.substr(start, end == std::string_view::npos ? end : end - start);
+                    need[c] = std::max(
+                        need[c], measure_(word, style, g_.table_size) + 2 * g_.cell_padding + 0.01);
+                    if (end == std::string_view::npos) break;
+                    start = end + 1;
+                }
             }
+        };
+        for (const auto& row : t.header) add(row, true);
+        if (body)
+            for (const auto& row : t.rows) add(row, false);
+        return need;
+    };
+    for (bool body : {true, false}) {
+        auto need = needs(body);
+        double deficit = 0, slack = 0;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            if (widths[c] < need[c]) deficit += need[c] - widths[c];
+            // A column gives up at most what its own words leave free.
+            else
+                slack += widths[c] - need[c];
         }
-    double deficit = 0, slack = 0;
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-        if (widths[c] < need[c]) deficit += need[c] - widths[c];
-        // A column gives up at most what its own header words leave free.
-        else
-            slack += widths[c] - need[c];
-    }
-    if (deficit == 0 || slack < deficit) return;
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-        if (widths[c] < need[c])
-            widths[c] = need[c];
-        else
-            widths[c] -= (widths[c] - need[c]) / slack * deficit;
+        if (deficit == 0) return;
+        if (slack < deficit) continue;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            if (widths[c] < need[c])
+                widths[c] = need[c];
+            else
+                widths[c] -= (widths[c] - need[c]) / slack * deficit;
+        }
+        return;
     }
 }
 
@@ -183,7 +231,7 @@ void Layout::table(const Table& t) {
     for (double w : t.widths) widths.push_back(w / total * content_width());
     fit_header_words(t, widths);
     double header_h = 0;
-    for (const auto& r : t.header) header_h += row_height(r, widths);
+    for (const auto& r : t.header) header_h += row_height(r, widths, true);
     auto draw_header = [&] {
         for (const auto& r : t.header) draw_row(r, widths, true);
     };

@@ -102,6 +102,9 @@ struct BarChart {
     double height = 200;
 };
 
+// Whether `lines`, wrapped from `text`, break a word other than after a hyphen or slash.
+bool splits_a_word(std::string_view text, const std::vector<std::string>& lines);
+
 class Layout {
   public:
     Layout(Geometry g, Measure measure, std::string lang);
@@ -118,6 +121,9 @@ class Layout {
                Color color);
 
     const std::vector<Page>& pages() const { return pages_; }
+    // Table headers that had to break inside a word (the column too narrow for it even
+    // after widening): the header text, for a diagnostic.
+    const std::vector<std::string>& split_headers() const { return split_headers_; }
     const std::vector<Bookmark>& bookmarks() const { return bookmarks_; }
     const Geometry& geometry() const { return g_; }
     double cursor() const { return y_; }
@@ -129,6 +135,7 @@ class Layout {
     Measure measure_;
     std::string lang_;
     std::vector<Page> pages_;
+    std::vector<std::string> split_headers_;
     std::vector<Bookmark> bookmarks_;
     double y_ = 0;  // top of the free space on the current page
 
@@ -136,7 +143,7 @@ class Layout {
     void new_page();
     // Starts a new page unless `height` fits below the cursor.
     void ensure(double height);
-    double row_height(const Row& r, const std::vector<double>& widths) const;
+    double row_height(const Row& r, const std::vector<double>& widths, bool header = false) const;
     void fit_header_words(const Table& t, std::vector<double>& widths) const;
     void draw_row(const Row& r, const std::vector<double>& widths, bool header);
     Page& page() { return pages_.back(); }

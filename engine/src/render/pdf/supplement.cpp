@@ -650,6 +650,14 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
         pages = std::move(found);
         layout = doc.lay_out(measure, pages);
     }
+    // A header broken inside a word reads badly ("Requirem|ent"): widths in layout.xml or
+    // a label in templates/ should change. The whole template is named: no line is at fault.
+    for (const auto& h : layout.split_headers())
+        diags.warning("pdf.header-split",
+                      fmt::format("the {} supplement's table header '{}' breaks inside a word: "
+                                  "its column is too narrow for the word",
+                                  labels.lang(), h),
+                      Location{(options.data_dir / "templates/layout.xml").string(), 0, 0});
     auto drawn = layout.pages();
     pdf.footers(
         drawn, tmpl.geometry, doc.footer_left(),

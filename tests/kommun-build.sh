@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A second organisation, unlike the sample (issue 17): a municipality whose files use the
+# units and spellings Swedish users write (ton, st, m3, kWh/m2, timmar, invånare), ids
+# with å/ä/ö, a CSV as Swedish Excel saves it (';', decimal commas, no griexport line,
+# trailing delimiters, CRLF, BOM), a Kolada file with string periods and "Prel", and
+# intensity ratios for 302-3 and 305-4. It must validate and build, and mean it.
+set -euo pipefail
+bin=$1
+org=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" validate "$org" --format json > "$work/validate.json" 2> /dev/null
+"$bin" build "$org" --lang both -o "$work/out" 2> "$work/build.log"
+"$bin" explain "$org" 305-4 > "$work/305-4.txt"
+"$bin" explain "$org" 302-3 > "$work/302-3.txt"
+pdftotext -layout "$work/out/gri-supplement.sv.pdf" "$work/sv.txt"
+pdftotext -layout "$work/out/gri-supplement.en.pdf" "$work/en.txt"
+python3 - "$work" <<'PY'
+import json, re, sys
+w = sys.argv[1]
+m = json.load(open(f"{w}/out/manifest.json", encoding="utf-8"))
+items = m["diagnostics"]["items"]
+codes = [d["code"] for d in items]
+assert m["diagnostics"]["errors"] == 0, items
+# The CSV's decimal commas were inferred, once; no header of either PDF broke in a word.
+assert codes.count("csv.decimal-comma-inferred") == 1, codes
+assert "pdf.header-split" not in codes, [d for d in items if d["code"] == "pdf.header-split"]
+assert m["standards"] == ["GRI 2", "GRI 3", "GRI 302", "GRI 305", "GRI 306"], m["standards"]
+
+e305 = open(f"{w}/305-4.txt", encoding="utf-8").read()
+# 6140 t CO2e / 24 780 inhabitants = 0.2477… → 0.25, from the default rule and <intensity>.
+assert "305-4-a = 0.25 t CO2e/inhabitants for 2023" in e305, e305
+assert "rule emissions.305-4-a" in e305 and "value(denominator) = 24780 inhabitants" in e305, e305
+assert "concept gri:" not in e305, e305  # a total-emissions ratio is not the Scope 1 concept
+e302 = open(f"{w}/302-3.txt", encoding="utf-8").read()
+# 39 850 000 kWh (written in kWh for an MWh indicator) / 268 400 m² = 148.47… → 148.5 kWh/m².
+assert "302-3-a = 148.5 kWh/m² for 2023" in e302, e302
+assert "39850000 kWh as written, 39850 MWh in the indicator's unit (preliminary" in e302, e302
+
+inst = open(f"{w}/out/gri-instance.xbrl", encoding="utf-8").read()
+assert "DirectScope1GHGEmissionsIntensityRatio" not in inst
+prog = open(f"{w}/out/programme.xbrl", encoding="utf-8").read()
+# Swedish ids stay Swedish in XBRL names; m³ is m3; kg per inhabitant is a divide.
+assert "<prog:Indicator_växthusgaser " in prog and "<prog:Indicator_återvunnet-avfall " in prog
+assert "gxu:m3" in prog, "m³ as a measure"
+assert re.search(r'<xbrli:unit id="u_kg_per_inhabitants"><xbrli:divide>', prog.replace("\n", "").replace("  ", "")), "kg/invånare as a divide"
+
+sv = open(f"{w}/sv.txt", encoding="utf-8").read()
+en = open(f"{w}/en.txt", encoding="utf-8").read()
+for unit in ["ton CO2e/", "kWh/m²", "kg/invånare", "m³", "timmar", "st"]:
+    assert unit in sv, unit
+assert "t CO2e/inhabitant" in en.replace("\n", " ") or "t CO2e/" in en, "en unit"
+assert "hours" in en and "kg/inhabitant" in en, "en labels"
+# Kolada's "Prel" value and the Excel sheet's preliminär are marked preliminary.
+assert re.search(r"432 prel\.", sv), "Kolada Prel"
+assert re.search(r"39 850 .*\n.*prel\.", sv), "the sheet's preliminär"
+assert "prel. = preliminärt värde" in sv
+print("kommun: validates and builds; intensities, units, ids, Excel CSV and Kolada hold")
+PY
