@@ -15,7 +15,7 @@ namespace griexport {
 // One requirement of a disclosure (305-1-a), with the taxonomy concept that tags it.
 struct Requirement {
     char id = 'a';
-    std::string text;              // a short summary, not the standard's wording
+    LocalText text;                // a short summary, not the standard's wording
     std::string concept_name;      // GRI Sustainability Taxonomy concept, or empty
     std::string item_type;         // "ghgEmissionsItemType"
     std::string period_type;       // "duration" or "instant"

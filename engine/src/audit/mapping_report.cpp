@@ -231,7 +231,7 @@ class Parts {
                                   {status},
                                   {word("by", to_string(c.by))},
                                   {where},
-                                  {req ? req->text : ""}});
+                                  {req ? req->text.in(l_.lang()) : ""}});
             }
         }
     }

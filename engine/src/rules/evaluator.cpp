@@ -513,7 +513,7 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
         if (const auto* req = d->requirement(rule.requirement)) {
             f.item_type = req->item_type;
             if (!req->period_type.empty()) f.period_type = req->period_type;
-            if (f.label.sv.empty() && f.label.en.empty()) f.label = {req->text, req->text};
+            if (f.label.sv.empty() && f.label.en.empty()) f.label = req->text;
         }
     }
     // A part or a stand-in is not what the concept means: no machine reader may take it

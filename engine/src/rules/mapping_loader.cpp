@@ -85,7 +85,7 @@ void load_standard(io::LoadContext& ctx, Catalogue& cat, const fs::path& dir,
         for (auto r : d.children("requirement")) {
             Requirement req;
             req.id = r.attribute("id").as_string()[0];
-            req.text = r.text().as_string();
+            req.text = {r.attribute("sv").as_string(), r.text().as_string()};
             req.concept_name = r.attribute("concept").as_string();
             req.item_type = r.attribute("type").as_string();
             req.period_type = r.attribute("period").as_string();

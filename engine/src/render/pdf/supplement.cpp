@@ -160,6 +160,14 @@ class Supplement {
         l.heading(l_.get(label_key), 0);
     }
 
+    // "305-1-b (emissions)" as the document's language names the topic: "305-1-b (Utsläpp)".
+    std::string in_words(const std::string& item) const {
+        auto open = item.find(" (");
+        if (open == std::string::npos || item.back() != ')') return item;
+        const Topic* t = m_.catalogue.find_topic(item.substr(open + 2, item.size() - open - 3));
+        return t ? fmt::format("{} ({})", item.substr(0, open), t->title.in(lang_)) : item;
+    }
+
     void statement(Layout& l) {
         section(l, "pdf.section.statement");
         l.paragraph(set_.statement_of_use.in(lang_));
@@ -167,7 +175,7 @@ class Supplement {
         l.paragraph(l_.get("pdf.blockers"));
         for (const auto& b : set_.blockers) {
             std::string list;
-            for (const auto& d : b.disclosures) list += (list.empty() ? "" : ", ") + d;
+            for (const auto& d : b.disclosures) list += (list.empty() ? "" : ", ") + in_words(d);
             l.paragraph("• " + (list.empty() ? l_.get("pdf.blocker", {{"number", y(b.requirement)},
                                                                       {"title", b.title.in(lang_)}})
                                              : l_.get("pdf.blocker-disclosures",
