@@ -55,5 +55,11 @@ assert "hours" in en and "kg/inhabitant" in en, "en labels"
 assert re.search(r"432 prel\.", sv), "Kolada Prel"
 assert re.search(r"39 850 .*\n.*prel\.", sv), "the sheet's preliminär"
 assert "prel. = preliminärt värde" in sv
+# A figure computed from a preliminary value is marked where it is printed…
+assert re.search(r"302-3-a .*148,5 kWh/m² prel\.", sv), "302-3-a computed from a preliminary value"
+# …and footnoted in XBRL: each preliminary observation (the sheet's two, Kolada's one).
+assert prog.count(' id="prel_') == 3, prog.count(' id="prel_')
+assert 'xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote"' in prog
+assert 'xml:lang="sv">Preliminärt värde' in prog
 print("kommun: validates and builds; intensities, units, ids, Excel CSV and Kolada hold")
 PY

@@ -111,7 +111,7 @@ PY
 $py - "$work/cells-out/programme.xbrl" <<'PY'
 import re, sys
 x = open(sys.argv[1], encoding="utf-8").read()
-facts = re.findall(r'<prog:Indicator_1_2 contextRef="([^"]+)"[^>]*>([^<]+)<', x)
+facts = re.findall(r'<prog:Indicator_1_2 (?:id="prel_[0-9]+" )?contextRef="([^"]+)"[^>]*>([^<]+)<', x)
 values = sorted(v for _, v in facts)
 # % facts are fractions. Exactly the decimal stored, never a binary float's digits.
 assert "0.003" in values, values

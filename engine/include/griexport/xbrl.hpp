@@ -42,6 +42,7 @@ struct XbrlSettings {
     std::string organisation_number_scheme;
     std::string programme_namespace;  // the organisation number is appended
     std::string programme_prefix;
+    LocalText preliminary_footnote;
 
     // The registry that defines an item type, or nullptr.
     const ItemTypeRegistry* registry_of(std::string_view type) const;

@@ -598,6 +598,7 @@ void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
     x.omission_explanation = om.attribute("explanation").as_string();
     x.topic_axis = gri.child("topic").attribute("axis").as_string();
     x.topic_domain = gri.child("topic").attribute("domain").as_string();
+    x.preliminary_footnote = io::read_local_text(root.child("preliminary-footnote"));
     for (auto t : root.children("item-types"))
         x.item_types.push_back({t.attribute("prefix").as_string(),
                                 t.attribute("namespace").as_string(),

@@ -300,6 +300,7 @@ class Supplement {
                                   FontStyle::bold, Align::right});
         t.header.push_back(head);
         std::vector<std::string> rules;
+        bool any_preliminary = false;
         for (const auto* f : numeric)
             if (std::find(rules.begin(), rules.end(), f->provenance.rule) == rules.end())
                 rules.push_back(f->provenance.rule);
@@ -321,13 +322,23 @@ class Supplement {
             for (int yr : years) {
                 std::string v = l_.get("pdf.missing");
                 for (const auto* f : numeric)
-                    if (f->provenance.rule == rule && f->year == yr)
+                    if (f->provenance.rule == rule && f->year == yr) {
                         v = with_unit(f->value, f->precision);
+                        // Computed from a preliminary value: as preliminary as its input.
+                        if (std::any_of(f->provenance.inputs.begin(), f->provenance.inputs.end(),
+                                        [](const ProvenanceInput& in) {
+                                            return in.status == ObservationStatus::preliminary;
+                                        })) {
+                            v += l_.get("pdf.preliminary-mark");
+                            any_preliminary = true;
+                        }
+                    }
                 r.cells.push_back({v, FontStyle::regular, Align::right});
             }
             t.rows.push_back(std::move(r));
         }
         l.table(t);
+        if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
     }
 
     void disclosures(Layout& l) {

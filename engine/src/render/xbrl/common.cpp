@@ -55,6 +55,15 @@ XbrlValue xbrl_value(const UnitRegistry& units, const Quantity& q, int precision
     return v;
 }
 
+std::vector<std::pair<std::string, std::string>> preliminary_note(const Organisation& o,
+                                                                  const XbrlSettings& x) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& lang : o.languages)
+        if (!x.preliminary_footnote.in(lang).empty())
+            out.emplace_back(lang, x.preliminary_footnote.in(lang));
+    return out;
+}
+
 std::vector<std::string> constrained_types(const UnitRegistry& units) {
     std::vector<std::string> out{"pureItemType", "monetaryItemType"};
     for (std::size_t i = 1; i < units.size(); ++i) {

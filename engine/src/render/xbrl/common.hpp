@@ -34,6 +34,10 @@ struct XbrlValue {
 // more decimals, the unit's UTR measure (or one of griexport's own).
 XbrlValue xbrl_value(const UnitRegistry& units, const Quantity& q, int precision);
 
+// The preliminary-value footnote in the organisation's languages, for InstanceStream.
+std::vector<std::pair<std::string, std::string>> preliminary_note(const Organisation& o,
+                                                                  const XbrlSettings& x);
+
 // Item types the UTR constrains, as units.xml records them, and pureItemType.
 std::vector<std::string> constrained_types(const UnitRegistry& units);
 

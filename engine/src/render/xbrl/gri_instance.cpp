@@ -26,6 +26,7 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
                                   o.name.sv, o.reporting_period.from.iso(),
                                   o.reporting_period.to ? o.reporting_period.to->iso() : "")},
                      InstanceChecker(constrained_types(ds.units), path), diags);
+    b.preliminary_note(preliminary_note(o, x));
 
     // Only 3-3 is reported once per topic; it alone carries the topic as a dimension.
     auto topic_dims = [&](const std::string& disclosure, const std::string& topic) {
@@ -51,6 +52,9 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
                             v.value,
                             v.decimals,
                             ""};
+            // A figure computed from a preliminary value is preliminary too.
+            for (const auto& in : f.provenance.inputs)
+                fact.preliminary = fact.preliminary || in.status == ObservationStatus::preliminary;
             b.fact(fact);
             continue;
         }

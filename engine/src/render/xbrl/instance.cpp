@@ -95,10 +95,35 @@ std::string InstanceStream::unit(const std::string& measure,
 
 void InstanceStream::fact(const Fact& f) {
     checker_.check(f, diags_);
-    write_fact(w_, f);
+    if (f.preliminary && !preliminary_note_.empty())
+        write_fact(w_, f, fmt::format("prel_{}", ++preliminary_facts_));
+    else
+        write_fact(w_, f);
 }
 
 void InstanceStream::finish() {
+    // One footnote link: every preliminary fact (locators sharing one label) to the note
+    // in each language (resources sharing one label), by one fact-footnote arc.
+    if (preliminary_facts_ > 0) {
+        w_.open("link:footnoteLink",
+                {{"xlink:type", "extended"}, {"xlink:role", "http://www.xbrl.org/2003/role/link"}});
+        for (std::size_t i = 1; i <= preliminary_facts_; ++i)
+            w_.empty("link:loc", {{"xlink:type", "locator"},
+                                  {"xlink:href", fmt::format("#prel_{}", i)},
+                                  {"xlink:label", "preliminary_fact"}});
+        for (const auto& [lang, text] : preliminary_note_)
+            w_.leaf("link:footnote", text,
+                    {{"xlink:type", "resource"},
+                     {"xlink:label", "preliminary_note"},
+                     {"xlink:role", "http://www.xbrl.org/2003/role/footnote"},
+                     {"xml:lang", lang}});
+        w_.empty("link:footnoteArc",
+                 {{"xlink:type", "arc"},
+                  {"xlink:arcrole", "http://www.xbrl.org/2003/arcrole/fact-footnote"},
+                  {"xlink:from", "preliminary_fact"},
+                  {"xlink:to", "preliminary_note"}});
+        w_.close();
+    }
     w_.close();
 }
 
@@ -200,11 +225,13 @@ void write_unit(XmlWriter& w, const Unit& u) {
     w.close();
 }
 
-void write_fact(XmlWriter& w, const Fact& f) {
+void write_fact(XmlWriter& w, const Fact& f, const std::string& id) {
     if (f.numeric) {
         std::string decimals = std::to_string(f.decimals);
-        w.leaf(f.concept_name, f.value,
-               {{"contextRef", f.context}, {"unitRef", f.unit}, {"decimals", decimals}});
+        std::vector<std::pair<std::string, std::string>> attrs{
+            {"contextRef", f.context}, {"unitRef", f.unit}, {"decimals", decimals}};
+        if (!id.empty()) attrs.insert(attrs.begin(), {"id", id});
+        w.leaf(f.concept_name, f.value, attrs);
     } else if (!f.lang.empty()) {
         w.leaf(f.concept_name, f.value, {{"contextRef", f.context}, {"xml:lang", f.lang}});
     } else {

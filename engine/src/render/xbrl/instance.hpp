@@ -43,8 +43,9 @@ struct Fact {
     std::string context;
     std::string unit;  // numeric only
     std::string value;
-    int decimals = 0;  // numeric only
-    std::string lang;  // non-numeric text, optional
+    int decimals = 0;          // numeric only
+    std::string lang;          // non-numeric text, optional
+    bool preliminary = false;  // rests on a preliminary value: footnoted
 };
 
 // What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
@@ -79,6 +80,10 @@ class InstanceStream {
                          const std::vector<TypedMember>& dims = {});
     std::string unit(const std::string& measure, const std::vector<std::string>& item_types);
     void fact(const Fact& f);
+    // The footnote preliminary facts get, in the instance's languages.
+    void preliminary_note(std::vector<std::pair<std::string, std::string>> lang_text) {
+        preliminary_note_ = std::move(lang_text);
+    }
     void finish();
 
   private:
@@ -89,6 +94,8 @@ class InstanceStream {
     std::map<std::string, std::string> context_ids_;  // content key → id
     std::map<std::string, std::string> used_ids_;     // id → content key
     std::map<std::string, std::string> unit_ids_;
+    std::vector<std::pair<std::string, std::string>> preliminary_note_;
+    std::size_t preliminary_facts_ = 0;  // their ids are prel_1, prel_2, … in order
 };
 
 // Namespaces every instance declares: XBRL's own and every unit namespace it may use.
@@ -99,7 +106,7 @@ bool utr_constrained(std::string_view item_type, const std::vector<std::string>&
 
 void write_context(XmlWriter& w, const Context& c);
 void write_unit(XmlWriter& w, const Unit& u);
-void write_fact(XmlWriter& w, const Fact& f);
+void write_fact(XmlWriter& w, const Fact& f, const std::string& id = "");
 
 // A narrative as escaped XHTML for a text block: one <p> per paragraph (blank-line
 // separated), each line break a <br/>.

@@ -455,17 +455,19 @@ class Programme {
                                       "target and definition version, written by griexport.",
                                       o.name.sv)},
                          InstanceChecker(constrained_types(ds_.units), instance_file), diags);
+        b.preliminary_note(preliminary_note(o, x_));
         const auto ax = axes();
         std::string q = p_ + ":";
         auto ctx = [&](const Date& s, const Date& e, const std::vector<TypedMember>& dims) {
             return b.duration(entity.scheme, entity.identifier, s, e, dims);
         };
         auto numeric = [&](const std::string& concept_name, const std::string& type,
-                           const std::string& context, const Quantity& v, int precision) {
+                           const std::string& context, const Quantity& v, int precision,
+                           bool preliminary = false) {
             auto xv = xbrl_value(ds_.units, v, precision);
             auto local_type = type.substr(type.find(':') + 1);
             b.fact({q + concept_name, local_type, "duration", true, context,
-                    b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, ""});
+                    b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, "", preliminary});
         };
         // Observations grouped by indicator in one pass, so a million rows stay linear.
         std::vector<std::vector<std::uint32_t>> by_indicator(ds_.indicators.size());
@@ -491,7 +493,7 @@ class Programme {
                 auto placed = place(obs);
                 auto [s, e] = period_of_year(o, obs.year);
                 numeric(placed.concept_name, c.type, ctx(s, e, placed.dims), obs.value,
-                        ind.precision);
+                        ind.precision, obs.status == ObservationStatus::preliminary);
             }
             for (const auto& t : ind.targets) {
                 std::vector<TypedMember> dims{
