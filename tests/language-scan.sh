@@ -67,6 +67,11 @@ for i in range(1, n + 1):
         hits = found(text)
         assert not hits, f"{name} of organisation {i} prints catalogue English: {hits[:10]}"
         checked += 1
+    # No table header of either language broke inside a word (issue 17, item 5).
+    import json
+    items = json.load(open(f"{d}/manifest.json", encoding="utf-8"))["diagnostics"]["items"]
+    split = [x["message"] for x in items if x["code"] == "pdf.header-split"]
+    assert not split, split
     # The scan finds English where there is English: the en documents print titles.
     en = found(open(f"{d}/supplement.en.txt", encoding="utf-8").read())
     assert len(en) >= 10, en

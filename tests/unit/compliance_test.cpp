@@ -3,6 +3,7 @@
 #include <map>
 
 #include "griexport/evaluate.hpp"
+#include "rules/evaluator.hpp"
 #include "test_support.hpp"
 
 using namespace griexport;
@@ -323,9 +324,71 @@ BOOST_AUTO_TEST_CASE(climate_target_against_the_straight_path) {
     // 17860 − 13395 × 3/12 = 14511.25, shown to one decimal beyond the indicator's.
     BOOST_TEST(p->path_level.value.to_string() == "14511.2");
     BOOST_TEST(p->change_percent.to_string() == "-10.8");
-    BOOST_TEST(p->share_of_way.to_string() == "14.3");
+    BOOST_TEST(p->share_of_way->to_string() == "14.3");
     BOOST_TEST(!p->on_path);
     BOOST_TEST(!p->achieved);
+}
+
+// docs/rules.md, "Progress and status": one case per row of the table, with B the
+// baseline, C the current value, T the target level and P the straight path's value.
+namespace {
+std::string judged(const char* B, const char* C, const char* T, const char* P,
+                   TargetComparison cmp) {
+    auto d = [](const char* s) { return *Decimal::parse(s); };
+    auto j = rules::judge_progress(d(B), d(C), d(T), d(P), cmp);
+    return (j.share_of_way ? j.share_of_way->to_string() + " %" : std::string("–")) + " " +
+           to_string(j.status);
+}
+constexpr auto at_least = TargetComparison::at_least;
+constexpr auto at_most = TargetComparison::at_most;
+constexpr auto equal = TargetComparison::equal;
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(progress_row_1_at_least_ahead_of_the_path) {
+    BOOST_TEST(judged("20", "26", "30", "24", at_least) == "60.0 % on-path");
+}
+BOOST_AUTO_TEST_CASE(progress_row_2_at_least_behind_the_path) {
+    BOOST_TEST(judged("20", "22", "30", "24", at_least) == "20.0 % behind-path");
+}
+BOOST_AUTO_TEST_CASE(progress_row_3_at_least_reached) {
+    BOOST_TEST(judged("20", "31", "30", "24", at_least) == "110.0 % achieved");
+}
+BOOST_AUTO_TEST_CASE(progress_row_4_at_least_moving_away) {
+    BOOST_TEST(judged("20", "18", "30", "24", at_least) == "-20.0 % behind-path");
+}
+BOOST_AUTO_TEST_CASE(progress_row_5_at_most_a_reduction_ahead_of_the_path) {
+    BOOST_TEST(judged("100", "70", "40", "85", at_most) == "50.0 % on-path");
+}
+BOOST_AUTO_TEST_CASE(progress_row_6_at_most_a_reduction_behind_the_path) {
+    // The sample's climate target: 17 860 t to 4 465 t, 15 940 t against a path of 14 511.25.
+    BOOST_TEST(judged("17860", "15940", "4465", "14511.25", at_most) == "14.3 % behind-path");
+}
+BOOST_AUTO_TEST_CASE(progress_row_7_at_most_reached) {
+    BOOST_TEST(judged("100", "40", "40", "85", at_most) == "100.0 % achieved");
+}
+BOOST_AUTO_TEST_CASE(progress_row_8_at_most_rising_instead) {
+    BOOST_TEST(judged("100", "110", "40", "85", at_most) == "-16.7 % behind-path");
+}
+BOOST_AUTO_TEST_CASE(progress_row_9_a_ceiling_the_baseline_already_met_holds) {
+    // At most 13 % with a baseline of 10 %: no way to go, so no share; still under it.
+    BOOST_TEST(judged("10", "12", "13", "11", at_most) == "– achieved");
+}
+BOOST_AUTO_TEST_CASE(progress_row_10_a_ceiling_the_baseline_already_met_is_broken) {
+    // What read "202,6 %" and "Efter plan" at once: at most 13 from 10, now 16.08.
+    BOOST_TEST(judged("10", "16.08", "13", "11", at_most) == "– not-met");
+}
+BOOST_AUTO_TEST_CASE(progress_row_11_a_floor_the_baseline_already_met) {
+    BOOST_TEST(judged("90", "88", "85", "87", at_least) == "– achieved");
+    BOOST_TEST(judged("90", "80", "85", "87", at_least) == "– not-met");
+}
+BOOST_AUTO_TEST_CASE(progress_row_12_a_target_equal_to_the_baseline) {
+    BOOST_TEST(judged("50", "50", "50", "50", equal) == "– achieved");
+    BOOST_TEST(judged("50", "50", "50", "50", at_most) == "– achieved");
+}
+BOOST_AUTO_TEST_CASE(progress_row_13_an_exact_target_hit_and_passed) {
+    BOOST_TEST(judged("10", "20", "20", "15", equal) == "100.0 % achieved");
+    BOOST_TEST(judged("10", "16", "20", "15", equal) == "60.0 % on-path");
+    BOOST_TEST(judged("10", "25", "20", "15", equal) == "150.0 % not-met");
 }
 
 BOOST_AUTO_TEST_CASE(the_target_in_force_is_the_latest_decided) {

@@ -28,8 +28,8 @@ struct ProvenanceInput {
     std::string action{};  // set instead of indicator for an action's estimated reduction
     std::string method{};  // how that reduction was estimated
     ObservationStatus status = ObservationStatus::final_;
-    std::string origin{};    // who or what reported the value
-    std::string evidence{};  // the reference to its evidence, empty when none is given
+    std::string origin{};               // who or what reported the value
+    std::string evidence{};             // the reference to its evidence, empty when none is given
     std::optional<Quantity> written{};  // the value as the row wrote it, when converted
 };
 
@@ -128,6 +128,13 @@ struct MaterialTopicEntry {
 };
 
 // Where an indicator stands against its target, on the straight path from its baseline.
+// Where an indicator stands against its target (docs/rules.md, Targets and progress):
+// achieved (the comparison holds), on the straight path or behind it while on the way,
+// or not met where no way is left to go (a target the baseline already met, now broken;
+// an exact target passed).
+enum class ProgressStatus { achieved, on_path, behind, not_met };
+const char* to_string(ProgressStatus s);  // "achieved", "on-path", "behind-path", "not-met"
+
 struct TargetProgress {
     std::string indicator;
     int baseline_year = 0;
@@ -141,9 +148,12 @@ struct TargetProgress {
     Quantity path_level;                     // the straight path's value for current_year
     Decimal path_change_percent;             // the path's value against the baseline, %
     Decimal change_percent;                  // current against baseline, %
-    Decimal share_of_way;                    // % of the way from baseline to target
-    bool on_path = false;
-    bool achieved = false;
+    // % of the way from baseline to target; none when the baseline already met the target
+    // (a ceiling above it, a floor below it): there was no way to go.
+    std::optional<Decimal> share_of_way;
+    ProgressStatus status = ProgressStatus::behind;
+    bool on_path = false;   // achieved or on the path
+    bool achieved = false;  // status == achieved
     SourceRef target_source;
 };
 

@@ -146,10 +146,7 @@ class Builder {
             for (const auto& tp : set_.progress) {
                 if (tp.indicator != indicator || tp.current_year != f.year) continue;
                 out.push_back(
-                    {"target-path",
-                     tp.achieved  ? "achieved"
-                     : tp.on_path ? "on-path"
-                                  : "behind-path",
+                    {"target-path", to_string(tp.status),
                      fmt::format("indicator {}: {} in {} against the path's {} toward "
                                  "the {} target {}",
                                  indicator, quantity_text(ds_.units, tp.current), tp.current_year,

@@ -121,6 +121,20 @@ const char* to_string(CoverageKind k) {
     return "?";
 }
 
+const char* to_string(ProgressStatus s) {
+    switch (s) {
+        case ProgressStatus::achieved:
+            return "achieved";
+        case ProgressStatus::on_path:
+            return "on-path";
+        case ProgressStatus::behind:
+            return "behind-path";
+        case ProgressStatus::not_met:
+            return "not-met";
+    }
+    return "";
+}
+
 const char* to_string(RuleResult r) {
     switch (r) {
         case RuleResult::value:

@@ -117,7 +117,19 @@ void track_targets(const Dataset& ds, const ObservationIndex& idx, DisclosureSet
         if (ind.targets.empty()) continue;
         auto p = progress_of(ds, idx, i, year, &diags);
         if (!p) continue;
-        if (!p->on_path && !p->achieved) {
+        if (p->status == ProgressStatus::not_met) {
+            const auto& unit = ds.units.get(ind.unit).id;
+            diags.add(Severity::note, "target.not-met",
+                      fmt::format("indicator {}: {} {} in {} does not meet the {} target of {} {}"
+                                  "{}",
+                                  ind.id, p->current.value.to_string(), unit, year, p->target_year,
+                                  p->target_level.value.rounded(ind.precision).to_string(), unit,
+                                  p->share_of_way ? ", which it has passed"
+                                                  : fmt::format(", which the baseline {} met",
+                                                                p->baseline_year)),
+                      ds.location(p->target_source));
+        }
+        if (p->status == ProgressStatus::behind) {
             const auto& unit = ds.units.get(ind.unit).id;
             std::string target =
                 p->relative_target

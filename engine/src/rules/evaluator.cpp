@@ -127,22 +127,45 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     };
     p.path_change_percent = B.is_zero() ? Decimal() : percent(path - B, B);
     p.change_percent = B.is_zero() ? Decimal() : percent(C - B, B);
-    p.share_of_way = T == B ? hundred : percent(C - B, T - B);
-    switch (t->comparison) {
-        case TargetComparison::at_most:
-            p.achieved = C <= T;
-            p.on_path = C <= path;
-            break;
-        case TargetComparison::at_least:
-            p.achieved = C >= T;
-            p.on_path = C >= path;
-            break;
-        case TargetComparison::equal:
-            p.achieved = C == T;
-            p.on_path = p.achieved;
-            break;
-    }
+    auto j = judge_progress(B, C, T, path, t->comparison);
+    p.share_of_way = j.share_of_way;
+    p.status = j.status;
+    p.achieved = j.status == ProgressStatus::achieved;
+    p.on_path = p.achieved || j.status == ProgressStatus::on_path;
     return p;
+}
+
+ProgressJudgement judge_progress(const Decimal& B, const Decimal& C, const Decimal& T,
+                                 const Decimal& path, TargetComparison comparison) {
+    auto holds = [&](const Decimal& x) {
+        switch (comparison) {
+            case TargetComparison::at_most:
+                return x <= T;
+            case TargetComparison::at_least:
+                return x >= T;
+            case TargetComparison::equal:
+                return x == T;
+        }
+        return false;
+    };
+    ProgressJudgement j;
+    if (holds(B)) {
+        // A ceiling above the baseline or a floor below it (or the baseline itself): there
+        // is no way to measure a share of; the target holds or it does not.
+        j.status = holds(C) ? ProgressStatus::achieved : ProgressStatus::not_met;
+        return j;
+    }
+    // T ≠ B here. A percentage to one decimal is the ratio to three, rounded once.
+    j.share_of_way = (Decimal::divide(C - B, T - B, 3) * Decimal::from_int(100)).rounded(1);
+    bool upward = T > B;
+    if (holds(C))
+        j.status = ProgressStatus::achieved;
+    else if (upward ? C > T : C < T)
+        j.status = ProgressStatus::not_met;  // an exact target passed
+    else
+        j.status =
+            (upward ? C >= path : C <= path) ? ProgressStatus::on_path : ProgressStatus::behind;
+    return j;
 }
 
 RuleEvaluator::RuleEvaluator(const Dataset& ds, const Mappings& m, const ObservationIndex& idx,
@@ -453,7 +476,12 @@ class Interpreter {
             for (auto y : {p->baseline_year, p->current_year})
                 if (auto* o = idx_.total(ind, y)) record(*o);
             if (f == "target") return p->target_level;
-            return {p->share_of_way, *ds_.units.find("%")};
+            if (!p->share_of_way)
+                throw Missing{
+                    fmt::format("indicator {}: the baseline {} already met the target, "
+                                "so no share of the way can be given",
+                                ds_.indicators[ind].id, p->baseline_year)};
+            return {*p->share_of_way, *ds_.units.find("%")};
         }
         if (f == "round") {
             auto v = eval(*n.args[0]);

@@ -34,6 +34,16 @@ const Target* target_in_force(const Indicator& ind, int year);
 std::optional<TargetProgress> compute_progress(const Dataset& ds, const ObservationIndex& idx,
                                                std::uint32_t indicator, int year);
 
+// The share of the way and the status from the baseline B, the current value C, the target
+// level T and the straight path's value for the year. The status follows from the same
+// comparisons the share shows, so the number and the word cannot disagree.
+struct ProgressJudgement {
+    std::optional<Decimal> share_of_way;  // %, one decimal; none when B already met T
+    ProgressStatus status = ProgressStatus::behind;
+};
+ProgressJudgement judge_progress(const Decimal& B, const Decimal& C, const Decimal& T,
+                                 const Decimal& path, TargetComparison comparison);
+
 // The definition version in force for most of a year: the one in force at its end, else
 // any that overlaps it.
 const DefinitionVersion* definition_for_year(const Indicator& ind, int year);

@@ -559,13 +559,11 @@ class Supplement {
                                         {"year", y(target->year)}});
                     }
                     r.cells.push_back({target_text});
+                    r.cells.push_back({p && p->share_of_way ? text::percent(*p->share_of_way, lang_)
+                                                            : l_.get("pdf.missing"),
+                                       FontStyle::regular, Align::right});
                     r.cells.push_back(
-                        {p ? text::percent(p->share_of_way, lang_) : l_.get("pdf.missing"),
-                         FontStyle::regular, Align::right});
-                    r.cells.push_back({!p            ? ""
-                                       : p->achieved ? l_.get("pdf.status.achieved")
-                                       : p->on_path  ? l_.get("pdf.status.on-path")
-                                                     : l_.get("pdf.status.behind")});
+                        {p ? l_.get(std::string("pdf.status.") + to_string(p->status)) : ""});
                     t.rows.push_back(std::move(r));
                 }
             }
