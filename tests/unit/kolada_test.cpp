@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"
@@ -172,6 +174,52 @@ BOOST_AUTO_TEST_CASE(string_periods_prel_status_and_named_fields) {
     BOOST_TEST(errors("{\"values\":[{\"kpi\":\"U00001\",\"period\":2020,\"values\":[]}]}") ==
                "kolada.shape: the entry has no \"municipality\" (a municipality id such as "
                "\"0020\")\n");
+}
+
+// Kolada answers in pages (v2: next_page/previous_page, v3: next_url/previous_url). Every
+// page of a query read, in any file names, or the missing one is named; a lone page and
+// pages of two queries stand on their own.
+namespace {
+std::string page(const char* links, int period) {
+    return fmt::format("{{{}\"values\":[{{\"kpi\":\"U00001\",\"municipality\":\"0099\","
+                       "\"period\":{},\"values\":[{{\"gender\":\"T\",\"value\":{}}}]}}]}}",
+                       links, period, period - 2000);
+}
+std::vector<std::string> page_errors(const std::vector<std::pair<std::string, std::string>>& files) {
+    test::ScratchFolder f("kolada-pages");
+    f.copy_base();
+    for (const auto& [name, text] : files) f.write("kolada/" + name, text);
+    auto r = test::load(f.path());
+    std::vector<std::string> out;
+    for (const auto& d : r.diagnostics.sorted())
+        if (d.severity == Severity::error) out.push_back(d.code + " " + d.message);
+    return out;
+}
+const char* v2_first =
+    "\"next_page\":\"http://api.kolada.se/v2/data/kpi/U00001?page=2&per_page=1\","
+    "\"previous_page\":null,";
+const char* v2_second =
+    "\"next_page\":null,"
+    "\"previous_page\":\"http://api.kolada.se/v2/data/kpi/U00001?page=1&per_page=1\",";
+const char* v3_middle =
+    "\"next_url\":\"https://api.kolada.se/v3/data/kpi/U00001/year/2018,2019,2020?page=3&per_page=1\","
+    "\"previous_url\":\"https://api.kolada.se/v3/data/kpi/U00001/year/2018,2019,2020?page=1&per_page=1\",";
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(paged_answers_are_read_whole_or_named) {
+    BOOST_TEST(page_errors({{"a.json", page(v2_first, 2018)}, {"b.json", page(v2_second, 2019)}})
+                   .empty());
+    auto missing = page_errors({{"a.json", page(v2_first, 2018)}});
+    BOOST_REQUIRE(missing.size() == 1u);
+    BOOST_TEST(missing[0].starts_with("kolada.page-missing page 2 of the Kolada answer "
+                                      "kolada/a.json links to"));
+    // v3's links: page 2 of 3 alone misses 1 and 3.
+    auto v3 = page_errors({{"p2.json", page(v3_middle, 2019)}});
+    BOOST_TEST(v3.size() == 2u);
+    auto twice = page_errors({{"a.json", page(v2_first, 2018)}, {"b.json", page(v2_first, 2019)},
+                              {"c.json", page(v2_second, 2020)}});
+    BOOST_REQUIRE(twice.size() == 1u);
+    BOOST_TEST(twice[0].starts_with("kolada.page-twice kolada/a.json and kolada/b.json"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

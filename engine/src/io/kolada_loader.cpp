@@ -193,6 +193,81 @@ std::unique_ptr<JsonNode> parse_json(const SourceText& text, Diagnostics& diags)
     return std::move(builder.root);
 }
 
+// A page of a paged Kolada answer: its query (the link without its page parameter) and
+// its own page number, read from the links to the pages beside it (v2 writes next_page and
+// previous_page, v3 next_url and previous_url; both are URLs with page=N).
+struct PageOf {
+    std::string query;
+    int page = 1;
+    bool has_next = false;
+    std::string file;
+    Location where;
+};
+
+// The URL without its page=N parameter, and N (0 when it has none).
+std::pair<std::string, int> split_page(std::string_view url) {
+    for (std::size_t at = url.find("page="); at != std::string_view::npos;
+         at = url.find("page=", at + 1)) {
+        if (at == 0 || (url[at - 1] != '?' && url[at - 1] != '&')) continue;  // per_page=
+        std::size_t end = at + 5;
+        int n = 0;
+        while (end < url.size() && url[end] >= '0' && url[end] <= '9' && n < 1000000)
+            n = n * 10 + (url[end++] - '0');
+        std::string rest(url.substr(0, at));
+        rest += url.substr(std::min(end + (end < url.size() && url[end] == '&'), url.size()));
+        return {rest, n};
+    }
+    return {std::string(url), 0};
+}
+
+std::optional<PageOf> page_of(const JsonNode& root) {
+    auto link = [&](const char* v2, const char* v3) -> const JsonNode* {
+        for (const char* name : {v2, v3})
+            if (const JsonNode* n = root.get(name);
+                n && n->kind == JsonNode::string && !n->text.empty())
+                return n;
+        return nullptr;
+    };
+    const JsonNode* next = link("next_page", "next_url");
+    const JsonNode* previous = link("previous_page", "previous_url");
+    if (!next && !previous) return std::nullopt;
+    PageOf p;
+    p.has_next = next != nullptr;
+    auto [query, n] = split_page((next ? next : previous)->text);
+    if (n == 0) return std::nullopt;  // a link griexport cannot place; nothing to check
+    p.query = query;
+    p.page = next ? n - 1 : n + 1;
+    return p;
+}
+
+// Every page of a paged answer must be there: a missing one would drop its values
+// without a word. Pages of one query are numbered 1…last, and only the last has no next.
+void check_pages(LoadContext& ctx, std::vector<PageOf>& pages) {
+    std::map<std::string, std::map<int, const PageOf*>> by_query;
+    for (const auto& p : pages) {
+        auto [it, fresh] = by_query[p.query].emplace(p.page, &p);
+        if (!fresh)
+            ctx.diags.error("kolada.page-twice",
+                            fmt::format("{} and {} are both page {} of the same query",
+                                        it->second->file, p.file, p.page),
+                            p.where);
+    }
+    for (const auto& [query, got] : by_query) {
+        const PageOf* last = got.rbegin()->second;
+        int wanted = last->has_next ? last->page + 1 : last->page;
+        for (int n = 1; n <= wanted; ++n) {
+            if (got.contains(n)) continue;
+            const PageOf* near =
+                got.lower_bound(n) != got.end() ? got.lower_bound(n)->second : last;
+            ctx.diags.error("kolada.page-missing",
+                            fmt::format("page {} of the Kolada answer {} links to is in no file of "
+                                        "kolada/: download it (its values would be missing)",
+                                        n, near->file),
+                            near->where);
+        }
+    }
+}
+
 }  // namespace
 
 void load_kolada(LoadContext& ctx) {
@@ -209,6 +284,7 @@ void load_kolada(LoadContext& ctx) {
     std::map<std::string, std::vector<std::uint32_t>> by_kpi;  // one pass, not one per value
     for (std::uint32_t i = 0; i < ds.indicators.size(); ++i)
         if (ds.indicators[i].kolada_kpi) by_kpi[*ds.indicators[i].kolada_kpi].push_back(i);
+    std::vector<PageOf> pages;
     for (const auto& rel : files) {
         auto text = read_source(ctx.folder, rel, true, ctx.diags);
         if (!text) continue;
@@ -222,6 +298,11 @@ void load_kolada(LoadContext& ctx) {
         if (!values || values->kind != JsonNode::array) {
             shape_error(*root, "expected an object with a \"values\" array");
             continue;
+        }
+        if (auto pg = page_of(*root)) {
+            pg->file = rel;
+            pg->where = text->locate(root->offset);
+            pages.push_back(std::move(*pg));
         }
         for (const auto& entry : values->items) {
             if (entry->kind != JsonNode::object) {
@@ -355,6 +436,7 @@ void load_kolada(LoadContext& ctx) {
             }
         }
     }
+    check_pages(ctx, pages);
 }
 
 }  // namespace griexport::io
