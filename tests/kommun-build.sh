@@ -61,5 +61,41 @@ assert re.search(r"302-3-a .*148,5 kWh/m² prel\.", sv), "302-3-a computed from 
 assert prog.count(' id="prel_') == 3, prog.count(' id="prel_')
 assert 'xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote"' in prog
 assert 'xml:lang="sv">Preliminärt värde' in prog
+# Issue 10: a municipality's words, not a region's; defaults from its data; a comparison
+# across a definition change said where it is made.
+assert "regionens" not in sv and "region's" not in en, "region wording in a municipality's PDF"
+assert "från kommunens verksamheter" in sv.replace("\n", " ")
+assert "De väsentliga frågorna är: Utsläpp och klimat, Energi, Avfall." in sv
+assert "Redovisningen avser perioden 1 januari 2023 – 31 december 2023" in sv
+assert re.search(r"66,3 % \(1\) Enligt plan", sv), "the footnote mark on the compared share"
+flat = re.sub(r"-\s+(?=\w)", "-", " ".join(sv.split()))  # a line broken after a hyphen
+assert "(1) Utvecklingen för återvunnet-avfall jämför 2019 (definition 1) med 2023 (definition 2); enligt ändring R-avfall-2022: Värdena blev omkring 15 % högre." in flat, flat[-2000:]
+note = [d for d in items if d["code"] == "target.across-definitions"]
+assert len(note) == 1 and "R-avfall-2022" in note[0]["message"], note
 print("kommun: validates and builds; intensities, units, ids, Excel CSV and Kolada hold")
+PY
+# The 2019 value restated under definition 2 (column restated_as) takes the baseline's
+# place: (2 710 − 2 461,6) / (3 000 − 2 461,6) = 46,1 %, said in a note and a footnote,
+# while the table still shows 2019 as it was reported.
+cp -r "$org" "$work/restated"
+python3 - "$work/restated/observations.csv" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8", newline="").read()
+s = s.replace("source;scope;\r\n", "source;scope;restated_as\r\n", 1)
+s += "återvunnet-avfall;2019;2461,6;ton;slutlig;Renhållningen;;2\r\n"
+open(p, "w", encoding="utf-8", newline="").write(s)
+PY
+"$bin" build "$work/restated" -o "$work/restated-out" 2> "$work/restated.log"
+pdftotext -layout "$work/restated-out/gri-supplement.sv.pdf" "$work/restated.txt"
+grep -q "note\[target.restated-baseline\]: indicator återvunnet-avfall: progress starts from the 2019 value restated" "$work/restated.log"
+! grep -q "target.across-definitions" "$work/restated.log"
+python3 - "$work/restated.txt" "$work/restated-out/programme.xbrl" <<'PY'
+import re, sys
+sv = open(sys.argv[1], encoding="utf-8").read()
+assert re.search(r"2 140 .* 2 710 minst 3 000\s+46,1 % \(1\)", sv), "restated baseline"
+assert "(1) Utvecklingen för återvunnet-avfall utgår från värdet för 2019 omräknat enligt definition 2." in re.sub(r"-\s+(?=\w)", "-", " ".join(sv.split()))
+x = open(sys.argv[2], encoding="utf-8").read()
+assert re.search(r'<xbrli:context id="D2019_DefinitionVersion-2">', x), "the restated value's own context"
+print("kommun: a restated baseline is used and said")
 PY

@@ -92,6 +92,14 @@ struct FromOrganisation {
     SourceRef source;
 };
 
+// A kind of reporting body (compliance.xml <organisation-kind>).
+struct OrganisationKind {
+    std::string id;        // "region"
+    LocalText possessive;  // "regionens", "the region's"
+    LocalText legal_form;  // 2-1-b without <legal-form> in organisation.xml
+    LocalText countries;   // 2-1-d without <countries>
+};
+
 struct ClaimWording {
     LocalText label;      // "in accordance with the GRI Standards"
     LocalText statement;  // with {organisation}, {start}, {end}
@@ -105,6 +113,12 @@ struct Catalogue {
     std::vector<std::string> never_omit;
     std::vector<ClaimRequirement> requirements;
     std::vector<FromOrganisation> from_organisation;
+    std::vector<OrganisationKind> organisation_kinds;
+    const OrganisationKind* find_kind(std::string_view id) const {
+        for (const auto& k : organisation_kinds)
+            if (k.id == id) return &k;
+        return nullptr;
+    }
     ClaimWording in_accordance;
     ClaimWording with_reference;
 

@@ -154,6 +154,14 @@ struct TargetProgress {
     ProgressStatus status = ProgressStatus::behind;
     bool on_path = false;   // achieved or on the path
     bool achieved = false;  // status == achieved
+    // The baseline's and the year's definition versions when they differ (a comparison
+    // across a definition change), the restatement entry that explains the change, and
+    // whether a value restated under the year's version stood in for the baseline.
+    std::string baseline_definition{};
+    std::string current_definition{};
+    std::string restatement{};  // its id, or empty when programme.xml records none
+    bool restated_baseline = false;
+    SourceRef baseline_source{};  // the row the baseline value comes from
     SourceRef target_source;
 };
 

@@ -64,6 +64,12 @@ struct MaterialTopic {
 
 struct Organisation {
     LocalText name;
+    // What kind of body reports: "region", "municipality", "company" or "other"
+    // (<organisation kind="…">); the wording of templates and 2-1's defaults follow it.
+    std::string kind = "other";
+    LocalText legal_form;             // 2-1-b; a region's or municipality's follows from kind
+    LocalText seat;                   // 2-1-c
+    LocalText countries;              // 2-1-d; Sweden for a region or municipality
     std::string organisation_number;  // Swedish organisationsnummer, "232100-0180"
     std::optional<std::string> lei;
     std::optional<std::string> kolada_municipality;  // "0020"
@@ -204,6 +210,9 @@ struct Observation {
     // The unit the row was written in when it was converted into the indicator's unit
     // ("kWh" for an MWh indicator), so explain can show the row as written.
     UnitId written_unit = no_unit;
+    // A value restated under a later definition version (the observations column
+    // restated_as): used to compare with years under that version, never as the year's own.
+    DimensionValueId restated_as = 0;
     std::string source;    // who or what reported it
     std::string evidence;  // reference to the evidence
     std::string uncertainty;

@@ -258,6 +258,8 @@ class Comparer {
             if (o.dimensions[d])
                 dims += fmt::format(" {}={}", to_string(static_cast<Dimension>(d)),
                                     ds.dimension_value(o.dimensions[d]));
+        if (o.restated_as)
+            dims += fmt::format(" restated as definition {}", ds.dimension_value(o.restated_as));
         return fmt::format("{} {}{}", ds.indicators[o.indicator].id, o.year, dims);
     }
 

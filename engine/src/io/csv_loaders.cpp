@@ -216,8 +216,9 @@ void load_observations(LoadContext& ctx) {
     if (!input->table) return;
     auto& table = input->table;
     // name and definition: what the data-entry workbook shows beside each indicator.
-    if (!check_columns(ctx, *table, {"indicator", "year", "value", "unit"},
-                       {"status", "source", "evidence", "uncertainty", "name", "definition"}))
+    if (!check_columns(
+            ctx, *table, {"indicator", "year", "value", "unit"},
+            {"status", "source", "evidence", "uncertainty", "name", "definition", "restated_as"}))
         return;
     Dataset& ds = ctx.ds;
     ds.observations.reserve(ds.observations.size() + table->records.size());
@@ -249,6 +250,20 @@ void load_observations(LoadContext& ctx) {
                 o.dimensions[d] = ctx.intern(*v);
         }
         // The Swedish words are what a sheet filled in by hand says (and Kolada's "Prel").
+        if (auto* v = row.get("restated_as"); v && !v->empty()) {
+            const Indicator& ind = ds.indicators[*idx];
+            bool known = std::any_of(ind.definitions.begin(), ind.definitions.end(),
+                                     [&](const auto& d) { return d.version == *v; });
+            if (!known) {
+                ctx.diags.error("obs.unknown-definition",
+                                fmt::format("indicator {} has no definition version '{}' to "
+                                            "restate the value under",
+                                            id, *v),
+                                row.where("restated_as"));
+                continue;
+            }
+            o.restated_as = ctx.intern(*v);
+        }
         std::string status = row.value("status");
         if (status == "preliminary" || status == "preliminär" || status == "prel" ||
             status == "Prel") {

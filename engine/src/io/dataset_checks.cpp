@@ -42,7 +42,7 @@ void check_duplicate_observations(LoadContext& ctx) {
     std::iota(order.begin(), order.end(), 0u);
     auto key = [&](std::uint32_t i) {
         const auto& o = ds.observations[i];
-        return std::tie(o.indicator, o.year, o.dimensions);
+        return std::tie(o.indicator, o.year, o.dimensions, o.restated_as);
     };
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
     for (std::size_t k = 1; k < order.size(); ++k) {

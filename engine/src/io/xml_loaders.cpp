@@ -101,6 +101,10 @@ void load_organisation_file(LoadContext& ctx) {
     o.source = ctx.ref(file, x->where(root));
     o.name = read_local_text(root.child("name"));
     o.organisation_number = root.child("organisation-number").text().as_string();
+    o.kind = root.attribute("kind").as_string("other");
+    o.legal_form = read_local_text(root.child("legal-form"));
+    o.seat = read_local_text(root.child("seat"));
+    o.countries = read_local_text(root.child("countries"));
     if (auto lei = root.child("lei")) o.lei = lei.text().as_string();
     if (auto k = root.child("kolada"))
         o.kolada_municipality = k.attribute("municipality").as_string();

@@ -295,30 +295,178 @@ class Builder {
         }
     }
 
-    // Requirements organisation.xml itself answers (2-3-c, 2-3-d), in compliance.xml's
-    // words: a fact each, traced to the element that gives it.
+    // What organisation.xml and programme.xml already say of a requirement, in each
+    // language, with the element it comes from; nothing when they say nothing.
+    std::optional<std::pair<LocalText, SourceRef>> organisation_value(const std::string& field,
+                                                                      const DisclosureEntry& e) {
+        const auto& o = ds_.organisation;
+        const OrganisationKind* kind = m_.catalogue.find_kind(o.kind);
+        auto given = [](const LocalText& t) { return !(t.sv.empty() && t.en.empty()); };
+        auto both = [&](auto&& f) { return LocalText{f("sv"), f("en")}; };
+        if (field == "publication-date" && o.publication_date)
+            return std::pair{
+                both([&](const char* l) { return text::long_date(*o.publication_date, l); }),
+                o.publication_source};
+        if (field == "contact" && given(o.contact)) return std::pair{o.contact, o.source};
+        if (field == "name" && given(o.name))
+            return std::pair{both([&](const char* l) {
+                                 return fmt::format("{} ({} {})", o.name.in(l),
+                                                    std::string_view(l) == "sv"
+                                                        ? "organisationsnummer"
+                                                        : "Swedish organisation number",
+                                                    o.organisation_number);
+                             }),
+                             o.source};
+        if (field == "legal-form") {
+            if (given(o.legal_form)) return std::pair{o.legal_form, o.source};
+            if (kind && given(kind->legal_form)) return std::pair{kind->legal_form, o.source};
+        }
+        if (field == "seat" && given(o.seat)) return std::pair{o.seat, o.source};
+        if (field == "countries") {
+            if (given(o.countries)) return std::pair{o.countries, o.source};
+            if (kind && given(kind->countries)) return std::pair{kind->countries, o.source};
+        }
+        if (field == "reporting-period" && o.reporting_period.to)
+            return std::pair{both([&](const char* l) {
+                                 return fmt::format("{} – {}",
+                                                    text::long_date(o.reporting_period.from, l),
+                                                    text::long_date(*o.reporting_period.to, l));
+                             }),
+                             o.source};
+        if (field == "restatements") return restatements_value();
+        if (field == "material-topics" && o.material_topics_determined &&
+            !o.material_topics.empty())
+            return std::pair{both([&](const char* l) {
+                                 std::string list;
+                                 for (const auto& t : o.material_topics) {
+                                     const Topic* topic = m_.catalogue.find_topic(t.id);
+                                     list += (list.empty() ? "" : ", ") +
+                                             (topic ? topic->title.in(l) : t.id);
+                                 }
+                                 return list;
+                             }),
+                             o.source};
+        if (field == "goals") return goals_value(e.topic);
+        return std::nullopt;
+    }
+
+    // 2-4-a: every restatement entry and calculation-model change in force in the period.
+    std::optional<std::pair<LocalText, SourceRef>> restatements_value() {
+        int year = ds_.organisation.reporting_period.from.year;
+        LocalText out;
+        SourceRef where = ds_.organisation.source;
+        for (const auto& r : ds_.restatements) {
+            if (r.effective_year > year) continue;
+            for (const char* l : {"sv", "en"}) {
+                bool sv = std::string_view(l) == "sv";
+                std::string what =
+                    r.indicator.empty()
+                        ? fmt::format(fmt::runtime(sv ? "beräkningsmodell {} → {}"
+                                                      : "calculation model {} → {}"),
+                                      r.from_version, r.to_version)
+                        : fmt::format(fmt::runtime(sv ? "nyckeltal {}, definition {} → {}"
+                                                      : "indicator {}, definition {} → {}"),
+                                      r.indicator, r.from_version, r.to_version);
+                std::string& t = sv ? out.sv : out.en;
+                t += fmt::format("{}{} ({} {}): {} {}", t.empty() ? "" : " ", what,
+                                 sv ? "från" : "from", r.effective_year, r.reason.in(l),
+                                 r.effect.in(l));
+            }
+            where = r.source;
+        }
+        if (out.sv.empty())
+            out = {fmt::format("Programmet redovisar inga ändringar av tidigare lämnad "
+                               "information till och med {}.",
+                               year),
+                   fmt::format("The programme records no restatements of information up to "
+                               "{}.",
+                               year)};
+        return std::pair{out, where};
+    }
+
+    // 3-3-e for one topic: its goals, their indicators with the latest value, the target in
+    // force and where the indicator stands (the same judgement as the goals table).
+    std::optional<std::pair<LocalText, SourceRef>> goals_value(const std::string& topic) {
+        const MaterialTopic* mt = nullptr;
+        for (const auto& t : ds_.organisation.material_topics)
+            if (t.id == topic) mt = &t;
+        if (!mt || mt->goals.empty()) return std::nullopt;
+        int year = ds_.organisation.reporting_period.from.year;
+        LocalText out;
+        for (const auto& gid : mt->goals) {
+            const Goal* g = ds_.find_goal(gid);
+            if (!g) continue;
+            for (const char* l : {"sv", "en"}) {
+                bool sv = std::string_view(l) == "sv";
+                std::string part =
+                    fmt::format("{} {} ({})", sv ? "delmål" : "goal", g->id, g->title.in(l));
+                for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i) {
+                    const Indicator& ind = ds_.indicators[i];
+                    if (ind.goal != gid) continue;
+                    part += fmt::format("; {} {}", sv ? "nyckeltal" : "indicator", ind.id);
+                    if (const auto* obs = idx_.total(i, year))
+                        part += fmt::format(" {} {} {}", text::number(obs->value.value, l),
+                                            ds_.units.label(obs->value.unit, l), year);
+                    if (auto p = rules::compute_progress(ds_, idx_, i, year)) {
+                        static const std::map<ProgressStatus, std::pair<const char*, const char*>>
+                            words{{ProgressStatus::achieved, {"uppnått", "achieved"}},
+                                  {ProgressStatus::on_path, {"enligt plan", "on track"}},
+                                  {ProgressStatus::behind, {"efter plan", "behind"}},
+                                  {ProgressStatus::not_met, {"ej uppnått", "not met"}}};
+                        const auto& w = words.at(p->status);
+                        part += fmt::format(
+                            ", {} {} {} {}{}: {}", sv ? "mål" : "target",
+                            text::number(p->target_level.value, l),
+                            ds_.units.label(p->target_level.unit, l), p->target_year,
+                            p->share_of_way
+                                ? fmt::format(", {} {}", text::percent(*p->share_of_way, l),
+                                              sv ? "av vägen" : "of the way")
+                                : "",
+                            sv ? w.first : w.second);
+                    }
+                }
+                (sv ? out.sv : out.en) += (sv ? out.sv : out.en).empty() ? part : ". " + part;
+            }
+        }
+        if (out.sv.empty()) return std::nullopt;
+        out.sv += ".";
+        out.en += ".";
+        return std::pair{out, mt->source};
+    }
+
+    // Whether a fact of the entry already reports the requirement (a rule's value or a
+    // narrative that declares it): the organisation's own words go before a default.
+    bool covered(const DisclosureEntry& e, char requirement) const {
+        for (auto fi : e.facts) {
+            const Fact& f = out_.facts[fi];
+            if (f.context) continue;
+            if (f.requirement == requirement) return true;
+            if (f.kind == FactKind::text &&
+                (f.covers == "*" || f.covers.find(requirement) != std::string::npos))
+                return true;
+        }
+        return false;
+    }
+
+    // Requirements organisation.xml and programme.xml answer (compliance.xml
+    // <from-organisation>), in compliance.xml's words: a fact each, traced to the element
+    // that gives it, unless the organisation's own narrative or rule reports it.
     void report_from_organisation() {
         const auto& o = ds_.organisation;
+        auto fill = [](std::string sentence, const std::string& v) {
+            auto at = sentence.find("{value}");
+            if (at != std::string::npos) sentence.replace(at, 7, v);
+            return sentence;
+        };
         for (const auto& fo : m_.catalogue.from_organisation) {
-            LocalText value;
-            SourceRef where = o.source;
-            if (fo.field == "publication-date" && o.publication_date) {
-                value = {text::long_date(*o.publication_date, "sv"),
-                         text::long_date(*o.publication_date, "en")};
-                where = o.publication_source;
-            } else if (fo.field == "contact" && !(o.contact.sv.empty() && o.contact.en.empty())) {
-                value = o.contact;
-            } else {
-                continue;
-            }
-            auto fill = [](std::string sentence, const std::string& v) {
-                auto at = sentence.find("{value}");
-                if (at != std::string::npos) sentence.replace(at, 7, v);
-                return sentence;
-            };
             for (std::size_t ti = 0; ti < out_.disclosures.size(); ++ti) {
                 const auto& e = out_.disclosures[ti];
-                if (e.number != fo.disclosure) continue;
+                if (e.number != fo.disclosure || e.status == DisclosureStatus::not_material ||
+                    covered(e, fo.requirement))
+                    continue;
+                auto v = organisation_value(fo.field, e);
+                if (!v) continue;
+                const auto& [value, where] = *v;
                 Fact f;
                 f.disclosure = e.number;
                 f.topic = e.topic;

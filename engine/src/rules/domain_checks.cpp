@@ -117,6 +117,30 @@ void track_targets(const Dataset& ds, const ObservationIndex& idx, DisclosureSet
         if (ind.targets.empty()) continue;
         auto p = progress_of(ds, idx, i, year, &diags);
         if (!p) continue;
+        if (!p->baseline_definition.empty()) {
+            const Restatement* rs = nullptr;
+            for (const auto& r : ds.restatements)
+                if (r.id == p->restatement) rs = &r;
+            diags.add(
+                Severity::note, "target.across-definitions",
+                fmt::format("indicator {}: progress compares {} (definition {}) with {} "
+                            "(definition {}){}; give the {} value restated under "
+                            "definition {} (observations column restated_as) to compare "
+                            "like with like",
+                            ind.id, p->baseline_year, p->baseline_definition, year,
+                            p->current_definition,
+                            rs ? fmt::format(": restatement {} says \"{}\"", rs->id,
+                                             rs->effect.en.empty() ? rs->effect.sv : rs->effect.en)
+                               : ", and no restatement entry explains the change",
+                            p->baseline_year, p->current_definition),
+                ds.location(p->target_source));
+        }
+        if (p->restated_baseline)
+            diags.add(Severity::note, "target.restated-baseline",
+                      fmt::format("indicator {}: progress starts from the {} value restated "
+                                  "under the definition of {}",
+                                  ind.id, p->baseline_year, year),
+                      ds.location(p->baseline_source));
         if (p->status == ProgressStatus::not_met) {
             const auto& unit = ds.units.get(ind.unit).id;
             diags.add(Severity::note, "target.not-met",

@@ -36,8 +36,21 @@ struct EvalError {
 ObservationIndex::ObservationIndex(const Dataset& ds) : ds_(ds) {
     for (std::uint32_t i = 0; i < ds.observations.size(); ++i) {
         const auto& o = ds.observations[i];
-        by_key_[key(o.indicator, o.year)].push_back(i);
+        (o.restated_as ? restated_ : by_key_)[key(o.indicator, o.year)].push_back(i);
     }
+}
+
+const Observation* ObservationIndex::restated(std::uint32_t indicator, int year,
+                                              std::string_view version) const {
+    auto it = restated_.find(key(indicator, year));
+    if (it == restated_.end()) return nullptr;
+    for (auto i : it->second) {
+        const auto& o = ds_.observations[i];
+        if (std::all_of(o.dimensions.begin(), o.dimensions.end(), [](auto v) { return v == 0; }) &&
+            ds_.dimension_value(o.restated_as) == version)
+            return &o;
+    }
+    return nullptr;
 }
 
 const std::vector<std::uint32_t>& ObservationIndex::at(std::uint32_t indicator, int year) const {
@@ -94,6 +107,24 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     if (!b || !c) return std::nullopt;
 
     TargetProgress p;
+    // Two years under different definitions do not compare as they stand: a value of the
+    // baseline year restated under the year's definition takes the baseline's place; else
+    // the comparison is marked, with the restatement entry that says what changed.
+    const auto* def_b = definition_for_year(ind, baseline_year);
+    const auto* def_c = definition_for_year(ind, year);
+    if (def_b && def_c && def_b->version != def_c->version) {
+        if (const auto* r = idx.restated(indicator, baseline_year, def_c->version)) {
+            b = r;
+            p.restated_baseline = true;
+        } else {
+            p.baseline_definition = def_b->version;
+            p.current_definition = def_c->version;
+            for (const auto& rs : ds.restatements)
+                if (rs.indicator == ind.id && rs.to_version == def_c->version)
+                    p.restatement = rs.id;
+        }
+    }
+    p.baseline_source = b->origin;
     p.indicator = ind.id;
     p.baseline_year = baseline_year;
     p.baseline = b->value;
@@ -473,8 +504,12 @@ class Interpreter {
             if (!p)
                 throw Missing{fmt::format("indicator {} has no target, baseline or value for {}",
                                           ds_.indicators[ind].id, year_)};
-            for (auto y : {p->baseline_year, p->current_year})
-                if (auto* o = idx_.total(ind, y)) record(*o);
+            const auto* def = definition_for_year(ds_.indicators[ind], p->current_year);
+            if (auto* o = p->restated_baseline && def
+                              ? idx_.restated(ind, p->baseline_year, def->version)
+                              : idx_.total(ind, p->baseline_year))
+                record(*o);
+            if (auto* o = idx_.total(ind, p->current_year)) record(*o);
             if (f == "target") return p->target_level;
             if (!p->share_of_way)
                 throw Missing{

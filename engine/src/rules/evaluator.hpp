@@ -18,9 +18,13 @@ class ObservationIndex {
     const std::vector<std::uint32_t>& at(std::uint32_t indicator, int year) const;
     // The observation of an indicator for a year with no dimension given (the total).
     const Observation* total(std::uint32_t indicator, int year) const;
+    // The total of a year restated under a later definition version, or nullptr.
+    const Observation* restated(std::uint32_t indicator, int year, std::string_view version) const;
 
   private:
     const Dataset& ds_;
+    // Restated values stay out of by_key_: value() and sum() read each year as it was.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> restated_;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_key_;
     std::vector<std::uint32_t> none_;
 };

@@ -157,6 +157,11 @@ void load_compliance(io::LoadContext& ctx, Catalogue& cat) {
                                         io::read_local_text(r.child("asks"))});
     cat.never_omit =
         io::split_xs_list(root.child("never-omit").attribute("disclosures").as_string());
+    for (auto k : root.children("organisation-kind"))
+        cat.organisation_kinds.push_back({k.attribute("id").as_string(),
+                                          io::read_local_text(k.child("possessive")),
+                                          io::read_local_text(k.child("legal-form")),
+                                          io::read_local_text(k.child("countries"))});
     for (auto f : root.children("from-organisation")) {
         std::string req = f.attribute("requirement").as_string();
         auto dash = req.rfind('-');

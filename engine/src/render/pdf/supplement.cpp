@@ -168,6 +168,35 @@ class Supplement {
         return t ? fmt::format("{} ({})", item.substr(0, open), t->title.in(lang_)) : item;
     }
 
+    // " (1)" after a share of the way compared across a definition change or from a
+    // restated baseline, with its note added to `notes`; "" for a like-for-like comparison.
+    std::string comparison_mark(const TargetProgress& p, const Indicator& ind,
+                                std::vector<std::string>& notes) const {
+        std::string note;
+        if (p.restated_baseline) {
+            const auto* def = rules::definition_for_year(ind, p.current_year);
+            note = l_.get("pdf.goals.restated-baseline", {{"indicator", ind.id},
+                                                          {"year", y(p.baseline_year)},
+                                                          {"version", def ? def->version : ""}});
+        } else if (!p.baseline_definition.empty()) {
+            const Restatement* rs = nullptr;
+            for (const auto& r : ds_.restatements)
+                if (r.id == p.restatement) rs = &r;
+            note = l_.get(
+                rs ? "pdf.goals.across-definitions" : "pdf.goals.across-definitions-unexplained",
+                {{"indicator", ind.id},
+                 {"from-year", y(p.baseline_year)},
+                 {"from", p.baseline_definition},
+                 {"year", y(p.current_year)},
+                 {"to", p.current_definition},
+                 {"restatement", rs ? rs->id : ""},
+                 {"effect", rs ? rs->effect.in(lang_) : ""}});
+        }
+        if (note.empty()) return "";
+        notes.push_back(fmt::format("({}) {}", notes.size() + 1, note));
+        return fmt::format(" ({})", notes.size());
+    }
+
     void statement(Layout& l) {
         section(l, "pdf.section.statement");
         l.paragraph(set_.statement_of_use.in(lang_));
@@ -397,7 +426,10 @@ class Supplement {
             for (const auto& e : ds_.climate_entries)
                 if (e.model == cm.id && models.find(cm.name.in(lang_)) == std::string::npos)
                     models += (models.empty() ? "" : ", ") + cm.name.in(lang_);
-        l.paragraph(l_.get("pdf.climate.intro", {{"model", models}}));
+        const auto* kind = m_.catalogue.find_kind(o_->kind);
+        l.paragraph(
+            l_.get("pdf.climate.intro",
+                   {{"model", models}, {"possessive", kind ? kind->possessive.in(lang_) : ""}}));
         const Indicator* ind = ds_.find_indicator(ds_.climate_indicator);
         int precision = ind ? ind->precision : 0;
         auto value = [&](const std::string& post, int yr, bool change) -> const ClimateEntry* {
@@ -495,9 +527,12 @@ class Supplement {
         // Totals by indicator and year, found once.
         std::map<std::pair<std::uint32_t, int>, const Observation*> totals;
         for (const auto& obs : ds_.observations)
-            if (std::all_of(obs.dimensions.begin(), obs.dimensions.end(),
-                            [](auto v) { return v == 0; }))
+            if (!obs.restated_as && std::all_of(obs.dimensions.begin(), obs.dimensions.end(),
+                                                [](auto v) { return v == 0; }))
                 totals[{obs.indicator, obs.year}] = &obs;
+        // Progress compared across a definition change, or from a restated baseline: a
+        // numbered note under the table says which (issue 10).
+        std::vector<std::string> comparison_notes;
         // Indicators by goal and progress by indicator, found once: linear in the programme.
         std::map<std::string, std::vector<std::uint32_t>> by_goal;
         for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i)
@@ -559,8 +594,10 @@ class Supplement {
                                         {"year", y(target->year)}});
                     }
                     r.cells.push_back({target_text});
-                    r.cells.push_back({p && p->share_of_way ? text::percent(*p->share_of_way, lang_)
-                                                            : l_.get("pdf.missing"),
+                    r.cells.push_back({p && p->share_of_way
+                                           ? text::percent(*p->share_of_way, lang_) +
+                                                 comparison_mark(*p, ind, comparison_notes)
+                                           : l_.get("pdf.missing"),
                                        FontStyle::regular, Align::right});
                     r.cells.push_back(
                         {p ? l_.get(std::string("pdf.status.") + to_string(p->status)) : ""});
@@ -570,6 +607,7 @@ class Supplement {
         }
         l.table(t);
         if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
+        for (const auto& n : comparison_notes) l.paragraph(n);
         // Kolada's terms of use ask for the attribution wherever its data are shown.
         std::string kolada;
         for (const auto& ind : ds_.indicators)

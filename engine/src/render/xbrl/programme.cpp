@@ -126,7 +126,10 @@ class Programme {
                 {q + ax[d].name, q + ax[d].domain, ds_.dimension_value(obs.dimensions[d])});
         }
         // A value means what its definition said that year: 3.11 in 2020 is not 3.11 in 2021.
-        if (const auto* def = rules::definition_for_year(ind, obs.year))
+        if (obs.restated_as)
+            out.dims.push_back({q + "DefinitionVersionAxis", q + "DefinitionVersionDomain",
+                                ds_.dimension_value(obs.restated_as)});
+        else if (const auto* def = rules::definition_for_year(ind, obs.year))
             out.dims.push_back(
                 {q + "DefinitionVersionAxis", q + "DefinitionVersionDomain", def->version});
         return out;
