@@ -15,6 +15,7 @@
 #include "griexport/load.hpp"
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
+#include "griexport/starter.hpp"
 #include "griexport/summary.hpp"
 #include "griexport/version.hpp"
 
@@ -157,6 +158,25 @@ int main(int argc, char** argv) {
     attach->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
+    auto* init = app.add_subcommand(
+        "init", "write a starter organisation folder that validates and builds at once");
+    griexport::InitOptions init_options;
+    std::string init_dir;
+    init->add_option("DIR", init_dir, "the new organisation folder (absent or empty)")->required();
+    init->add_option("--type", init_options.type, "region, municipality or company")
+        ->check(CLI::IsMember({"region", "municipality", "company"}));
+    init->add_option("--year", init_options.year, "the reporting year")->required();
+    init->add_option("--name", init_options.name, "the organisation's name");
+    init->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
+    auto* suggest = app.add_subcommand(
+        "suggest",
+        "write rules.suggested.xml: a rule skeleton for every requirement the claim still needs");
+    suggest->add_option("DIR", folder, "the organisation folder")->required();
+    suggest->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -175,6 +195,22 @@ int main(int argc, char** argv) {
                       << "; choose an output folder of its own\n";
             return 2;
         }
+    }
+    if (*init) {
+        auto diags = griexport::init_organisation(init_dir, init_options);
+        print(diags, format);
+        if (!diags.has_errors() && format == "text")
+            std::cerr << "griexport: wrote a starter organisation to " << init_dir
+                      << "; next: griexport build " << init_dir << " -o OUT\n";
+        return exit_code(diags);
+    }
+    if (*suggest) {
+        auto diags = griexport::suggest_rules(folder, options);
+        print(diags, format);
+        if (!diags.has_errors() && format == "text")
+            std::cerr << "griexport: wrote "
+                      << (std::filesystem::path(folder) / "rules.suggested.xml").string() << "\n";
+        return exit_code(diags);
     }
     if (*validate) {
         auto ev = griexport::evaluate_organisation(folder, options);

@@ -310,7 +310,7 @@ class Builder {
         if (field == "contact" && given(o.contact)) return std::pair{o.contact, o.source};
         if (field == "name" && given(o.name))
             return std::pair{both([&](const char* l) {
-                                 return fmt::format("{} ({} {})", o.name.in(l),
+                                 return fmt::format("{}, {} {}", o.name.in(l),
                                                     std::string_view(l) == "sv"
                                                         ? "organisationsnummer"
                                                         : "Swedish organisation number",
