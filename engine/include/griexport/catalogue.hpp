@@ -47,9 +47,26 @@ struct Standard {
     Date effective_from;
     std::optional<Date> superseded_from;
     bool needs_check = false;  // the encoding awaits a check against the published text
+    bool sv_official = false;  // Swedish texts from GRI's translation, not griexport's
     LocalText title;
     std::vector<std::string> disclosures;  // numbers, in the standard's order
     SourceRef source;
+};
+
+// A Sector Standard (GRI 11–14): the topics it lists as likely material.
+struct LikelyTopic {
+    std::string number;  // "11.1"
+    std::string topic;   // a catalogue topic with a topic standard, or empty
+    LocalText title;
+};
+struct Sector {
+    std::string id;  // "GRI 11"
+    int number = 0;
+    int year = 0;
+    Date published;
+    Date effective_from;
+    LocalText title;
+    std::vector<LikelyTopic> topics;
 };
 
 struct Topic {
@@ -113,6 +130,7 @@ struct Catalogue {
     std::vector<std::string> never_omit;
     std::vector<ClaimRequirement> requirements;
     std::vector<FromOrganisation> from_organisation;
+    std::vector<Sector> sectors;
     std::vector<OrganisationKind> organisation_kinds;
     const OrganisationKind* find_kind(std::string_view id) const {
         for (const auto& k : organisation_kinds)

@@ -52,6 +52,7 @@ void load_standard(io::LoadContext& ctx, Catalogue& cat, const fs::path& dir,
     s.effective_from = date_of(root, "effective-from");
     if (root.attribute("superseded-from")) s.superseded_from = date_of(root, "superseded-from");
     s.needs_check = root.attribute("check").as_bool();
+    s.sv_official = std::string_view(root.attribute("sv-source").as_string()) == "gri";
     s.title = io::read_local_text(root.child("title"));
     s.source = ctx.ref(file, x->where(root));
     if (cat.find_standard(s.id)) {
@@ -123,6 +124,34 @@ void load_topics(io::LoadContext& ctx, Catalogue& cat) {
                             x->where(t, "id"));
         else
             cat.topics.push_back(std::move(topic));
+    }
+}
+
+void load_sectors(io::LoadContext& ctx, Catalogue& cat) {
+    auto x = io::load_xml(ctx.data_dir, "gri-mappings/catalogue/sectors.xml", true,
+                          ctx.schema("catalogue.xsd"), ctx.diags);
+    if (!x) return;
+    ctx.add_source(x->text);
+    for (auto s : x->doc->child("sectors").children("sector")) {
+        Sector sector;
+        sector.id = s.attribute("id").as_string();
+        sector.number = s.attribute("number").as_int();
+        sector.year = s.attribute("year").as_int();
+        sector.published = Date::parse_iso(s.attribute("published").as_string()).value_or(Date{});
+        sector.effective_from =
+            Date::parse_iso(s.attribute("effective-from").as_string()).value_or(Date{});
+        sector.title = io::read_local_text(s.child("title"));
+        for (auto t : s.children("likely-topic")) {
+            std::string topic = t.attribute("topic").as_string();
+            if (!topic.empty() && !cat.find_topic(topic))
+                ctx.diags.error(
+                    "catalogue.unknown-topic",
+                    fmt::format("{} names topic '{}', which topics.xml lacks", sector.id, topic),
+                    x->where(t, "topic"));
+            sector.topics.push_back(
+                {t.attribute("number").as_string(), topic, io::read_local_text(t)});
+        }
+        cat.sectors.push_back(std::move(sector));
     }
 }
 
@@ -625,6 +654,7 @@ void load_mappings(io::LoadContext& ctx, Mappings& m) {
     for (const auto& name : xml_files_in(dir / "catalogue", "gri-"))
         load_standard(ctx, m.catalogue, ctx.data_dir, "gri-mappings/catalogue/" + name);
     load_topics(ctx, m.catalogue);
+    load_sectors(ctx, m.catalogue);
     load_compliance(ctx, m.catalogue);
     load_xbrl_settings(ctx, m.xbrl);
     m.catalogue.index();
