@@ -99,3 +99,26 @@ x = open(sys.argv[2], encoding="utf-8").read()
 assert re.search(r'<xbrli:context id="D2019_DefinitionVersion-2">', x), "the restated value's own context"
 print("kommun: a restated baseline is used and said")
 PY
+# Any figure that compares years across the definition change says so where it is printed.
+cp -r "$org" "$work/across"
+python3 - "$work/across/rules.xml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("</rules>", """  <rule id="kommun.306-4-change" disclosure="306-4" context="true">
+    <label><sv>Förändring sedan basåret</sv><en>Change since the base year</en></label>
+    <value unit="t" precision="0">value("återvunnet-avfall") - value("återvunnet-avfall", year=base)</value>
+  </rule>
+</rules>""")
+open(p, "w", encoding="utf-8").write(s)
+PY
+"$bin" build "$work/across" -o "$work/across-out" 2> "$work/across.log"
+grep -q "note\[rule.across-definitions\]: rule 'kommun.306-4-change' compares återvunnet-avfall: definition 1 (2019) → 2 (2023); restatement R-avfall-2022 explains the change" "$work/across.log"
+pdftotext -layout "$work/across-out/gri-supplement.sv.pdf" "$work/across.txt"
+python3 - "$work/across.txt" <<'PY'
+import re, sys
+sv = re.sub(r"-\s+(?=\w)", "-", " ".join(open(sys.argv[1], encoding="utf-8").read().split()))
+assert "570 ton (1)" in sv, "the change 2 710 − 2 140 marked"
+assert "(1) Jämförelsen spänner över en ändring, återvunnet-avfall: definition 1 (2019) → 2 (2023); enligt ändring R-avfall-2022: Värdena blev omkring 15 % högre." in sv
+print("kommun: a figure across the definition change is footnoted")
+PY

@@ -69,6 +69,11 @@ struct Fact {
     // A figure shown beside the disclosure to explain it; it reports no requirement and
     // is not tagged in XBRL.
     bool context = false;
+    // When the figure compares years under different definitions or calculation models:
+    // what changed (language-neutral ids, "3.1: model RD-2018 (2018) → SKR-2022 (2021)")
+    // and the restatement entry that explains it, if any.
+    std::string across{};
+    std::string across_restatement{};
     Fit fit = Fit::full;   // partial and proxy facts carry no GRI concept
     std::string covers{};  // text facts: the requirements the narrative declares ("*": all)
 };

@@ -566,7 +566,50 @@ class Builder {
         return ds_.location(ds_.organisation.source);
     }
 
+    // A figure computed from one indicator's values of different years that fall under
+    // different definitions or calculation models compares unlike things: say so (issue
+    // 10), naming the restatement entry that explains the change when there is one.
+    void mark_across(Fact& f) {
+        struct Seen {
+            int year;
+            std::string what;
+        };
+        std::map<std::string, std::pair<std::vector<Seen>, std::vector<Seen>>> by_indicator;
+        for (const auto& in : f.provenance.inputs) {
+            if (!in.action.empty()) continue;
+            auto& [defs, models] = by_indicator[in.indicator];
+            if (!in.definition_version.empty()) defs.push_back({in.year, in.definition_version});
+            if (!in.calculation_model.empty()) models.push_back({in.year, in.calculation_model});
+        }
+        for (auto& [indicator, seen] : by_indicator) {
+            for (int kind = 0; kind < 2; ++kind) {
+                auto& list = kind == 0 ? seen.first : seen.second;
+                std::sort(list.begin(), list.end(),
+                          [](const Seen& a, const Seen& b) { return a.year < b.year; });
+                if (list.empty() || list.front().what == list.back().what) continue;
+                const auto& a = list.front();
+                const auto& b = list.back();
+                f.across =
+                    fmt::format("{}: {} {} ({}) → {} ({})", indicator,
+                                kind == 0 ? "definition" : "model", a.what, a.year, b.what, b.year);
+                for (const auto& r : ds_.restatements)
+                    if (r.to_version == b.what &&
+                        (kind == 0 ? r.indicator == indicator : r.indicator.empty()))
+                        f.across_restatement = r.id;
+                diags_.add(Severity::note, "rule.across-definitions",
+                           fmt::format("rule '{}' compares {}{}", f.provenance.rule, f.across,
+                                       f.across_restatement.empty()
+                                           ? "; no restatement entry explains the change"
+                                           : "; restatement " + f.across_restatement +
+                                                 " explains the change"),
+                           ds_.location(f.provenance.rule_source));
+                return;
+            }
+        }
+    }
+
     void add_fact(Fact f, std::size_t ti) {
+        if (f.kind == FactKind::numeric) mark_across(f);
         auto& e = out_.disclosures[ti];
         // A set per disclosure: searching the list made many rules on one disclosure quadratic.
         auto& seen = listed_[ti];

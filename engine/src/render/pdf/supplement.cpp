@@ -330,6 +330,7 @@ class Supplement {
         t.header.push_back(head);
         std::vector<std::string> rules;
         bool any_preliminary = false;
+        std::vector<std::string> across_notes;
         for (const auto* f : numeric)
             if (std::find(rules.begin(), rules.end(), f->provenance.rule) == rules.end())
                 rules.push_back(f->provenance.rule);
@@ -353,6 +354,18 @@ class Supplement {
                 for (const auto* f : numeric)
                     if (f->provenance.rule == rule && f->year == yr) {
                         v = with_unit(f->value, f->precision);
+                        if (!f->across.empty()) {
+                            const Restatement* rs = nullptr;
+                            for (const auto& entry : ds_.restatements)
+                                if (entry.id == f->across_restatement) rs = &entry;
+                            across_notes.push_back(fmt::format(
+                                "({}) {}", across_notes.size() + 1,
+                                l_.get(rs ? "pdf.facts.across" : "pdf.facts.across-unexplained",
+                                       {{"what", f->across},
+                                        {"restatement", rs ? rs->id : ""},
+                                        {"effect", rs ? rs->effect.in(lang_) : ""}})));
+                            v += fmt::format(" ({})", across_notes.size());
+                        }
                         // Computed from a preliminary value: as preliminary as its input.
                         if (std::any_of(f->provenance.inputs.begin(), f->provenance.inputs.end(),
                                         [](const ProvenanceInput& in) {
@@ -368,6 +381,7 @@ class Supplement {
         }
         l.table(t);
         if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
+        for (const auto& n : across_notes) l.paragraph(n);
     }
 
     void disclosures(Layout& l) {
