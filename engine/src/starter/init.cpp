@@ -37,7 +37,8 @@ constexpr Kind kinds[] = {
 
 std::string organisation_xml(const Kind& k, const std::string& name, const std::string& name_en,
                              int year) {
-    return fmt::format(R"(<?xml version="1.0" encoding="UTF-8"?>
+    return fmt::format(
+        R"(<?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by griexport init. Replace the illustrative values with your own, then remove
      sample="true": until then every document says it is an example. docs/getting-started.md
      walks through each file. -->
@@ -47,8 +48,8 @@ std::string organisation_xml(const Kind& k, const std::string& name, const std::
     <en>{name_en}</en>
   </name>
   <organisation-number>{number}</organisation-number>
-  <seat><sv>{seat}</sv><en>{seat}</en></seat>
-  <reporting-period start="{year}-01-01" end="{year}-12-31"/>
+{company}  <seat><sv>{seat}</sv><en>{seat}</en></seat>
+{countries}  <reporting-period start="{year}-01-01" end="{year}-12-31"/>
   <base-year>{base}</base-year>
   <languages>sv en</languages>
   <claim sought="in-accordance"/>
@@ -63,9 +64,18 @@ std::string organisation_xml(const Kind& k, const std::string& name, const std::
   <gri-1 principles-applied="false"/>
 </organisation>
 )",
-                       fmt::arg("kind", k.id), fmt::arg("name", name), fmt::arg("name_en", name_en),
-                       fmt::arg("number", k.number), fmt::arg("seat", k.seat),
-                       fmt::arg("year", year), fmt::arg("base", year - 2));
+        fmt::arg("kind", k.id), fmt::arg("name", name), fmt::arg("name_en", name_en),
+        fmt::arg("number", k.number), fmt::arg("seat", k.seat),
+        fmt::arg("countries", std::string_view(k.id) == "company"
+                                  ? "  <countries><sv>Sverige</sv><en>Sweden</en>"
+                                    "</countries>\n"
+                                  : ""),
+        fmt::arg("company", std::string_view(k.id) == "company"
+                                ? "  <legal-form><sv>Privat aktiebolag, helägt av sina "
+                                  "aktieägare.</sv><en>A private limited company, wholly "
+                                  "owned by its shareholders.</en></legal-form>\n"
+                                : ""),
+        fmt::arg("year", year), fmt::arg("base", year - 2));
 }
 
 std::string programme_xml(const Kind& k, int year) {
