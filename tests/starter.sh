@@ -25,6 +25,13 @@ assert rows.count("3-3") == 2, (kind, rows)
 assert m["sample"] is True
 PY
 done
+# A company naming its Sector Standard hears which likely topics it has not declared.
+sed -i 's|  <material-topics>|  <sector standard="GRI 14"/>\n  <material-topics>|' "$work/company/organisation.xml"
+"$bin" suggest "$work/company" 2> /dev/null
+grep -q "GRI 14: Mining Sector 2024 lists these topics as likely material" "$work/company/rules.suggested.xml"
+grep -q "14.5 Tailings" "$work/company/rules.suggested.xml"
+if grep -q "14.1 GHG emissions" "$work/company/rules.suggested.xml"; then exit 1; fi  # declared
+
 # init refuses a folder with something in it, and writes nothing there.
 if "$bin" init "$work/region" --type region --year 2025 2> "$work/again.log"; then exit 1; fi
 grep -q "error\[init.not-empty\]" "$work/again.log"

@@ -81,6 +81,8 @@ struct Organisation {
     std::optional<int> annual_report_first_page;
     std::vector<AnnualReportReference> annual_report_references;
     LocalText contact;
+    std::string sector;  // "GRI 11": the Sector Standard that applies, or empty
+    SourceRef sector_source;
     std::vector<MaterialTopic> material_topics;
     bool material_topics_determined = false;    // <material-topics> present
     bool principles_applied = false;            // GRI 1 requirement 1, as the organisation states

@@ -127,6 +127,10 @@ void load_organisation_file(LoadContext& ctx) {
     o.claim_source = ctx.ref(file, x->where(root.child("claim")));
     o.gri_1_source = o.source;
     o.contact = read_local_text(root.child("contact"));
+    if (auto sec = root.child("sector")) {
+        o.sector = sec.attribute("standard").as_string();
+        o.sector_source = ctx.ref(file, x->where(sec, "standard"));
+    }
     if (auto mt = root.child("material-topics")) {
         o.material_topics_determined = true;
         for (auto t : mt.children("topic")) {

@@ -119,6 +119,14 @@ class Builder {
         const Disclosure* d33 = nullptr;
         for (const auto& d : m_.catalogue.disclosures)
             if (d.per_topic) d33 = &d;
+        if (!o.sector.empty() &&
+            std::none_of(m_.catalogue.sectors.begin(), m_.catalogue.sectors.end(),
+                         [&](const Sector& s) { return s.id == o.sector; }))
+            diags_.error("sector.unknown",
+                         fmt::format("no Sector Standard '{}' in the catalogue (GRI 11, GRI 12, "
+                                     "GRI 13 or GRI 14)",
+                                     o.sector),
+                         ds_.location(o.sector_source));
         for (const auto& mt : o.material_topics) {
             const Topic* t = m_.catalogue.find_topic(mt.id);
             if (!t) {

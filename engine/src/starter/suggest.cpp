@@ -83,6 +83,7 @@ class Suggester {
             "     asks, write each omission's explanation in both languages (an empty one keeps\n"
             "     the claim at \"with reference to\"), then copy what you keep into rules.xml.\n"
             "     docs/getting-started.md explains each step. -->\n<rules>\n";
+        out += sector_topics();
         for (const auto& e : set_.disclosures) {
             if (e.status == DisclosureStatus::not_material) continue;
             const Disclosure* d = m_.catalogue.find_disclosure(e.number);
@@ -96,6 +97,34 @@ class Suggester {
     }
 
   private:
+    // The Sector Standard's likely material topics the organisation has not declared:
+    // GRI 3 asks it to review each and say why one is not material.
+    std::string sector_topics() const {
+        const auto& o = ds_.organisation;
+        for (const auto& s : m_.catalogue.sectors) {
+            if (s.id != o.sector) continue;
+            std::string list;
+            for (const auto& t : s.topics) {
+                bool declared =
+                    !t.topic.empty() &&
+                    std::any_of(o.material_topics.begin(), o.material_topics.end(),
+                                [&](const MaterialTopic& mt) { return mt.id == t.topic; });
+                if (declared) continue;
+                list += fmt::format("\n         {} {}{}", t.number, t.title.en,
+                                    t.topic.empty() ? "" : " (topic id " + t.topic + ")");
+            }
+            if (list.empty()) return "";
+            return "  <!-- " +
+                   commented(fmt::format("{} lists these topics as likely material, and "
+                                         "organisation.xml does not declare them. Add each that "
+                                         "is material to <material-topics>; for the others, "
+                                         "say in 3-2 why not:{}",
+                                         s.title.en, list)) +
+                   " -->\n";
+        }
+        return "";
+    }
+
     // Indicators of the goals the topic names whose unit measures `quantity`.
     std::vector<const Indicator*> fitting(const std::string& topic, const std::string& quantity) {
         std::vector<const Indicator*> out;
