@@ -272,6 +272,11 @@ struct Dataset {
     SourceRef energy_source;
     // The indicator an expression's name stands for (climate, denominator, energy): its
     // id (empty when the programme declares none), or nullptr for no such name.
+    const Restatement* find_restatement(std::string_view id) const {
+        for (const auto& r : restatements)
+            if (r.id == id) return &r;
+        return nullptr;
+    }
     const std::string* named_indicator(std::string_view name) const {
         if (name == "climate") return &climate_indicator;
         if (name == "denominator") return &denominator_indicator;

@@ -118,9 +118,7 @@ void track_targets(const Dataset& ds, const ObservationIndex& idx, DisclosureSet
         auto p = progress_of(ds, idx, i, year, &diags);
         if (!p) continue;
         if (!p->baseline_definition.empty()) {
-            const Restatement* rs = nullptr;
-            for (const auto& r : ds.restatements)
-                if (r.id == p->restatement) rs = &r;
+            const Restatement* rs = ds.find_restatement(p->restatement);
             diags.add(
                 Severity::note, "target.across-definitions",
                 fmt::format("indicator {}: progress compares {} (definition {}) with {} "

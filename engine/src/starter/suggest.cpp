@@ -8,45 +8,13 @@
 #include <map>
 #include <optional>
 
+#include "../render/xbrl/xml_writer.hpp"
 #include "griexport/output.hpp"
 #include "griexport/starter.hpp"
 
 namespace griexport {
 
 namespace {
-
-std::string escaped(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else if (c == '"')
-            out += "&quot;";
-        else
-            out += c;
-    }
-    return out;
-}
-
-// Element text: quotes stay as written, since rules.xml's expressions are read as typed.
-std::string text_escaped(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
 
 // In an XML comment "--" may not appear.
 std::string commented(std::string s) {
@@ -165,9 +133,10 @@ class Suggester {
         const Rule* dflt = default_for(e.number, r.id);
         std::string id =
             dflt ? dflt->id : "suggested." + label + (d.per_topic ? "." + e.topic : "");
-        std::string attrs = fmt::format(
-            "id=\"{}\" disclosure=\"{}\" requirement=\"{}\"{}{}", escaped(id), e.number, r.id,
-            d.per_topic ? " topic=\"" + e.topic + "\"" : "", dflt ? " override=\"true\"" : "");
+        std::string attrs = fmt::format("id=\"{}\" disclosure=\"{}\" requirement=\"{}\"{}{}",
+                                        xbrl::escape_attribute(id), e.number, r.id,
+                                        d.per_topic ? " topic=\"" + e.topic + "\"" : "",
+                                        dflt ? " override=\"true\"" : "");
         if (expression) {
             const Indicator& ind = *inds.front();
             const Unit& u = ds_.units.get(ind.unit);
@@ -185,7 +154,8 @@ class Suggester {
                    fmt::format(
                        "  <rule {}>\n    <value unit=\"{}\" precision=\"{}\">{}"
                        "</value>\n  </rule>\n",
-                       attrs, escaped(u.id), ind.precision, text_escaped(*expression));
+                       attrs, xbrl::escape_attribute(u.id), ind.precision,
+                       xbrl::escape_text(*expression));
         }
         if (never)
             return "  <!-- " +

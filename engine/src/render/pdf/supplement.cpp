@@ -179,9 +179,7 @@ class Supplement {
                                                           {"year", y(p.baseline_year)},
                                                           {"version", def ? def->version : ""}});
         } else if (!p.baseline_definition.empty()) {
-            const Restatement* rs = nullptr;
-            for (const auto& r : ds_.restatements)
-                if (r.id == p.restatement) rs = &r;
+            const Restatement* rs = ds_.find_restatement(p.restatement);
             note = l_.get(
                 rs ? "pdf.goals.across-definitions" : "pdf.goals.across-definitions-unexplained",
                 {{"indicator", ind.id},
@@ -355,9 +353,7 @@ class Supplement {
                     if (f->provenance.rule == rule && f->year == yr) {
                         v = with_unit(f->value, f->precision);
                         if (!f->across.empty()) {
-                            const Restatement* rs = nullptr;
-                            for (const auto& entry : ds_.restatements)
-                                if (entry.id == f->across_restatement) rs = &entry;
+                            const Restatement* rs = ds_.find_restatement(f->across_restatement);
                             across_notes.push_back(fmt::format(
                                 "({}) {}", across_notes.size() + 1,
                                 l_.get(rs ? "pdf.facts.across" : "pdf.facts.across-unexplained",
