@@ -112,4 +112,17 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
                                               const DisclosureSet& set, std::string_view disclosure,
                                               const Diagnostics* found = nullptr);
 
+// One line of a figure's provenance, `depth` levels under its figure.
+struct ProvenanceLine {
+    int depth = 0;
+    std::string text;
+};
+// The chain explain prints for a numeric fact: rule (file:line:col), expression, its steps,
+// each input row with definition version, model, status and the diagnostics raised there.
+std::vector<ProvenanceLine> fact_provenance(const Dataset& ds, const Fact& f,
+                                            const Diagnostics* found = nullptr);
+// The same for a programme figure: its source row and what was raised there.
+std::vector<ProvenanceLine> observation_provenance(const Dataset& ds, const Observation& obs,
+                                                   const Diagnostics* found = nullptr);
+
 }  // namespace griexport

@@ -2,6 +2,7 @@
 // published figure back to its rule and its source rows. English, like diagnostics.
 #include <fmt/format.h>
 
+#include "../rules/evaluator.hpp"
 #include "griexport/render.hpp"
 
 namespace griexport {
@@ -23,23 +24,86 @@ std::string first_line(const std::string& s, std::size_t max) {
     return line;
 }
 
+// The diagnostics raised at an input row, to show beneath it.
+void raised_at(const Dataset& ds, const SourceRef& r, const Diagnostics* diagnostics, int depth,
+               std::vector<ProvenanceLine>& out) {
+    if (!diagnostics) return;
+    Location at = ds.location(r);
+    for (const auto& d : diagnostics->items())
+        if (d.location.file == at.file && d.location.line == at.line && d.location.cell == at.cell)
+            out.push_back(
+                {depth, fmt::format("{}[{}]: {}", to_string(d.severity), d.code, d.message)});
+}
+
+std::string input_notes(ObservationStatus status, const std::string& evidence,
+                        const std::string& definition, const std::string& model) {
+    std::string notes;
+    auto add = [&](const std::string& s) { notes += (notes.empty() ? "" : ", ") + s; };
+    if (status == ObservationStatus::preliminary) add("preliminary");
+    if (!evidence.empty()) add("evidence " + evidence);
+    if (!definition.empty()) add("definition " + definition);
+    if (!model.empty()) add("model " + model);
+    return notes.empty() ? "" : " (" + notes + ")";
+}
+
 }  // namespace
+
+std::vector<ProvenanceLine> fact_provenance(const Dataset& ds, const Fact& f,
+                                            const Diagnostics* diagnostics) {
+    const Provenance& p = f.provenance;
+    std::vector<ProvenanceLine> out;
+    out.push_back({0, fmt::format("rule {}  {}", p.rule, where(ds, p.rule_source))});
+    out.push_back(
+        {0, fmt::format("expression {}  {}", p.expression, where(ds, p.expression_source))});
+    for (const auto& step : p.steps)
+        out.push_back({1, fmt::format("{} = {}", step.expression, step.value)});
+    out.push_back({0, "inputs:"});
+    for (const auto& in : p.inputs) {
+        if (!in.action.empty()) {
+            out.push_back({1, fmt::format("{}  action {} {} {}: {} estimated ({})",
+                                          where(ds, in.source), in.action, in.year, in.dimensions,
+                                          quantity_text(ds.units, in.value), in.method)});
+            continue;
+        }
+        // A converted row shows as written, then in the indicator's unit.
+        std::string value = quantity_text(ds.units, in.value);
+        if (in.written)
+            value = fmt::format("{} as written, {} in the indicator's unit",
+                                quantity_text(ds.units, *in.written), value);
+        out.push_back(
+            {1, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, in.source), in.indicator,
+                            in.year, in.dimensions.empty() ? " total" : " " + in.dimensions, value,
+                            input_notes(in.status, in.evidence, in.definition_version,
+                                        in.calculation_model))});
+        raised_at(ds, in.source, diagnostics, 2, out);
+    }
+    return out;
+}
+
+std::vector<ProvenanceLine> observation_provenance(const Dataset& ds, const Observation& obs,
+                                                   const Diagnostics* diagnostics) {
+    const Indicator& ind = ds.indicators[obs.indicator];
+    std::string dims;
+    for (std::size_t d = 0; d < obs.dimensions.size(); ++d)
+        if (obs.dimensions[d])
+            dims += fmt::format(" {}={}", to_string(static_cast<Dimension>(d)),
+                                ds.dimension_value(obs.dimensions[d]));
+    const auto* def = rules::definition_for_year(ind, obs.year);
+    std::string version = obs.restated_as ? std::string(ds.dimension_value(obs.restated_as))
+                          : def           ? def->version
+                                          : "";
+    std::vector<ProvenanceLine> out;
+    out.push_back(
+        {0, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, obs.origin), ind.id, obs.year,
+                        dims.empty() ? " total" : dims, quantity_text(ds.units, obs.value),
+                        input_notes(obs.status, obs.evidence, version, ""))});
+    raised_at(ds, obs.origin, diagnostics, 1, out);
+    return out;
+}
 
 std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings& m,
                                               const DisclosureSet& set, std::string_view disclosure,
                                               const Diagnostics* diagnostics) {
-    // The diagnostics raised at an input row, printed beneath it.
-    auto raised_at = [&](const SourceRef& r) {
-        std::string out;
-        if (!diagnostics) return out;
-        Location at = ds.location(r);
-        for (const auto& d : diagnostics->items())
-            if (d.location.file == at.file && d.location.line == at.line &&
-                d.location.cell == at.cell)
-                out +=
-                    fmt::format("        {}[{}]: {}\n", to_string(d.severity), d.code, d.message);
-        return out;
-    };
     std::string out;
     bool found = false;
     for (const auto& e : set.disclosures) {
@@ -78,40 +142,8 @@ std::optional<std::string> explain_disclosure(const Dataset& ds, const Mappings&
             out += fmt::format("\n  {} = {} for {} (precision {}{})\n", req,
                                quantity_text(ds.units, f.value), f.year, f.precision,
                                f.concept_name.empty() ? "" : ", concept gri:" + f.concept_name);
-            out += fmt::format("    rule {}  {}\n", p.rule, where(ds, p.rule_source));
-            out += fmt::format("    expression {}  {}\n", p.expression,
-                               where(ds, p.expression_source));
-            for (const auto& step : p.steps)
-                out += fmt::format("      {} = {}\n", step.expression, step.value);
-            out += "    inputs:\n";
-            for (const auto& in : p.inputs) {
-                if (!in.action.empty()) {
-                    out += fmt::format("      {}  action {} {} {}: {} estimated ({})\n",
-                                       where(ds, in.source), in.action, in.year, in.dimensions,
-                                       quantity_text(ds.units, in.value), in.method);
-                    continue;
-                }
-                std::string notes;
-                if (in.status == ObservationStatus::preliminary) notes = "preliminary";
-                if (!in.evidence.empty())
-                    notes += fmt::format("{}evidence {}", notes.empty() ? "" : ", ", in.evidence);
-                if (!in.definition_version.empty())
-                    notes += fmt::format("{}definition {}", notes.empty() ? "" : ", ",
-                                         in.definition_version);
-                if (!in.calculation_model.empty())
-                    notes +=
-                        fmt::format("{}model {}", notes.empty() ? "" : ", ", in.calculation_model);
-                // A converted row shows as written, then in the indicator's unit.
-                std::string value = quantity_text(ds.units, in.value);
-                if (in.written)
-                    value = fmt::format("{} as written, {} in the indicator's unit",
-                                        quantity_text(ds.units, *in.written), value);
-                out += fmt::format("      {}  indicator {} {}{}: {}{}\n", where(ds, in.source),
-                                   in.indicator, in.year,
-                                   in.dimensions.empty() ? " total" : " " + in.dimensions, value,
-                                   notes.empty() ? "" : " (" + notes + ")");
-                out += raised_at(in.source);
-            }
+            for (const auto& line : fact_provenance(ds, f, diagnostics))
+                out += fmt::format("{:{}}{}\n", "", 4 + 2 * line.depth, line.text);
         }
         for (auto oi : e.omissions) {
             const Omission& om = set.omissions[oi];

@@ -9,16 +9,13 @@
 #include <variant>
 #include <vector>
 
+#include "../document/content.hpp"
 #include "link_area.hpp"
 
 namespace griexport::pdf {
 
-enum class FontStyle { regular, bold };
-
-struct Color {
-    double r = 0, g = 0, b = 0;
-    friend bool operator==(const Color&, const Color&) = default;
-};
+using doc::Color;
+using doc::FontStyle;
 
 // Width in points of UTF-8 text in a style and size.
 using Measure = std::function<double(std::string_view text, FontStyle style, double size)>;
@@ -65,42 +62,12 @@ struct Geometry {
         header_fill{0.88, 0.92, 0.95}, block_fill{0.95, 0.95, 0.95};
 };
 
-enum class Align { left, right };
-
-struct Cell {
-    std::string text;
-    FontStyle font = FontStyle::regular;
-    Align align = Align::left;
-    // Fragments of the text that link somewhere: (fragment, LinkArea::target).
-    std::vector<std::pair<std::string, std::string>> links{};
-};
-
-struct Row {
-    std::vector<Cell> cells;
-    bool block = false;  // a block header: its first cell spans the table, shaded
-    bool span = false;   // a sub-heading: its first cell spans the table, bold, unshaded
-};
-
-struct Table {
-    std::vector<double> widths;  // relative column widths
-    std::vector<Row> header;     // repeated at the top of every page the table reaches
-    std::vector<Row> rows;
-};
-
-struct BarSeries {
-    std::string name;
-    std::vector<double> values;       // one per category; for drawing only, figures stay exact
-    std::vector<std::string> labels;  // the formatted value of each bar
-    Color color;
-};
-
-struct BarChart {
-    std::string title;
-    std::vector<std::string> categories;
-    std::vector<BarSeries> series;
-    std::string unit;
-    double height = 200;
-};
+using doc::Align;
+using doc::BarChart;
+using doc::BarSeries;
+using doc::Cell;
+using doc::Row;
+using doc::Table;
 
 // Whether `lines`, wrapped from `text`, break a word other than after a hyphen or slash.
 bool splits_a_word(std::string_view text, const std::vector<std::string>& lines);

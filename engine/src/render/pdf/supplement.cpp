@@ -1,6 +1,5 @@
-// The supplement's content, section by section, in the order a reader of an annual report
-// expects. Layout comes from templates/layout.xml, every printed word from
-// templates/<lang>/labels.xml; numbers and dates are formatted by ICU.
+// The supplement as PDF: the document model (render/document/) laid out on A4 pages as
+// templates/layout.xml says, with footers, bookmarks and links.
 #include "griexport/supplement.hpp"
 
 #include <fmt/format.h>
@@ -12,9 +11,7 @@
 
 #include "../../io/sha256.hpp"
 #include "../../io/xml_source.hpp"
-#include "../../rules/evaluator.hpp"
-#include "../../text/format.hpp"
-#include "griexport/version.hpp"
+#include "../document/supplement_document.hpp"
 #include "layout.hpp"
 #include "pdf_document.hpp"
 
@@ -24,677 +21,53 @@ namespace {
 
 using namespace pdf;
 
-class Supplement {
-  public:
-    Supplement(const Dataset& ds, const Mappings& m, const DisclosureSet& set, const Labels& l,
-               const Template& t, std::optional<int> first_page)
-        : ds_(ds), m_(m), set_(set), l_(l), t_(t), lang_(l.lang()) {
-        o_ = &ds.organisation;
-        year_ = o_->reporting_period.from.year;
-        first_page_ = first_page.value_or(o_->annual_report_first_page.value_or(1));
-    }
-
-    // Lays the whole document out; `pages` maps disclosure keys to the page they start on
-    // (from an earlier pass) for the content index's locations.
-    Layout lay_out(const Measure& measure, const std::map<std::string, std::size_t>& pages) {
-        pages_of_ = &pages;
-        Layout l(t_.geometry, measure, lang_);
-        cover(l);
-        statement(l);
-        index(l);
-        disclosures(l);
-        climate(l);
-        goals(l);
-        restatements(l);
-        omissions(l);
-        return l;
-    }
-
-    std::map<std::string, std::size_t> section_pages(const Layout& l) const {
-        std::map<std::string, std::size_t> out;
-        for (const auto& [key, title] : section_keys_)
-            for (const auto& b : l.bookmarks())
-                if (b.title == title && !out.contains(key)) out[key] = b.page;
-        return out;
-    }
-
-    // Footers: the organisation and year left, "Sida X av Y" right. Numbers continue the
-    // årsredovisning's when the organisation gives the supplement's first page.
-    std::string footer_left() const {
-        return l_.get("pdf.footer", {{"organisation", name()}, {"year", y(year_)}});
-    }
-    std::string footer_right(int page, int pages) const {
-        return l_.get("pdf.page",
-                      {{"page", y(first_page_ + page)}, {"pages", y(pages + first_page_ - 1)}});
-    }
-
-    std::string name() const {
-        return o_->name.in(lang_).empty() ? o_->name.sv : o_->name.in(lang_);
-    }
-    std::string title() const { return l_.get("pdf.title", {{"year", y(year_)}}); }
-    int first_page() const { return first_page_; }
-
-  private:
-    const Dataset& ds_;
-    const Mappings& m_;
-    const DisclosureSet& set_;
-    const Labels& l_;
-    const Template& t_;
-    std::string lang_;
-    const Organisation* o_ = nullptr;
-    int year_ = 0;
-    int first_page_ = 1;
-    const std::map<std::string, std::size_t>* pages_of_ = nullptr;
-    std::vector<std::pair<std::string, std::string>> section_keys_;  // key → heading text
-
-    static std::string y(int year) { return std::to_string(year); }
-    static std::string key(const std::string& number, const std::string& topic) {
-        return topic.empty() ? number : number + "/" + topic;
-    }
-
-    std::vector<double> columns(const std::string& name) const {
-        auto it = t_.columns.find(name);
-        return it == t_.columns.end() ? std::vector<double>{1} : it->second;
-    }
-    Color colour(const std::string& name) const {
-        auto it = t_.colours.find(name);
-        return it == t_.colours.end() ? Color{} : it->second;
-    }
-
-    std::string number(const Quantity& q, int precision) const {
-        Decimal v = q.value.rounded(precision).with_scale(std::max(precision, 0));
-        if (q.unit != no_unit && ds_.units.get(q.unit).id == "%") return text::percent(v, lang_);
-        return text::number(v, lang_);
-    }
-    std::string unit_label(UnitId u) const {
-        if (u == no_unit) return "";
-        const auto& unit = ds_.units.get(u);
-        return lang_ == "en" ? unit.label_en : unit.label_sv;
-    }
-    std::string with_unit(const Quantity& q, int precision) const {
-        auto s = number(q, precision);
-        if (q.unit == no_unit || ds_.units.get(q.unit).id == "%") return s;
-        return s + "\u00A0" + unit_label(q.unit);
-    }
-    std::string disclosure_title(const DisclosureEntry& e) const {
-        const Disclosure* d = m_.catalogue.find_disclosure(e.number);
-        std::string t = d ? d->title.in(lang_) : "";
-        if (d && d->per_topic) {
-            const Topic* topic = m_.catalogue.find_topic(e.topic);
-            t = l_.get("topic.title",
-                       {{"title", t}, {"topic", topic ? topic->title.in(lang_) : e.topic}});
-        }
-        return e.number + " " + t;
-    }
-    std::string reason_label(const std::string& id) const {
-        const auto* r = m_.catalogue.find_reason(id);
-        return r ? r->label.in(lang_) : id;
-    }
-    std::string date(const Date& d) const { return text::long_date(d, lang_); }
-
-    void cover(Layout& l) {
-        const Geometry& g = t_.geometry;
-        l.place(g.margin_left, g.height * 0.62, title(), FontStyle::bold, 22, g.accent);
-        l.place(g.margin_left, g.height * 0.62 - 34, name(), FontStyle::bold, 16, g.text);
-        // "enligt" reads as "in accordance": the subtitle follows the claim made.
-        l.place(g.margin_left, g.height * 0.62 - 58,
-                l_.get(set_.claim == Claim::in_accordance ? "pdf.subtitle.in-accordance"
-                                                          : "pdf.subtitle.with-reference"),
-                FontStyle::regular, 11, g.text);
-        Date end = o_->reporting_period.to.value_or(o_->reporting_period.from);
-        l.place(
-            g.margin_left, g.height * 0.62 - 76,
-            l_.get("pdf.period", {{"start", date(o_->reporting_period.from)}, {"end", date(end)}}),
-            FontStyle::regular, 11, g.text);
-        l.place(g.margin_left, g.height * 0.62 - 94,
-                l_.get("pdf.claim", {{"claim", m_.catalogue.wording(set_.claim).label.in(lang_)}}),
-                FontStyle::regular, 11, g.text);
-        l.place(g.margin_left, g.margin_bottom + 10,
-                l_.get("pdf.made-by",
-                       {{"version", std::string(engine_version)}, {"organisation", name()}}),
-                FontStyle::regular, 8, g.rule);
-    }
-
-    void section(Layout& l, const std::string& label_key) {
-        l.page_break();
-        l.heading(l_.get(label_key), 0);
-    }
-
-    // "305-1-b (emissions)" as the document's language names the topic: "305-1-b (Utsläpp)".
-    std::string in_words(const std::string& item) const {
-        auto open = item.find(" (");
-        if (open == std::string::npos || item.back() != ')') return item;
-        const Topic* t = m_.catalogue.find_topic(item.substr(open + 2, item.size() - open - 3));
-        return t ? fmt::format("{} ({})", item.substr(0, open), t->title.in(lang_)) : item;
-    }
-
-    // " (1)" after a share of the way compared across a definition change or from a
-    // restated baseline, with its note added to `notes`; "" for a like-for-like comparison.
-    std::string comparison_mark(const TargetProgress& p, const Indicator& ind,
-                                std::vector<std::string>& notes) const {
-        std::string note;
-        if (p.restated_baseline) {
-            const auto* def = rules::definition_for_year(ind, p.current_year);
-            note = l_.get("pdf.goals.restated-baseline", {{"indicator", ind.id},
-                                                          {"year", y(p.baseline_year)},
-                                                          {"version", def ? def->version : ""}});
-        } else if (!p.baseline_definition.empty()) {
-            const Restatement* rs = ds_.find_restatement(p.restatement);
-            note = l_.get(
-                rs ? "pdf.goals.across-definitions" : "pdf.goals.across-definitions-unexplained",
-                {{"indicator", ind.id},
-                 {"from-year", y(p.baseline_year)},
-                 {"from", p.baseline_definition},
-                 {"year", y(p.current_year)},
-                 {"to", p.current_definition},
-                 {"restatement", rs ? rs->id : ""},
-                 {"effect", rs ? rs->effect.in(lang_) : ""}});
-        }
-        if (note.empty()) return "";
-        notes.push_back(fmt::format("({}) {}", notes.size() + 1, note));
-        return fmt::format(" ({})", notes.size());
-    }
-
-    void statement(Layout& l) {
-        section(l, "pdf.section.statement");
-        l.paragraph(set_.statement_of_use.in(lang_));
-        if (set_.blockers.empty() || set_.sought != Claim::in_accordance) return;
-        l.paragraph(l_.get("pdf.blockers"));
-        for (const auto& b : set_.blockers) {
-            std::string list;
-            for (const auto& d : b.disclosures) list += (list.empty() ? "" : ", ") + in_words(d);
-            l.paragraph("• " + (list.empty() ? l_.get("pdf.blocker", {{"number", y(b.requirement)},
-                                                                      {"title", b.title.in(lang_)}})
-                                             : l_.get("pdf.blocker-disclosures",
-                                                      {{"number", y(b.requirement)},
-                                                       {"title", b.title.in(lang_)},
-                                                       {"disclosures", list}})));
-        }
-    }
-
-    // The content index's location: pages of the årsredovisning (linked to them once the
-    // supplement is attached: named destinations griexport-ar-N), the supplement's own
-    // page (linked), and what is not covered.
-    Cell location(const DisclosureEntry& e) const {
-        Cell cell;
-        std::vector<std::string> parts;
-        for (const auto& p : e.annual_report_pages) {
-            parts.push_back(l_.get("pdf.location.annual-report", {{"pages", p}}));
-            auto digits = p.find_first_not_of("0123456789");
-            if (digits != 0)
-                cell.links.emplace_back(parts.back(), "name:griexport-ar-" + p.substr(0, digits));
-        }
-        if (e.in_supplement) {
-            auto it = pages_of_->find(key(e.number, e.topic));
-            std::string page =
-                it == pages_of_->end() ? "?" : y(first_page_ + static_cast<int>(it->second));
-            parts.push_back(l_.get("pdf.location.page", {{"page", page}}));
-            if (it != pages_of_->end())
-                cell.links.emplace_back(parts.back(), fmt::format("page:{}", it->second));
-        }
-        std::string gaps;
-        for (const auto& g : e.uncovered()) gaps += (gaps.empty() ? "" : ", ") + g;
-        if (!gaps.empty())
-            parts.push_back(l_.get("location.not-covered", {{"requirements", gaps}}));
-        for (const auto& p : parts) cell.text += (cell.text.empty() ? "" : "; ") + p;
-        return cell;
-    }
-
-    void index(Layout& l) {
-        section(l, "pdf.section.index");
-        bool full = set_.claim == Claim::in_accordance;
-        Table header;
-        header.widths = {30, 70};
-        header.rows.push_back({{{l_.get("pdf.index.statement"), FontStyle::bold},
-                                {set_.statement_of_use.in(lang_)}}});
-        header.rows.push_back(
-            {{{l_.get("pdf.index.gri1"), FontStyle::bold}, {l_.get("pdf.index.gri1-value")}}});
-        if (full)
-            header.rows.push_back({{{l_.get("pdf.index.sector"), FontStyle::bold},
-                                    {l_.get("pdf.index.sector-value")}}});
-        l.table(header);
-        // The rows every content index shows (CSV, XLSX): one index, whatever the claim.
-        auto rows = content_index_rows(m_, set_, l_);
-        Table t;
-        t.widths = columns("index");
-        Row head;
-        head.cells.push_back({l_.get("pdf.index.col.standard")});
-        head.cells.push_back({l_.get("pdf.index.col.disclosure")});
-        head.cells.push_back({l_.get("pdf.index.col.location")});
-        head.cells.push_back({l_.get("pdf.index.col.omitted")});
-        head.cells.push_back({l_.get("pdf.index.col.reason")});
-        head.cells.push_back({l_.get("pdf.index.col.explanation")});
-        head.cells.push_back({l_.get("pdf.index.col.sector")});
-        head.cells.push_back({l_.get("pdf.index.col.internal")});
-        t.header.push_back(head);
-        std::string block;
-        std::size_t k = 0;
-        for (const auto& e : set_.disclosures) {
-            if (e.status == DisclosureStatus::not_material ||
-                e.status == DisclosureStatus::not_reported)
-                continue;
-            const ContentIndexRow& row = rows.at(k++);
-            const Standard* s = m_.catalogue.find_standard(e.standard);
-            std::string b = s && s->universal && e.topic.empty()
-                                ? (s->id == "GRI 2" ? l_.get("pdf.index.general")
-                                                    : l_.get("pdf.index.material"))
-                                : e.topic;
-            if (b != block) {
-                block = b;
-                const Topic* topic = m_.catalogue.find_topic(b);
-                t.rows.push_back({{{topic ? topic->title.in(lang_) : b}}, true});
+// Lays the document out on pages as the template says; the cover is placed, the rest flows.
+Layout lay_out(const doc::Document& d, const Geometry& g, const Measure& measure) {
+    Layout l(g, measure, d.lang);
+    for (const auto& block : d.blocks) {
+        if (const auto* c = std::get_if<doc::Cover>(&block)) {
+            double top = g.height * 0.62;
+            l.place(g.margin_left, top, c->title, FontStyle::bold, 22, g.accent);
+            l.place(g.margin_left, top - 34, c->organisation, FontStyle::bold, 16, g.text);
+            l.place(g.margin_left, top - 58, c->subtitle, FontStyle::regular, 11, g.text);
+            l.place(g.margin_left, top - 76, c->period, FontStyle::regular, 11, g.text);
+            l.place(g.margin_left, top - 94, c->claim, FontStyle::regular, 11, g.text);
+            l.place(g.margin_left, g.margin_bottom + 10, c->made_by, FontStyle::regular, 8, g.rule);
+        } else if (const auto* s = std::get_if<doc::Section>(&block)) {
+            l.page_break();
+            l.heading(s->title, 0);
+        } else if (const auto* h = std::get_if<doc::Heading>(&block)) {
+            l.heading(h->text, h->level);
+        } else if (const auto* p = std::get_if<doc::Paragraph>(&block)) {
+            l.paragraph(p->text, p->font, p->small ? g.table_size : 0);
+        } else if (const auto* n = std::get_if<doc::Narrative>(&block)) {
+            const std::string& text = n->text;
+            for (std::size_t pos = 0; pos <= text.size();) {
+                auto end = text.find("\n\n", pos);
+                auto para = text.substr(pos, end == std::string::npos ? end : end - pos);
+                if (!para.empty()) l.paragraph(para);
+                if (end == std::string::npos) break;
+                pos = end + 2;
             }
-            Row r;
-            r.cells.push_back({row.standard});
-            r.cells.push_back({disclosure_title(e)});
-            r.cells.push_back(location(e));  // pages of this document, not section names
-            r.cells.push_back({row.omitted});
-            r.cells.push_back({row.reason});
-            r.cells.push_back({row.explanation});
-            r.cells.push_back({""});
-            r.cells.push_back({row.internal_refs});
-            t.rows.push_back(std::move(r));
+        } else if (const auto* t = std::get_if<doc::Table>(&block)) {
+            l.table(*t);
+        } else if (const auto* chart = std::get_if<doc::BarChart>(&block)) {
+            l.chart(*chart);
+        } else if (const auto* space = std::get_if<doc::Space>(&block)) {
+            l.space(space->points);
         }
-        // GRI asks the sector standards' reference numbers only of "in accordance" reports.
-        if (!full) {
-            auto drop = [](std::vector<Cell>& cells) {
-                if (cells.size() > 6) cells.erase(cells.begin() + 6);
-            };
-            t.widths.erase(t.widths.begin() + 6);
-            for (auto& row : t.header) drop(row.cells);
-            for (auto& row : t.rows) drop(row.cells);
-        }
-        l.table(t);
     }
+    return l;
+}
 
-    // A row per value rule: its label and its values for the base, previous and current year.
-    void facts_table(Layout& l, const DisclosureEntry& e) {
-        std::vector<const Fact*> numeric;
-        for (auto fi : e.facts)
-            if (set_.facts[fi].kind == FactKind::numeric) numeric.push_back(&set_.facts[fi]);
-        if (numeric.empty()) return;
-        int base = o_->base_year;
-        std::vector<int> years{base, year_ - 1, year_};
-        if (base == year_ - 1) years = {base, year_};
-        Table t;
-        t.widths = columns("facts");
-        if (years.size() == 2) t.widths.pop_back();
-        Row head;
-        head.cells.push_back({l_.get("pdf.facts.requirement")});
-        head.cells.push_back({l_.get("pdf.facts.item")});
-        for (int yr : years)
-            head.cells.push_back({yr == base ? l_.get("pdf.base-year", {{"year", y(yr)}}) : y(yr),
-                                  FontStyle::bold, Align::right});
-        t.header.push_back(head);
-        std::vector<std::string> rules;
-        bool any_preliminary = false;
-        std::vector<std::string> across_notes;
-        for (const auto* f : numeric)
-            if (std::find(rules.begin(), rules.end(), f->provenance.rule) == rules.end())
-                rules.push_back(f->provenance.rule);
-        for (const auto& rule : rules) {
-            Row r;
-            const Fact* first = nullptr;
-            for (const auto* f : numeric)
-                if (f->provenance.rule == rule && !first) first = f;
-            // A context figure reports no requirement: its label says what it is.
-            // A partial or proxy value says so where it is printed, not only in the index.
-            std::string req = first->requirement
-                                  ? fmt::format("{}-{}", first->disclosure, first->requirement)
-                                  : l_.get("pdf.facts.context");
-            std::string label = first->label.in(lang_);
-            if (first->fit != Fit::full)
-                label += l_.get(first->fit == Fit::partial ? "pdf.fit.partial" : "pdf.fit.proxy");
-            r.cells.push_back({req});
-            r.cells.push_back({label});
-            for (int yr : years) {
-                std::string v = l_.get("pdf.missing");
-                for (const auto* f : numeric)
-                    if (f->provenance.rule == rule && f->year == yr) {
-                        v = with_unit(f->value, f->precision);
-                        if (!f->across.empty()) {
-                            const Restatement* rs = ds_.find_restatement(f->across_restatement);
-                            across_notes.push_back(fmt::format(
-                                "({}) {}", across_notes.size() + 1,
-                                l_.get(rs ? "pdf.facts.across" : "pdf.facts.across-unexplained",
-                                       {{"what", f->across},
-                                        {"restatement", rs ? rs->id : ""},
-                                        {"effect", rs ? rs->effect.in(lang_) : ""}})));
-                            v += fmt::format(" ({})", across_notes.size());
-                        }
-                        // Computed from a preliminary value: as preliminary as its input.
-                        if (std::any_of(f->provenance.inputs.begin(), f->provenance.inputs.end(),
-                                        [](const ProvenanceInput& in) {
-                                            return in.status == ObservationStatus::preliminary;
-                                        })) {
-                            v += l_.get("pdf.preliminary-mark");
-                            any_preliminary = true;
-                        }
-                    }
-                r.cells.push_back({v, FontStyle::regular, Align::right});
-            }
-            t.rows.push_back(std::move(r));
-        }
-        l.table(t);
-        if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
-        for (const auto& n : across_notes) l.paragraph(n);
-    }
-
-    void disclosures(Layout& l) {
-        section(l, "pdf.section.disclosures");
-        bool first = true;
-        for (const auto& e : set_.disclosures) {
-            if (e.status != DisclosureStatus::reported) continue;
-            if (!first) l.space(4);
-            first = false;
-            auto heading = disclosure_title(e);
-            section_keys_.emplace_back(key(e.number, e.topic), heading);
-            l.heading(heading, 1);
-            if (!e.annual_report_pages.empty()) {
-                std::string pages;
-                for (const auto& p : e.annual_report_pages)
-                    pages += (pages.empty() ? "" : ", ") + p;
-                l.paragraph(l_.get("pdf.in-annual-report", {{"pages", pages}}));
-            }
-            for (auto fi : e.facts) {
-                const Fact& f = set_.facts[fi];
-                if (f.kind != FactKind::text) continue;
-                std::string text = f.text.in(lang_);
-                for (std::size_t p = 0; p <= text.size();) {
-                    auto end = text.find("\n\n", p);
-                    auto para = text.substr(p, end == std::string::npos ? end : end - p);
-                    if (!para.empty()) l.paragraph(para);
-                    if (end == std::string::npos) break;
-                    p = end + 2;
-                }
-            }
-            facts_table(l, e);
-            for (auto oi : e.omissions) {
-                const auto& om = set_.omissions[oi];
-                if (!om.requirement) continue;
-                l.paragraph(
-                    l_.get("pdf.omitted-requirement",
-                           {{"requirement", fmt::format("{}-{}", om.disclosure, om.requirement)},
-                            {"reason", reason_label(om.reason)},
-                            {"explanation", omission_explanation(om, l_)}}),
-                    FontStyle::regular, t_.geometry.table_size);
-            }
-        }
-    }
-
-    void climate(Layout& l) {
-        if (ds_.climate_entries.empty()) return;
-        section(l, "pdf.section.climate");
-        std::vector<int> years;
-        for (const auto& e : ds_.climate_entries)
-            if (e.role != ClimateRole::change &&
-                std::find(years.begin(), years.end(), e.year) == years.end())
-                years.push_back(e.year);
-        std::sort(years.begin(), years.end());
-        std::string models;
-        for (const auto& cm : ds_.calculation_models)
-            for (const auto& e : ds_.climate_entries)
-                if (e.model == cm.id && models.find(cm.name.in(lang_)) == std::string::npos)
-                    models += (models.empty() ? "" : ", ") + cm.name.in(lang_);
-        const auto* kind = m_.catalogue.find_kind(o_->kind);
-        l.paragraph(
-            l_.get("pdf.climate.intro",
-                   {{"model", models}, {"possessive", kind ? kind->possessive.in(lang_) : ""}}));
-        const Indicator* ind = ds_.find_indicator(ds_.climate_indicator);
-        int precision = ind ? ind->precision : 0;
-        auto value = [&](const std::string& post, int yr, bool change) -> const ClimateEntry* {
-            for (const auto& e : ds_.climate_entries)
-                if (e.post == post && e.year == yr && (e.role == ClimateRole::change) == change)
-                    return &e;
-            return nullptr;
-        };
-        Table t;
-        t.widths = columns("climate");
-        Row head;
-        head.cells.push_back({l_.get("pdf.climate.post")});
-        for (int yr : years) head.cells.push_back({y(yr), FontStyle::bold, Align::right});
-        bool changes = years.size() >= 2;
-        if (changes)
-            head.cells.push_back({l_.get("pdf.climate.change",
-                                         {{"from", y(years.front())}, {"to", y(years.back())}}),
-                                  FontStyle::bold, Align::right});
-        while (t.widths.size() > head.cells.size()) t.widths.pop_back();
-        while (t.widths.size() < head.cells.size()) t.widths.push_back(t.widths.back());
-        t.header.push_back(head);
-        for (auto role : {ClimateRole::part, ClimateRole::total, ClimateRole::separate}) {
-            for (const auto& p : ds_.climate_posts) {
-                if (p.role != role) continue;
-                Row r;
-                FontStyle font = role == ClimateRole::total ? FontStyle::bold : FontStyle::regular;
-                std::string label = p.name.in(lang_);
-                if (role == ClimateRole::separate)
-                    label = l_.get("pdf.climate.separate", {{"post", label}});
-                r.cells.push_back({label, font});
-                for (int yr : years) {
-                    const auto* e = value(p.id, yr, false);
-                    r.cells.push_back({e ? number(e->value, precision) : l_.get("pdf.missing"),
-                                       font, Align::right});
-                }
-                if (changes) {
-                    const auto* e = value(p.id, years.back(), true);
-                    r.cells.push_back({e ? number(e->value, precision) : l_.get("pdf.missing"),
-                                       font, Align::right});
-                }
-                t.rows.push_back(std::move(r));
-            }
-        }
-        l.table(t);
-        // The climate target's progress, as the domain checks computed it.
-        for (const auto& p : set_.progress) {
-            if (p.indicator != ds_.climate_indicator || !p.relative_target) continue;
-            l.paragraph(l_.get("pdf.climate.target",
-                               {{"target", text::percent(*p.relative_target, lang_)},
-                                {"year", y(p.target_year)},
-                                {"base", y(p.baseline_year)},
-                                {"current_year", y(p.current_year)},
-                                {"change", text::percent(p.change_percent, lang_)},
-                                {"path", text::percent(p.path_change_percent, lang_)}}));
-        }
-        BarChart c;
-        c.title = l_.get("pdf.climate.chart");
-        c.unit = ind ? unit_label(ind->unit) : "";
-        for (const auto& p : ds_.climate_posts)
-            if (p.role == ClimateRole::part) c.categories.push_back(p.name.in(lang_));
-        int s = 0;
-        for (int yr : years) {
-            BarSeries series;
-            series.name = y(yr);
-            series.color = colour(fmt::format("series-{}", (s++ % 3) + 1));
-            for (const auto& p : ds_.climate_posts) {
-                if (p.role != ClimateRole::part) continue;
-                const auto* e = value(p.id, yr, false);
-                // Bar heights only: the figures themselves are printed exactly.
-                series.values.push_back(e ? std::stod(e->value.value.to_string()) : 0.0);
-                series.labels.push_back(e ? number(e->value, precision) : "");
-            }
-            c.series.push_back(std::move(series));
-        }
-        l.chart(c);
-    }
-
-    void goals(Layout& l) {
-        section(l, "pdf.section.goals");
-        l.paragraph(l_.get("pdf.goals.intro"));
-        int base = o_->base_year;
-        Table t;
-        t.widths = columns("goals");
-        Row head;
-        head.cells.push_back({l_.get("pdf.goals.col.indicator")});
-        head.cells.push_back({l_.get("pdf.goals.col.unit")});
-        head.cells.push_back(
-            {l_.get("pdf.base-year", {{"year", y(base)}}), FontStyle::bold, Align::right});
-        head.cells.push_back({y(year_ - 1), FontStyle::bold, Align::right});
-        head.cells.push_back({y(year_), FontStyle::bold, Align::right});
-        head.cells.push_back({l_.get("pdf.goals.col.target")});
-        head.cells.push_back({l_.get("pdf.goals.col.progress"), FontStyle::bold, Align::right});
-        head.cells.push_back({l_.get("pdf.goals.col.status")});
-        t.header.push_back(head);
-        // Totals by indicator and year, found once.
-        std::map<std::pair<std::uint32_t, int>, const Observation*> totals;
-        for (const auto& obs : ds_.observations)
-            if (!obs.restated_as && std::all_of(obs.dimensions.begin(), obs.dimensions.end(),
-                                                [](auto v) { return v == 0; }))
-                totals[{obs.indicator, obs.year}] = &obs;
-        // Progress compared across a definition change, or from a restated baseline: a
-        // numbered note under the table says which (issue 10).
-        std::vector<std::string> comparison_notes;
-        // Indicators by goal and progress by indicator, found once: linear in the programme.
-        std::map<std::string, std::vector<std::uint32_t>> by_goal;
-        for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i)
-            by_goal[ds_.indicators[i].goal].push_back(i);
-        std::map<std::string, const TargetProgress*> progress;
-        for (const auto& tp : set_.progress) progress[tp.indicator] = &tp;
-        bool any_preliminary = false;
-        for (const auto& area : ds_.areas) {
-            t.rows.push_back(
-                {{{l_.get("pdf.goals.area", {{"id", area.id}, {"title", area.title.in(lang_)}})}},
-                 true});
-            for (const auto& g : ds_.goals) {
-                if (g.area != area.id) continue;
-                Row goal_row;
-                goal_row.cells.push_back(
-                    {l_.get("pdf.goals.goal", {{"id", g.id}, {"title", g.title.in(lang_)}})});
-                goal_row.span = true;
-                t.rows.push_back(std::move(goal_row));
-                for (std::uint32_t i : by_goal[g.id]) {
-                    const Indicator& ind = ds_.indicators[i];
-                    Row r;
-                    r.cells.push_back({ind.id + " " + ind.name.in(lang_)});
-                    r.cells.push_back({unit_label(ind.unit)});
-                    for (int yr : {base, year_ - 1, year_}) {
-                        auto it = totals.find({i, yr});
-                        std::string v = it == totals.end()
-                                            ? l_.get("pdf.missing")
-                                            : number(it->second->value, ind.precision);
-                        // A value that may still change says so where it is read.
-                        if (it != totals.end() &&
-                            it->second->status == ObservationStatus::preliminary) {
-                            v += l_.get("pdf.preliminary-mark");
-                            any_preliminary = true;
-                        }
-                        r.cells.push_back({v, FontStyle::regular, Align::right});
-                    }
-                    const TargetProgress* p = nullptr;
-                    if (auto it = progress.find(ind.id); it != progress.end()) p = it->second;
-                    // The same choice the domain checks make: the rules engine's.
-                    const Target* target = rules::target_in_force(ind, year_);
-                    std::string target_text;
-                    if (target) {
-                        if (target->relative_to_year)
-                            target_text =
-                                l_.get("pdf.goals.target-relative",
-                                       {{"value", text::percent(target->value.value, lang_)},
-                                        {"base", y(*target->relative_to_year)},
-                                        {"year", y(target->year)}});
-                        else
-                            target_text =
-                                l_.get("pdf.goals.target-level",
-                                       {{"comparison",
-                                         l_.get(target->comparison == TargetComparison::at_least
-                                                    ? "pdf.goals.at-least"
-                                                : target->comparison == TargetComparison::at_most
-                                                    ? "pdf.goals.at-most"
-                                                    : "pdf.goals.equal")},
-                                        {"value", number(target->value, ind.precision)},
-                                        {"year", y(target->year)}});
-                    }
-                    r.cells.push_back({target_text});
-                    r.cells.push_back({p && p->share_of_way
-                                           ? text::percent(*p->share_of_way, lang_) +
-                                                 comparison_mark(*p, ind, comparison_notes)
-                                           : l_.get("pdf.missing"),
-                                       FontStyle::regular, Align::right});
-                    r.cells.push_back(
-                        {p ? l_.get(std::string("pdf.status.") + to_string(p->status)) : ""});
-                    t.rows.push_back(std::move(r));
-                }
-            }
-        }
-        l.table(t);
-        if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
-        for (const auto& n : comparison_notes) l.paragraph(n);
-        // Kolada's terms of use ask for the attribution wherever its data are shown.
-        std::string kolada;
-        for (const auto& ind : ds_.indicators)
-            if (ind.kolada_kpi) kolada += (kolada.empty() ? "" : ", ") + ind.id;
-        if (!kolada.empty()) l.paragraph(l_.get("pdf.goals.kolada", {{"indicators", kolada}}));
-    }
-
-    std::string validity(const DateRange& r) const {
-        if (!r.to) return l_.get("pdf.valid-from", {{"from", date(r.from)}});
-        return l_.get("pdf.valid-range", {{"from", date(r.from)}, {"to", date(*r.to)}});
-    }
-
-    void restatements(Layout& l) {
-        section(l, "pdf.section.restatements");
-        for (const auto& r : ds_.restatements) {
-            l.paragraph(
-                r.indicator.empty()
-                    ? l_.get("pdf.restatement-model", {{"id", r.id}, {"year", y(r.effective_year)}})
-                    : l_.get("pdf.restatement", {{"id", r.id},
-                                                 {"indicator", r.indicator},
-                                                 {"from", r.from_version},
-                                                 {"to", r.to_version},
-                                                 {"year", y(r.effective_year)}}),
-                FontStyle::bold);
-            l.paragraph(l_.get("pdf.reason", {{"text", r.reason.in(lang_)}}));
-            l.paragraph(l_.get("pdf.effect", {{"text", r.effect.in(lang_)}}));
-        }
-        Table t;
-        t.widths = columns("definitions");
-        t.header.push_back({{{l_.get("pdf.definitions.col.indicator")},
-                             {l_.get("pdf.definitions.col.version")},
-                             {l_.get("pdf.definitions.col.valid")},
-                             {l_.get("pdf.definitions.col.text")}}});
-        for (const auto& ind : ds_.indicators) {
-            if (ind.definitions.size() < 2) continue;
-            for (const auto& d : ind.definitions)
-                t.rows.push_back({{{ind.id + " " + ind.name.in(lang_)},
-                                   {d.version},
-                                   {validity(d.validity)},
-                                   {d.text.in(lang_)}}});
-        }
-        if (!t.rows.empty()) {
-            l.paragraph(l_.get("pdf.definitions.intro"));
-            l.table(t);
-        }
-        if (!ds_.calculation_models.empty()) {
-            l.paragraph(l_.get("pdf.models"));
-            for (const auto& cm : ds_.calculation_models)
-                l.paragraph("• " + l_.get("pdf.model", {{"id", cm.id},
-                                                        {"name", cm.name.in(lang_)},
-                                                        {"valid", validity(cm.validity)}}));
-        }
-    }
-
-    void omissions(Layout& l) {
-        if (set_.omissions.empty()) return;
-        section(l, "pdf.section.omissions");
-        l.paragraph(l_.get("pdf.omissions.intro"));
-        Table t;
-        t.widths = columns("omissions");
-        t.header.push_back({{{l_.get("pdf.omissions.col.disclosure")},
-                             {l_.get("pdf.omissions.col.requirement")},
-                             {l_.get("pdf.omissions.col.reason")},
-                             {l_.get("pdf.omissions.col.explanation")}}});
-        for (const auto& e : set_.disclosures)
-            for (auto oi : e.omissions) {
-                const auto& om = set_.omissions[oi];
-                t.rows.push_back(
-                    {{{om.disclosure},
-                      {om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement)
-                                      : l_.get("pdf.omissions.whole")},
-                      {reason_label(om.reason)},
-                      {omission_explanation(om, l_)}}});
-            }
-        l.table(t);
-    }
-};
+// The page each disclosure's section starts on, found by its bookmark.
+std::map<std::string, std::size_t> section_pages(const doc::Document& d, const Layout& l) {
+    std::map<std::string, std::size_t> out;
+    for (const auto& [key, title] : d.sections)
+        for (const auto& b : l.bookmarks())
+            if (b.title == title && !out.contains(key)) out[key] = b.page;
+    return out;
+}
 
 }  // namespace
 
@@ -704,16 +77,19 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
     PdfDocument pdf(options.data_dir, inputs, diags);
     if (!pdf.ok()) return {};
     const Template& tmpl = pdf.layout_template();
-    Supplement doc(ds, m, set, labels, tmpl, options.first_page);
+    doc::SupplementStyle style{tmpl.columns, tmpl.colours};
+    int first_page = doc::supplement_first_page(ds.organisation, options.first_page);
     auto measure = pdf.measure();
     // The index names the page each disclosure starts on; lay out until those settle.
     std::map<std::string, std::size_t> pages;
-    Layout layout = doc.lay_out(measure, pages);
+    auto document = doc::supplement_document(ds, m, set, labels, style, &pages, first_page);
+    Layout layout = lay_out(document, tmpl.geometry, measure);
     for (int pass = 0; pass < 3; ++pass) {
-        auto found = doc.section_pages(layout);
+        auto found = section_pages(document, layout);
         if (found == pages) break;
         pages = std::move(found);
-        layout = doc.lay_out(measure, pages);
+        document = doc::supplement_document(ds, m, set, labels, style, &pages, first_page);
+        layout = lay_out(document, tmpl.geometry, measure);
     }
     // A header broken inside a word reads badly ("Requirem|ent"): widths in layout.xml or
     // a label in templates/ should change. The whole template is named: no line is at fault.
@@ -724,16 +100,24 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
                                   labels.lang(), h),
                       Location{(options.data_dir / "templates/layout.xml").string(), 0, 0});
     auto drawn = layout.pages();
+    // Footers: the organisation and year left, "Sida X av Y" right. Numbers continue the
+    // årsredovisning's when the organisation gives the supplement's first page.
+    std::string year = std::to_string(ds.organisation.reporting_period.from.year);
+    auto y = [](int n) { return std::to_string(n); };
     pdf.footers(
-        drawn, tmpl.geometry, doc.footer_left(),
-        [&](int page, int count) { return doc.footer_right(page, count); },
+        drawn, tmpl.geometry,
+        labels.get("pdf.footer", {{"organisation", document.organisation}, {"year", year}}),
+        [&](int page, int count) {
+            return labels.get(
+                "pdf.page", {{"page", y(first_page + page)}, {"pages", y(count + first_page - 1)}});
+        },
         document_mark(ds, set, labels));
 
-    std::string year = std::to_string(ds.organisation.reporting_period.from.year);
-    auto info = document_info(ds.organisation, labels.lang(), doc.title() + " – " + doc.name(),
-                              labels.get("pdf.info.subject", {{"year", year}}), doc.name(),
-                              labels.get("pdf.info.keywords"), options.source_date_epoch);
-    return pdf.finish(drawn, layout.bookmarks(), tmpl.geometry, doc.first_page(), info);
+    auto info = document_info(
+        ds.organisation, labels.lang(), document.title + " – " + document.organisation,
+        labels.get("pdf.info.subject", {{"year", year}}), document.organisation,
+        labels.get("pdf.info.keywords"), options.source_date_epoch);
+    return pdf.finish(drawn, layout.bookmarks(), tmpl.geometry, first_page, info);
 }
 
 }  // namespace griexport
