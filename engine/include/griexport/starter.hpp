@@ -13,8 +13,8 @@ namespace griexport {
 
 struct InitOptions {
     std::string type = "municipality";  // region, municipality or company
-    int year = 0;                        // the reporting year
-    std::string name;                    // empty: "Exempelkommun" and the like
+    int year = 0;                       // the reporting year
+    std::string name;                   // empty: "Exempelkommun" and the like
 };
 
 // Writes organisation.xml, programme.xml, observations.csv, climate-accounts.csv and

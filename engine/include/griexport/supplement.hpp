@@ -32,4 +32,18 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
                            const Labels& labels, const SupplementOptions& options,
                            std::vector<SourceFile>& inputs, Diagnostics& diags);
 
+namespace xbrl {
+struct InstanceRecord;
+}
+
+// The supplement as Inline XBRL 1.1 XHTML in the labels' language: the PDF's content, each
+// fact of `gri` (default target) and `programme` (target "programme") tagged where it is
+// shown and hidden where it is not, every shown figure linked to its provenance. `found`:
+// the build's diagnostics, shown under the source rows they were raised at.
+std::string supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                             const Labels& labels, const SupplementOptions& options,
+                             const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                             const Diagnostics* found, std::vector<SourceFile>& inputs,
+                             Diagnostics& diags);
+
 }  // namespace griexport

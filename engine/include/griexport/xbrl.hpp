@@ -17,6 +17,9 @@ namespace griexport {
 
 struct Mappings;
 class Labels;
+namespace xbrl {
+struct InstanceRecord;
+}
 
 // A registry of item types (XBRL 2.1's own, the Data Type Registry).
 struct ItemTypeRegistry {
@@ -64,13 +67,15 @@ using TaxonomyConcepts = std::map<std::string, TaxonomyConcept, std::less<>>;
 
 // The GRI instance: every fact of the DisclosureSet that names a concept, and every
 // omission. Reports xbrl.* errors for what the XBRL processor would refuse.
+// `record`, when given, receives every context, unit and fact (for Inline XBRL).
 XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                      Diagnostics& diags);
+                      Diagnostics& diags, xbrl::InstanceRecord* record = nullptr);
 
 // The programme taxonomy (schema, label and presentation linkbases) and its instance:
 // every observation, target and definition version of the programme.
 std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
-                                     const Labels& en, Diagnostics& diags);
+                                     const Labels& en, Diagnostics& diags,
+                                     xbrl::InstanceRecord* record = nullptr);
 
 // A stand-in for the GRI taxonomy package, as Taxonomy Packages 1.0 lays it out (files
 // relative to the package's top folder): a schema declaring exactly the catalogue's

@@ -13,6 +13,7 @@
 #include "griexport/render.hpp"
 #include "griexport/supplement.hpp"
 #include "griexport/xbrl.hpp"
+#include "xbrl/instance.hpp"
 
 namespace griexport {
 
@@ -122,10 +123,19 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         if (auto concepts =
                 read_taxonomy_package(options.taxonomy_package, m.xbrl.gri_namespace, diags))
             check_concepts_against(*concepts, ds, m, set, diags);
-    auto gri = gri_instance(ds, m, set, diags);
+    xbrl::InstanceRecord gri_facts, programme_facts;
+    auto gri = gri_instance(ds, m, set, diags, &gri_facts);
     out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
-    for (auto& f : programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags))
+    for (auto& f : programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags, &programme_facts))
         out.add(f.path, f.kind, std::move(f.bytes), diags);
+    // The same supplement as Inline XBRL: the accessible, machine-readable version.
+    for (const auto& lang : pdf_langs) {
+        auto bytes = supplement_xhtml(ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts,
+                                      &diags, inputs, diags);
+        if (!bytes.empty())
+            out.add("gri-supplement." + lang + ".xhtml", "xhtml-supplement", std::move(bytes),
+                    diags);
+    }
 
     if (!options.annual_report.empty()) {
         // The first supplement merged into the annual report, carrying the XBRL instances.

@@ -10,7 +10,7 @@
 namespace griexport {
 
 XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                      Diagnostics& diags) {
+                      Diagnostics& diags, xbrl::InstanceRecord* record) {
     using namespace xbrl;
     const XbrlSettings& x = m.xbrl;
     const Organisation& o = ds.organisation;
@@ -27,6 +27,7 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
                                   o.reporting_period.to ? o.reporting_period.to->iso() : "")},
                      InstanceChecker(constrained_types(ds.units), path), diags);
     b.preliminary_note(preliminary_note(o, x));
+    if (record) b.record_into(record);
 
     // Only 3-3 is reported once per topic; it alone carries the topic as a dimension.
     auto topic_dims = [&](const std::string& disclosure, const std::string& topic) {
@@ -36,7 +37,8 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
             dims.push_back({g + x.topic_axis, g + x.topic_domain, topic});
         return dims;
     };
-    for (const auto& f : set.facts) {
+    for (std::size_t fi = 0; fi < set.facts.size(); ++fi) {
+        const griexport::Fact& f = set.facts[fi];
         if (f.concept_name.empty()) continue;
         auto [start, end] = period_of_year(o, f.year);
         auto ctx = b.duration(entity.scheme, entity.identifier, start, end,
@@ -51,7 +53,9 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
                             b.unit(v.measure, v.item_types),
                             v.value,
                             v.decimals,
-                            ""};
+                            "",
+                            false,
+                            fmt::format("f{}", fi)};
             // A figure computed from a preliminary value is preliminary too.
             for (const auto& in : f.provenance.inputs)
                 fact.preliminary = fact.preliminary || in.status == ObservationStatus::preliminary;
@@ -62,10 +66,11 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
             const auto& text = f.text.in(lang);
             if (text.empty()) continue;
             b.fact({g + f.concept_name, f.item_type, f.period_type, false, ctx, "",
-                    xhtml_paragraphs(text), 0, lang});
+                    xhtml_paragraphs(text), 0, lang, false, fmt::format("f{}/{}", fi, lang)});
         }
     }
-    for (const auto& om : set.omissions) {
+    for (std::size_t oi = 0; oi < set.omissions.size(); ++oi) {
+        const Omission& om = set.omissions[oi];
         std::string requirement =
             om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement) : om.disclosure;
         auto dims = topic_dims(om.disclosure, om.topic);
@@ -74,11 +79,12 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
         auto ctx = b.duration(entity.scheme, entity.identifier, start, end, dims);
         const auto* reason = m.catalogue.find_reason(om.reason);
         b.fact({g + x.omission_reason, "stringItemType", "duration", false, ctx, "",
-                reason ? reason->label.en : om.reason, 0, "en"});
+                reason ? reason->label.en : om.reason, 0, "en", false,
+                fmt::format("o{}/reason", oi)});
         for (const auto& lang : o.languages)
             if (!om.explanation.in(lang).empty())
                 b.fact({g + x.omission_explanation, "stringItemType", "duration", false, ctx, "",
-                        om.explanation.in(lang), 0, lang});
+                        om.explanation.in(lang), 0, lang, false, fmt::format("o{}/{}", oi, lang)});
     }
     b.finish();
     return {path, "xbrl-instance", std::move(out)};

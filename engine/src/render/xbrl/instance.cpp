@@ -42,7 +42,12 @@ InstanceStream::InstanceStream(std::string& out,
                                const std::string& schema_ref,
                                const std::vector<std::string>& comments, InstanceChecker checker,
                                Diagnostics& diags)
-    : out_(out), w_(out), checker_(std::move(checker)), diags_(diags) {
+    : out_(out),
+      namespaces_(ns),
+      schema_ref_(schema_ref),
+      w_(out),
+      checker_(std::move(checker)),
+      diags_(diags) {
     w_.declaration();
     for (const auto& c : comments) w_.comment(c);
     std::vector<std::pair<std::string, std::string>> attrs;
@@ -71,6 +76,7 @@ std::string InstanceStream::duration(const std::string& scheme, const std::strin
     for (int n = 2; used_ids_.contains(unique); ++n) unique = fmt::format("{}_{}", id, n);
     Context c{unique, scheme, identifier, false, start, end, dims};
     write_context(w_, c);
+    if (record_) record_->contexts.push_back(c);
     checker_.context(c);
     context_ids_[key] = unique;
     used_ids_[unique] = key;
@@ -88,13 +94,24 @@ std::string InstanceStream::unit(const std::string& measure,
                                local(std::string_view(measure).substr(slash + 1));
     Unit u{id, measure, item_types};
     write_unit(w_, u);
+    if (record_) record_->units.push_back(u);
     checker_.unit(u);
     unit_ids_[measure] = u.id;
     return u.id;
 }
 
+void InstanceStream::record_into(InstanceRecord* r) {
+    record_ = r;
+    r->namespaces = namespaces_;
+    r->schema_ref = schema_ref_;
+}
+
 void InstanceStream::fact(const Fact& f) {
     checker_.check(f, diags_);
+    if (record_) {
+        record_->facts.push_back(f);
+        record_->preliminary_note = preliminary_note_;
+    }
     if (f.preliminary && !preliminary_note_.empty())
         write_fact(w_, f, fmt::format("prel_{}", ++preliminary_facts_));
     else

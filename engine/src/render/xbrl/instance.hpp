@@ -46,6 +46,22 @@ struct Fact {
     int decimals = 0;          // numeric only
     std::string lang;          // non-numeric text, optional
     bool preliminary = false;  // rests on a preliminary value: footnoted
+    // What the fact reports, for a writer that shows it elsewhere (the Inline XBRL
+    // supplement): "f12" (DisclosureSet fact 12), "f12/sv" (its Swedish text), "o3/reason",
+    // "o3/en" (omission 3), "obs40" (observation 40), "t5.0" (indicator 5's first target),
+    // "d5.1/sv" (its second definition's Swedish text). Not written.
+    std::string source{};
+};
+
+// Everything an instance holds, in the order written: the Inline XBRL writer tags the
+// same facts where the supplement shows them.
+struct InstanceRecord {
+    std::vector<std::pair<std::string, std::string>> namespaces;
+    std::string schema_ref;
+    std::vector<Context> contexts;
+    std::vector<Unit> units;
+    std::vector<Fact> facts;  // preliminary ones are footnoted with preliminary_note
+    std::vector<std::pair<std::string, std::string>> preliminary_note;
 };
 
 // What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
@@ -84,10 +100,15 @@ class InstanceStream {
     void preliminary_note(std::vector<std::pair<std::string, std::string>> lang_text) {
         preliminary_note_ = std::move(lang_text);
     }
+    // Keeps a copy of every context, unit and fact in `r` as they are written.
+    void record_into(InstanceRecord* r);
     void finish();
 
   private:
     std::string& out_;
+    InstanceRecord* record_ = nullptr;
+    std::vector<std::pair<std::string, std::string>> namespaces_;
+    std::string schema_ref_;
     XmlWriter w_;
     InstanceChecker checker_;
     Diagnostics& diags_;

@@ -64,7 +64,7 @@ class Programme {
         q_ = p_ + ":";
     }
 
-    std::vector<XbrlFile> files(Diagnostics& diags) {
+    std::vector<XbrlFile> files(Diagnostics& diags, InstanceRecord* record) {
         build_concepts();
         collect_shapes();
         std::vector<XbrlFile> out;
@@ -72,7 +72,7 @@ class Programme {
         out.push_back({label_file, "xbrl-linkbase", labels()});
         out.push_back({presentation_file, "xbrl-linkbase", presentation()});
         out.push_back({definition_file, "xbrl-linkbase", definitions()});
-        out.push_back({instance_file, "xbrl-instance", instance(diags)});
+        out.push_back({instance_file, "xbrl-instance", instance(diags, record)});
         return out;
     }
 
@@ -447,7 +447,7 @@ class Programme {
         return out;
     }
 
-    std::string instance(Diagnostics& diags) {
+    std::string instance(Diagnostics& diags, InstanceRecord* record) {
         const Organisation& o = ds_.organisation;
         auto entity = entity_of(o, x_);
         auto ns = base_namespaces();
@@ -459,6 +459,7 @@ class Programme {
                                       o.name.sv)},
                          InstanceChecker(constrained_types(ds_.units), instance_file), diags);
         b.preliminary_note(preliminary_note(o, x_));
+        if (record) b.record_into(record);
         const auto ax = axes();
         std::string q = p_ + ":";
         auto ctx = [&](const Date& s, const Date& e, const std::vector<TypedMember>& dims) {
@@ -466,11 +467,12 @@ class Programme {
         };
         auto numeric = [&](const std::string& concept_name, const std::string& type,
                            const std::string& context, const Quantity& v, int precision,
-                           bool preliminary = false) {
+                           const std::string& source, bool preliminary = false) {
             auto xv = xbrl_value(ds_.units, v, precision);
             auto local_type = type.substr(type.find(':') + 1);
             b.fact({q + concept_name, local_type, "duration", true, context,
-                    b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, "", preliminary});
+                    b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, "", preliminary,
+                    source});
         };
         // Observations grouped by indicator in one pass, so a million rows stay linear.
         std::vector<std::vector<std::uint32_t>> by_indicator(ds_.indicators.size());
@@ -496,23 +498,27 @@ class Programme {
                 auto placed = place(obs);
                 auto [s, e] = period_of_year(o, obs.year);
                 numeric(placed.concept_name, c.type, ctx(s, e, placed.dims), obs.value,
-                        ind.precision, obs.status == ObservationStatus::preliminary);
+                        ind.precision, fmt::format("obs{}", oi),
+                        obs.status == ObservationStatus::preliminary);
             }
-            for (const auto& t : ind.targets) {
+            for (std::size_t ti = 0; ti < ind.targets.size(); ++ti) {
+                const Target& t = ind.targets[ti];
+                auto source = fmt::format("t{}.{}", ii, ti);
                 std::vector<TypedMember> dims{
                     {q + "DecisionYearAxis", q + "DecisionYearDomain", std::to_string(t.set_in)}};
                 if (t.relative_to_year) {
                     numeric(name + "_TargetChange", type_qname(x_, "percentItemType", p_),
                             ctx(Date::first_of_year(*t.relative_to_year),
                                 Date::last_of_year(t.year), dims),
-                            t.value, std::max(t.value.value.scale(), 0));
+                            t.value, std::max(t.value.value.scale(), 0), source);
                 } else {
                     auto [s, e] = period_of_year(o, t.year);
                     numeric(name + "_Target", c.type, ctx(s, e, dims), t.value,
-                            std::max(ind.precision, t.value.value.scale()));
+                            std::max(ind.precision, t.value.value.scale()), source);
                 }
             }
-            for (const auto& d : ind.definitions) {
+            for (std::size_t di = 0; di < ind.definitions.size(); ++di) {
+                const DefinitionVersion& d = ind.definitions[di];
                 Date end = d.validity.to.value_or(o.reporting_period.to.value_or(d.validity.from));
                 if (end < d.validity.from) end = Date::last_of_year(d.validity.from.year);
                 auto context =
@@ -521,7 +527,8 @@ class Programme {
                 for (const auto& lang : o.languages)
                     if (!d.text.in(lang).empty())
                         b.fact({q + name + "_Definition", "stringItemType", "duration", false,
-                                context, "", d.text.in(lang), 0, lang});
+                                context, "", d.text.in(lang), 0, lang, false,
+                                fmt::format("d{}.{}/{}", ii, di, lang)});
             }
         }
         b.finish();
@@ -532,8 +539,8 @@ class Programme {
 }  // namespace
 
 std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
-                                     const Labels& en, Diagnostics& diags) {
-    return Programme(ds, m, sv, en).files(diags);
+                                     const Labels& en, Diagnostics& diags, InstanceRecord* record) {
+    return Programme(ds, m, sv, en).files(diags, record);
 }
 
 }  // namespace griexport

@@ -1,0 +1,616 @@
+// The supplement as Inline XBRL 1.1: one XHTML document that people read in a browser,
+// screen readers read in order, and XBRL processors read as the GRI instance (default
+// target) and the programme instance (target "programme"). Content comes from the same
+// document model as the PDF; facts from the same records the .xbrl files were written from,
+// so the two cannot disagree.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "../../io/sha256.hpp"
+#include "../../io/source_text.hpp"
+#include "../document/supplement_document.hpp"
+#include "../pdf/pdf_document.hpp"
+#include "../xbrl/instance.hpp"
+#include "griexport/supplement.hpp"
+#include "griexport/version.hpp"
+
+namespace griexport {
+
+namespace {
+
+using xbrl::escape_attribute;
+using xbrl::escape_text;
+
+constexpr const char* programme_target = "programme";
+
+std::string hex(const doc::Color& c) {
+    auto byte = [](double v) { return static_cast<int>(std::clamp(v, 0.0, 1.0) * 255 + 0.5); };
+    return fmt::format("#{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b));
+}
+
+// A CSS string literal: quotes and backslashes escaped, line breaks as spaces.
+std::string css_string(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += (c == '\n' ? ' ' : c);
+    }
+    return out + "\"";
+}
+
+// A data: URI's text: unreserved characters as they are, every other byte as %XX.
+std::string percent_encoded(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '.' || c == '_' || c == '~';
+        out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+// A printed figure taken apart: "−1 921 t CO2e" → sign "−", digits "1 921", rest " t CO2e".
+struct PrintedFigure {
+    std::string before;  // the sign, as printed
+    std::string digits;  // digits and separators
+    std::string after;   // unit, percent sign, marks
+    bool negative = false;
+};
+
+PrintedFigure take_apart(std::string_view text) {
+    PrintedFigure p;
+    std::size_t i = 0;
+    while (i < text.size() && !(text[i] >= '0' && text[i] <= '9')) ++i;
+    p.before = std::string(text.substr(0, i));
+    p.negative =
+        p.before.find('-') != std::string::npos || p.before.find("\u2212") != std::string::npos;
+    std::size_t end = i, last_digit = i;
+    while (end < text.size()) {
+        char c = text[end];
+        if (c >= '0' && c <= '9') {
+            last_digit = ++end;
+        } else if (c == ',' || c == '.' || c == ' ' || c == '\'') {
+            ++end;
+        } else if (text.substr(end, 2) == "\u00A0") {
+            end += 2;
+        } else if (text.substr(end, 3) == "\u202F") {
+            end += 3;
+        } else {
+            break;
+        }
+    }
+    p.digits = std::string(text.substr(i, last_digit - i));
+    p.after = std::string(text.substr(last_digit));
+    return p;
+}
+
+// The printed digits as a number: group separators dropped, the language's decimal mark.
+std::optional<Decimal> printed_value(const std::string& digits, const std::string& lang) {
+    char mark = lang == "sv" ? ',' : '.';
+    std::string plain;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        char c = digits[i];
+        if (c >= '0' && c <= '9')
+            plain += c;
+        else if (c == mark)
+            plain += '.';
+    }
+    if (plain.empty()) return std::nullopt;
+    return Decimal::parse(plain);
+}
+
+// The power of ten that turns the printed number into the XBRL value (ix @scale), if one does.
+std::optional<int> scale_between(const Decimal& printed, const std::string& xbrl_value) {
+    auto value = Decimal::parse(xbrl_value);
+    if (!value) return std::nullopt;
+    auto target = value->abs();
+    for (int scale : {0, -2, 3, 6, -3, -6, 2, 1, -1}) {
+        Decimal factor = Decimal::from_int(1);
+        try {
+            for (int k = 0; k < std::abs(scale); ++k)
+                factor = scale > 0
+                             ? factor * Decimal::from_int(10)
+                             : Decimal::divide(factor, Decimal::from_int(10),
+                                               std::min(factor.scale() + 1, Decimal::max_scale));
+            if (printed * factor == target) return scale;
+        } catch (const std::exception&) {
+            continue;  // out of the exact range: not this scale
+        }
+    }
+    return std::nullopt;
+}
+
+class InlineSupplement {
+  public:
+    InlineSupplement(const Dataset& ds, const DisclosureSet& set, const Labels& l,
+                     const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                     const Diagnostics* found)
+        : ds_(ds),
+          set_(set),
+          l_(l),
+          lang_(l.lang()),
+          gri_(gri),
+          programme_(programme),
+          found_(found) {
+        for (std::size_t i = 0; i < gri.facts.size(); ++i) facts_[gri.facts[i].source] = {&gri, i};
+        for (std::size_t i = 0; i < programme.facts.size(); ++i)
+            facts_[programme.facts[i].source] = {&programme, i};
+    }
+
+    std::string write(const doc::Document& d, const std::string& css, const std::string& mark,
+                      Diagnostics& diags) {
+        // The body first: it decides which facts are shown; the header hides the rest.
+        std::string body = body_of(d, mark);
+        std::string out;
+        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        out += "<!-- Inline XBRL 1.1 supplement written by griexport; see docs/ixbrl.md. -->\n";
+        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\"";
+        out += " xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"";
+        out += " xmlns:ixt=\"http://www.xbrl.org/inlineXBRL/transformation/2020-02-12\"";
+        std::set<std::string> declared;
+        for (const auto* r : {&gri_, &programme_})
+            for (const auto& [prefix, uri] : r->namespaces)
+                if (declared.insert(prefix).second)
+                    out += fmt::format(" xmlns:{}=\"{}\"", prefix, escape_attribute(uri));
+        // xml:lang only: XHTML 1.1, which Inline XBRL 1.1 extends, has no lang attribute.
+        out += fmt::format(" xml:lang=\"{}\">\n", lang_);
+        out +=
+            "<head>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
+        out +=
+            fmt::format("<title>{}</title>\n", escape_text(d.title + " \u2013 " + d.organisation));
+        out += "<style type=\"text/css\">\n" + escape_text(css) + escape_text(print_rules(d)) +
+               "</style>\n";
+        out += "</head>\n<body>\n";
+        out += header(diags);
+        out += body;
+        out += "</body>\n</html>\n";
+        return out;
+    }
+
+  private:
+    struct FactAt {
+        const xbrl::InstanceRecord* record = nullptr;
+        std::size_t index = 0;
+    };
+
+    const Dataset& ds_;
+    const DisclosureSet& set_;
+    const Labels& l_;
+    std::string lang_;
+    const xbrl::InstanceRecord& gri_;
+    const xbrl::InstanceRecord& programme_;
+    const Diagnostics* found_;
+    std::map<std::string, FactAt> facts_;  // source key → fact
+    std::set<std::string> shown_;          // source keys tagged in the body
+    // Figures linked to the provenance appendix, in order of first appearance, with the
+    // heading of their entry.
+    std::vector<std::pair<std::string, std::string>> linked_;
+    std::set<std::string> linked_keys_;
+
+    std::string target_attribute(const FactAt& at) const {
+        return at.record == &programme_ ? fmt::format(" target=\"{}\"", programme_target) : "";
+    }
+
+    // The attributes every tagged fact carries: name, context, target.
+    std::string fact_attributes(const FactAt& at) const {
+        const auto& f = at.record->facts[at.index];
+        return fmt::format("name=\"{}\" contextRef=\"{}\"{}", escape_attribute(f.concept_name),
+                           escape_attribute(f.context), target_attribute(at));
+    }
+
+    // A numeric fact as ix:nonFraction around the printed digits, or "" when the printed
+    // number does not give the fact's value exactly (it is then hidden instead).
+    std::string non_fraction(const FactAt& at, const PrintedFigure& p) const {
+        const auto& f = at.record->facts[at.index];
+        auto printed = printed_value(p.digits, lang_);
+        if (!printed) return "";
+        if (p.negative != (f.value.starts_with('-')) && !printed->is_zero()) return "";
+        auto scale = scale_between(*printed, f.value);
+        if (!scale) return "";
+        std::string attrs = fmt::format("{} unitRef=\"{}\" decimals=\"{}\" format=\"ixt:{}\"",
+                                        fact_attributes(at), escape_attribute(f.unit), f.decimals,
+                                        lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
+        if (*scale != 0) attrs += fmt::format(" scale=\"{}\"", *scale);
+        if (f.value.starts_with('-')) attrs += " sign=\"-\"";
+        return fmt::format("<ix:nonFraction {}>{}</ix:nonFraction>", attrs, escape_text(p.digits));
+    }
+
+    // A table cell's text with its links, and its figure tagged and linked to provenance.
+    std::string cell_content(const doc::Cell& c) {
+        std::string text = c.text;
+        std::string out;
+        if (c.figure && c.figure->length <= text.size()) {
+            const std::string& key = c.figure->fact;
+            std::string figure = text.substr(0, c.figure->length);
+            std::string rest = text.substr(c.figure->length);
+            auto p = take_apart(figure);
+            std::string tagged;
+            auto it = facts_.find(key);
+            bool first = !shown_.contains(key);
+            // A figure shown twice (the climate total in two tables) is tagged once.
+            if (it != facts_.end() && first) tagged = non_fraction(it->second, p);
+            if (!tagged.empty()) shown_.insert(key);
+            std::string inner = tagged.empty()
+                                    ? escape_text(figure)
+                                    : escape_text(p.before) + tagged + escape_text(p.after);
+            if (provenance_of(key)) {
+                bool first_link = linked_keys_.insert(key).second;
+                if (first_link) linked_.emplace_back(key, figure);
+                out += fmt::format("<a href=\"#p-{0}\"{1}>{2}</a>", key,
+                                   first_link ? fmt::format(" id=\"v-{}\"", key) : "", inner);
+            } else {
+                out += inner;
+            }
+            return out + escape_text(rest);
+        }
+        // Links on fragments: only those within this document ("#id").
+        std::size_t pos = 0;
+        for (const auto& [fragment, target] : c.links) {
+            if (!target.starts_with("#")) continue;
+            auto at = text.find(fragment, pos);
+            if (at == std::string::npos) continue;
+            out += escape_text(text.substr(pos, at - pos));
+            out += fmt::format("<a href=\"{}\">{}</a>", escape_attribute(target),
+                               escape_text(fragment));
+            pos = at + fragment.size();
+        }
+        return out + escape_text(text.substr(pos));
+    }
+
+    bool provenance_of(const std::string& key) const {
+        return (key.starts_with("f") && key.find('/') == std::string::npos) ||
+               key.starts_with("obs");
+    }
+
+    std::string table(const doc::Table& t) {
+        std::size_t columns = t.widths.size();
+        for (const auto& r : t.header) columns = std::max(columns, r.cells.size());
+        std::string out = "<div class=\"table\"><table>\n";
+        if (!t.caption.empty())
+            out += fmt::format("<caption>{}</caption>\n", escape_text(t.caption));
+        bool numeric_columns = false;
+        if (!t.header.empty()) {
+            out += "<thead>\n";
+            for (const auto& r : t.header) {
+                out += "<tr>";
+                for (const auto& c : r.cells)
+                    out += fmt::format("<th scope=\"col\"{}>{}</th>",
+                                       c.align == doc::Align::right ? " class=\"num\"" : "",
+                                       cell_content(c));
+                out += "</tr>\n";
+            }
+            out += "</thead>\n";
+            numeric_columns = true;
+        }
+        (void)numeric_columns;
+        // A block header opens a group of rows it names (scope rowgroup); a sub-heading
+        // row heads the rows under it in the same group.
+        bool open = false;
+        for (const auto& r : t.rows) {
+            if (r.block || !open) {
+                if (open) out += "</tbody>\n";
+                out += "<tbody>\n";
+                open = true;
+            }
+            if (r.block || r.span) {
+                out +=
+                    fmt::format("<tr class=\"{}\"><th scope=\"{}\" colspan=\"{}\">{}</th></tr>\n",
+                                r.block ? "block" : "sub", r.block ? "rowgroup" : "colgroup",
+                                columns, r.cells.empty() ? "" : cell_content(r.cells[0]));
+                continue;
+            }
+            out += "<tr>";
+            for (std::size_t i = 0; i < r.cells.size(); ++i) {
+                const auto& c = r.cells[i];
+                std::string cls;
+                if (c.align == doc::Align::right) cls = "num";
+                if (c.font == doc::FontStyle::bold) cls += cls.empty() ? "strong" : " strong";
+                std::string attr = cls.empty() ? "" : fmt::format(" class=\"{}\"", cls);
+                // The first cell names the row: a row header for the cells beside it.
+                if (i == 0)
+                    out += fmt::format("<th scope=\"row\"{}>{}</th>", attr, cell_content(c));
+                else
+                    out += fmt::format("<td{}>{}</td>", attr, cell_content(c));
+            }
+            out += "</tr>\n";
+        }
+        if (open) out += "</tbody>\n";
+        return out + "</table></div>\n";
+    }
+
+    std::string chart(const doc::BarChart& c) const {
+        // Drawn to scale in a fixed coordinate system; the browser scales the whole.
+        const double width = 640, plot_top = 36, plot_height = 200, label_height = 44;
+        const double height = plot_top + plot_height + label_height;
+        double max = 0;
+        for (const auto& s : c.series)
+            for (double v : s.values) max = std::max(max, v);
+        if (max <= 0) max = 1;
+        // A standalone SVG, embedded as an image: XHTML 1.1, which Inline XBRL 1.1 is
+        // validated against, has no inline SVG. It keeps its own title, description and
+        // role for readers that open it alone; the page reads its alt text.
+        std::string out = fmt::format(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"t d\" "
+            "viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\">\n"
+            "<title id=\"t\">{2}</title>\n<desc id=\"d\">{3}</desc>\n"
+            "<style>text{{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11px;fill:#1a1a1a}}"
+            ".value,.category{{text-anchor:middle}}.unit{{text-anchor:end}}"
+            ".axis{{stroke:#595959;stroke-width:1}}</style>\n",
+            width, height, escape_text(c.title), escape_text(c.description));
+        // Legend: one swatch and name per series.
+        double lx = 0;
+        for (const auto& s : c.series) {
+            out += fmt::format(
+                "<rect x=\"{:.1f}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+                "<text x=\"{:.1f}\" y=\"15\" class=\"legend\">{}</text>\n",
+                lx, hex(s.color), lx + 16, escape_text(s.name));
+            lx += 24 + 8.0 * static_cast<double>(s.name.size());
+        }
+        out += fmt::format("<text x=\"{:.1f}\" y=\"15\" class=\"unit\">{}</text>\n", width,
+                           escape_text(c.unit));
+        std::size_t groups = std::max<std::size_t>(c.categories.size(), 1);
+        double group_w = width / static_cast<double>(groups);
+        double bar_w =
+            (group_w - 12) / static_cast<double>(std::max<std::size_t>(c.series.size(), 1));
+        double base = plot_top + plot_height;
+        for (std::size_t i = 0; i < c.categories.size(); ++i) {
+            double gx = group_w * static_cast<double>(i) + 6;
+            for (std::size_t s = 0; s < c.series.size(); ++s) {
+                const auto& series = c.series[s];
+                double v = i < series.values.size() ? series.values[i] : 0;
+                double h = std::max(0.0, v / max * (plot_height - 14));
+                double x = gx + bar_w * static_cast<double>(s);
+                out += fmt::format(
+                    "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                    "fill=\"{}\"/>",
+                    x, base - h, bar_w - 2, h, hex(series.color));
+                if (i < series.labels.size())
+                    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"value\">{}</text>",
+                                       x + (bar_w - 2) / 2, base - h - 3,
+                                       escape_text(series.labels[i]));
+                out += "\n";
+            }
+            out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"category\">{}</text>\n",
+                               gx + (group_w - 12) / 2, base + 16, escape_text(c.categories[i]));
+        }
+        out += fmt::format(
+            "<line x1=\"0\" y1=\"{0:.1f}\" x2=\"{1}\" y2=\"{0:.1f}\" class=\"axis\"/>\n", base,
+            width);
+        out += "</svg>\n";
+        return fmt::format(
+            "<div class=\"chart\"><img src=\"data:image/svg+xml;charset=utf-8,{}\" "
+            "alt=\"{}\"/></div>\n",
+            percent_encoded(out), escape_attribute(c.title + ". " + c.description));
+    }
+
+    std::string paragraphs(const std::string& text) const {
+        // The text block's own markup, so the tagged value is the instance's exactly.
+        std::string p = xbrl::xhtml_paragraphs(text);
+        const std::string ns = " xmlns=\"http://www.w3.org/1999/xhtml\"";
+        for (auto at = p.find(ns); at != std::string::npos; at = p.find(ns, at))
+            p.erase(at, ns.size());
+        return p;
+    }
+
+    std::string narrative(const doc::Narrative& n) {
+        auto it = facts_.find(n.fact);
+        std::string content = paragraphs(n.text);
+        if (it == facts_.end() || shown_.contains(n.fact) ||
+            it->second.record->facts[it->second.index].value != xbrl::xhtml_paragraphs(n.text))
+            return fmt::format("<div class=\"narrative\">{}</div>\n", content);
+        shown_.insert(n.fact);
+        return fmt::format(
+            "<div class=\"narrative\"><ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}"
+            "</ix:nonNumeric></div>\n",
+            fact_attributes(it->second), escape_attribute(lang_), content);
+    }
+
+    std::string body_of(const doc::Document& d, const std::string& mark) {
+        std::string out;
+        out += fmt::format("<p class=\"skip\"><a href=\"#main\">{}</a></p>\n",
+                           escape_text(l_.get("xhtml.skip")));
+        std::vector<std::pair<std::string, std::string>> contents;
+        for (const auto& b : d.blocks)
+            if (const auto* s = std::get_if<doc::Section>(&b))
+                contents.emplace_back(s->id, s->title);
+        std::string main;
+        bool section_open = false;
+        for (const auto& b : d.blocks) {
+            if (const auto* c = std::get_if<doc::Cover>(&b)) {
+                out += "<div class=\"cover\">\n";
+                out += fmt::format("<h1>{}</h1>\n", escape_text(c->title));
+                out +=
+                    fmt::format("<p class=\"organisation\">{}</p>\n", escape_text(c->organisation));
+                out += fmt::format("<p>{}</p>\n<p>{}</p>\n<p>{}</p>\n", escape_text(c->subtitle),
+                                   escape_text(c->period), escape_text(c->claim));
+                if (!mark.empty())
+                    out += fmt::format("<p class=\"mark\">{}</p>\n", escape_text(mark));
+                out += "</div>\n";
+                out += fmt::format("<div class=\"contents\"><h2 id=\"contents\">{}</h2><ol>\n",
+                                   escape_text(l_.get("xhtml.contents")));
+                for (const auto& [id, title] : contents)
+                    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", id, escape_text(title));
+                out += fmt::format("<li><a href=\"#provenance\">{}</a></li>\n",
+                                   escape_text(l_.get("xhtml.provenance")));
+                out += "</ol></div>\n";
+                made_by_ = c->made_by;
+            } else if (const auto* s = std::get_if<doc::Section>(&b)) {
+                if (section_open) main += "</div>\n";
+                main += fmt::format("<div class=\"section\">\n<h2 id=\"{0}\">{1}</h2>\n", s->id,
+                                    escape_text(s->title));
+                section_open = true;
+            } else if (const auto* h = std::get_if<doc::Heading>(&b)) {
+                main += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", 2 + h->level, h->id,
+                                    escape_text(h->text));
+            } else if (const auto* p = std::get_if<doc::Paragraph>(&b)) {
+                std::string cls = p->small                          ? " class=\"note\""
+                                  : p->font == doc::FontStyle::bold ? " class=\"strong\""
+                                                                    : "";
+                main += fmt::format("<p{}>{}</p>\n", cls, escape_text(p->text));
+            } else if (const auto* n = std::get_if<doc::Narrative>(&b)) {
+                main += narrative(*n);
+            } else if (const auto* t = std::get_if<doc::Table>(&b)) {
+                main += table(*t);
+            } else if (const auto* bars = std::get_if<doc::BarChart>(&b)) {
+                main += chart(*bars);
+            }
+        }
+        if (section_open) main += "</div>\n";
+        main += provenance();
+        out += "<div id=\"main\" class=\"main\">\n" + main + "</div>\n";
+        out += fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_));
+        return out;
+    }
+
+    std::string provenance() const {
+        std::string out = fmt::format(
+            "<div class=\"section provenance\">\n<h2 "
+            "id=\"provenance\">{}</h2>\n<p>{}</p>\n<ol>\n",
+            escape_text(l_.get("xhtml.provenance")), escape_text(l_.get("xhtml.provenance.intro")));
+        for (const auto& [key, figure] : linked_) {
+            std::vector<ProvenanceLine> lines;
+            std::string heading;
+            if (key.starts_with("obs")) {
+                const auto& obs = ds_.observations[std::stoul(key.substr(3))];
+                lines = observation_provenance(ds_, obs, found_);
+                heading = l_.get("xhtml.provenance.observation",
+                                 {{"indicator", ds_.indicators[obs.indicator].id},
+                                  {"year", std::to_string(obs.year)},
+                                  {"value", figure}});
+            } else {
+                const Fact& f = set_.facts[std::stoul(key.substr(1))];
+                lines = fact_provenance(ds_, f, found_);
+                heading = l_.get("xhtml.provenance.fact",
+                                 {{"requirement",
+                                   f.requirement ? fmt::format("{}-{}", f.disclosure, f.requirement)
+                                                 : f.disclosure},
+                                  {"year", std::to_string(f.year)},
+                                  {"value", figure}});
+            }
+            out += fmt::format("<li id=\"p-{}\"><p class=\"strong\">{}</p>\n", key,
+                               escape_text(heading));
+            // explain's chain is English, like diagnostics: marked so screen readers say it so.
+            out +=
+                lang_ == "en" ? "<ul class=\"chain\">\n" : "<ul xml:lang=\"en\" class=\"chain\">\n";
+            for (const auto& line : lines)
+                out += fmt::format("<li class=\"depth{}\"><code>{}</code></li>\n",
+                                   std::min(line.depth, 3), escape_text(line.text));
+            out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", key,
+                               escape_text(l_.get("xhtml.provenance.back")));
+        }
+        return out + "</ol>\n</div>\n";
+    }
+
+    // Page size, margins and running footers for print: the same as the PDF's.
+    std::string print_rules(const doc::Document& d) const {
+        std::string year = std::to_string(ds_.organisation.reporting_period.from.year);
+        std::string left = l_.get("pdf.footer", {{"organisation", d.organisation}, {"year", year}});
+        // "Sida {page} av {pages}" with CSS counters in place of the numbers.
+        std::string right = l_.get("pdf.page", {{"page", "\x01"}, {"pages", "\x02"}});
+        std::string content;
+        std::size_t pos = 0;
+        while (pos < right.size()) {
+            auto next = right.find_first_of("\x01\x02", pos);
+            if (next != pos) content += css_string(right.substr(pos, next - pos)) + " ";
+            if (next == std::string::npos) break;
+            content += right[next] == '\x01' ? "counter(page) " : "counter(pages) ";
+            pos = next + 1;
+        }
+        return fmt::format(
+            "@media print {{\n  @page {{ size: A4; margin: 20mm 20mm 25mm 20mm;\n"
+            "    @bottom-left {{ content: {}; font-size: 7.5pt; }}\n"
+            "    @bottom-right {{ content: {}; font-size: 7.5pt; }} }}\n}}\n",
+            css_string(left), content);
+    }
+
+    std::string header(Diagnostics& diags) const {
+        std::string out = "<div style=\"display:none\">\n<ix:header>\n";
+        std::string hidden;
+        for (const auto* r : {&gri_, &programme_})
+            for (std::size_t i = 0; i < r->facts.size(); ++i) {
+                const auto& f = r->facts[i];
+                if (shown_.contains(f.source)) continue;
+                FactAt at{r, i};
+                if (f.numeric) {
+                    std::string value = f.value.starts_with('-') ? f.value.substr(1) : f.value;
+                    hidden += fmt::format(
+                        "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}</ix:nonFraction>\n",
+                        fact_attributes(at), escape_attribute(f.unit), f.decimals,
+                        f.value.starts_with('-') ? " sign=\"-\"" : "", escape_text(value));
+                } else if (f.value.starts_with("<p xmlns=")) {
+                    hidden += fmt::format(
+                        "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
+                        fact_attributes(at), escape_attribute(f.lang),
+                        f.value);  // already XHTML
+                } else {
+                    hidden +=
+                        fmt::format("<ix:nonNumeric {}{}>{}</ix:nonNumeric>\n", fact_attributes(at),
+                                    f.lang.empty() ? "" : fmt::format(" xml:lang=\"{}\"", f.lang),
+                                    escape_text(f.value));
+                }
+            }
+        if (!hidden.empty()) out += "<ix:hidden>\n" + hidden + "</ix:hidden>\n";
+        out += fmt::format(
+            "<ix:references><link:schemaRef xlink:type=\"simple\" "
+            "xlink:href=\"{}\"/></ix:references>\n",
+            escape_attribute(gri_.schema_ref));
+        out += fmt::format(
+            "<ix:references target=\"{}\"><link:schemaRef xlink:type=\"simple\" "
+            "xlink:href=\"{}\"/></ix:references>\n",
+            programme_target, escape_attribute(programme_.schema_ref));
+        out += "<ix:resources>\n";
+        std::string resources;
+        xbrl::XmlWriter w(resources);
+        // Both instances name contexts by content; an id both use must mean one context.
+        std::map<std::string, std::string> contexts;
+        for (const auto* r : {&gri_, &programme_})
+            for (const auto& c : r->contexts) {
+                std::string one;
+                xbrl::XmlWriter cw(one);
+                xbrl::write_context(cw, c);
+                auto [it, added] = contexts.emplace(c.id, one);
+                if (added)
+                    resources += one;
+                else if (it->second != one)
+                    diags.error("xhtml.context-clash",
+                                fmt::format("context id '{}' means two different contexts in the "
+                                            "GRI and programme instances",
+                                            c.id),
+                                {"gri-supplement.xhtml", 0, 0});
+            }
+        std::set<std::string> units;
+        for (const auto* r : {&gri_, &programme_})
+            for (const auto& u : r->units)
+                if (units.insert(u.id).second) xbrl::write_unit(w, u);
+        out += resources + "</ix:resources>\n</ix:header>\n</div>\n";
+        return out;
+    }
+
+    std::string made_by_;
+};
+
+}  // namespace
+
+std::string supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                             const Labels& labels, const SupplementOptions& options,
+                             const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                             const Diagnostics* found, std::vector<SourceFile>& inputs,
+                             Diagnostics& diags) {
+    auto tmpl = pdf::load_template(options.data_dir, inputs, diags);
+    if (!tmpl) return {};
+    std::string css;
+    auto css_path = options.data_dir / "templates" / "xhtml.css";
+    if (!io::read_whole_file(css_path, "templates/xhtml.css", css, diags)) return {};
+    inputs.push_back({"templates/xhtml.css", io::sha256_hex(css), css_path.generic_string()});
+    doc::SupplementStyle style{tmpl->columns, tmpl->colours};
+    auto d =
+        doc::supplement_document(ds, m, set, labels, style, nullptr,
+                                 doc::supplement_first_page(ds.organisation, options.first_page));
+    InlineSupplement writer(ds, set, labels, gri, programme, found);
+    return writer.write(d, css, document_mark(ds, set, labels), diags);
+}
+
+}  // namespace griexport
