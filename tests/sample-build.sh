@@ -47,13 +47,14 @@ paths = [i["path"] for i in manifest["inputs"]]
 for p in ["organisation.xml", "programme.xml", "climate-accounts.csv", "rules.xml",
           "fonts/LiberationSans-Regular.ttf", "templates/layout.xml", "templates/color/sRGB.icc",
           "gri-mappings/rules/emissions.xml", "gri-mappings/catalogue/gri-305.xml",
-          "gri-mappings/compliance.xml", "templates/sv/labels.xml"]:
+          "gri-mappings/compliance.xml", "templates/sv/labels.xml", "templates/xhtml.css"]:
     assert p in paths, f"input {p} not listed"
 assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
 kinds = {o["path"]: o["kind"] for o in manifest["outputs"]}
 assert kinds == {"content-index.csv": "content-index", "content-index.en.csv": "content-index",
                  "content-index.xlsx": "content-index",
                  "gri-supplement.sv.pdf": "pdf-supplement",
+                 "gri-supplement.sv.xhtml": "xhtml-supplement",
                  "gri-instance.xbrl": "xbrl-instance", "programme.xbrl": "xbrl-instance",
                  "programme.xsd": "xbrl-schema", "programme_lab.xml": "xbrl-linkbase",
                  "programme_pre.xml": "xbrl-linkbase",

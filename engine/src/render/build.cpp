@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <future>
 #include <map>
 
 #include "../io/sha256.hpp"
@@ -73,21 +74,6 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     OutputSet out(out_dir);
 
     const auto& langs = ds.organisation.languages;
-    for (std::size_t i = 0; i < langs.size(); ++i) {
-        std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
-        out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), diags);
-    }
-
-    // The content index for Excel users, in the first language, beside its CSV. Dated as
-    // the supplement is, so that the bytes reproduce.
-    std::int64_t created = options.source_date_epoch
-                               ? *options.source_date_epoch
-                               : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
-    if (!langs.empty()) {
-        auto xlsx = content_index_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
-        if (!xlsx.empty()) out.add("content-index.xlsx", "content-index", std::move(xlsx), diags);
-    }
-
     SupplementOptions pdf;
     pdf.data_dir = data_dir;
     pdf.source_date_epoch = options.source_date_epoch;
@@ -107,16 +93,56 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         pdf_langs = {"sv", "en"};
     else if (!options.pdf_lang.empty())
         pdf_langs = {options.pdf_lang};
-    for (const auto& lang : pdf_langs) {
-        auto bytes = supplement_pdf(ds, m, set, labels.at(lang), pdf, inputs, diags);
-        if (!bytes.empty())
-            out.add("gri-supplement." + lang + ".pdf", "pdf-supplement", std::move(bytes), diags);
-    }
+    // The PDFs are the build's slowest part and need nothing of each other: each is drawn
+    // on its own thread, with its own diagnostics and inputs, merged afterwards in a fixed
+    // order so that the outputs and the manifest are the same as one after the other.
+    // Each starts from the evaluation's diagnostics (the mapping report shows the checks
+    // raised at input rows) and hands back only what it added.
+    struct Drawn {
+        std::string name, kind, bytes;
+        Diagnostics diags;
+        std::vector<SourceFile> inputs;
+        std::size_t known = 0;
+    };
+    const Diagnostics found = diags;
+    std::vector<std::future<Drawn>> drawing;
+    for (const auto& lang : pdf_langs)
+        drawing.push_back(std::async(std::launch::async, [&, lang] {
+            Drawn d{"gri-supplement." + lang + ".pdf",
+                    "pdf-supplement",
+                    {},
+                    found,
+                    {},
+                    found.items().size()};
+            d.bytes = supplement_pdf(ds, m, set, labels.at(lang), pdf, d.inputs, d.diags);
+            return d;
+        }));
     // The auditor's review, in the supplement's languages.
-    for (const auto& lang : pdf_langs) {
-        auto bytes = mapping_report_pdf(ds, m, set, labels.at(lang), pdf, inputs, diags);
-        if (!bytes.empty())
-            out.add("mapping-report." + lang + ".pdf", "mapping-report", std::move(bytes), diags);
+    for (const auto& lang : pdf_langs)
+        drawing.push_back(std::async(std::launch::async, [&, lang] {
+            Drawn d{"mapping-report." + lang + ".pdf",
+                    "mapping-report",
+                    {},
+                    found,
+                    {},
+                    found.items().size()};
+            d.bytes = mapping_report_pdf(ds, m, set, labels.at(lang), pdf, d.inputs, d.diags);
+            return d;
+        }));
+
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+        std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
+        out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), diags);
+    }
+
+    // The content index for Excel users, in the first language, beside its CSV. Dated as
+    // the supplement is, so that the bytes reproduce.
+    std::int64_t created = options.source_date_epoch
+                               ? *options.source_date_epoch
+                               : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
+    if (!langs.empty()) {
+        auto xlsx = content_index_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
+        if (!xlsx.empty()) out.add("content-index.xlsx", "content-index", std::move(xlsx), diags);
     }
 
     if (!options.taxonomy_package.empty())
@@ -135,6 +161,16 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         if (!bytes.empty())
             out.add("gri-supplement." + lang + ".xhtml", "xhtml-supplement", std::move(bytes),
                     diags);
+    }
+
+    for (auto& job : drawing) {
+        Drawn d = job.get();
+        for (std::size_t i = d.known; i < d.diags.items().size(); ++i) {
+            const Diagnostic& item = d.diags.items()[i];
+            diags.add(item.severity, item.code, item.message, item.location);
+        }
+        inputs.insert(inputs.end(), d.inputs.begin(), d.inputs.end());
+        if (!d.bytes.empty()) out.add(d.name, d.kind, std::move(d.bytes), diags);
     }
 
     if (!options.annual_report.empty()) {

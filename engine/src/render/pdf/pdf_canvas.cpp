@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <hpdf.h>
 
+#include <array>
+#include <memory>
+#include <unordered_map>
+
 namespace griexport::pdf {
 
 namespace {
@@ -91,15 +95,39 @@ PdfCanvas::~PdfCanvas() {
 }
 
 Measure PdfCanvas::measure() const {
-    void* regular = regular_font_;
-    void* bold = bold_font_;
-    return [regular, bold](std::string_view text, FontStyle style, double size) {
+    // libharu sums the glyph widths of a text (no kerning), and finds each glyph by a
+    // search of the font's tables: the layout measures the same letters thousands of times,
+    // so each character's width is asked once and the sums made here, to the same integer.
+    struct Widths {
+        void* font;
+        std::unordered_map<char32_t, HPDF_UINT> of;
+        HPDF_UINT get(std::string_view utf8_char, char32_t cp) {
+            auto it = of.find(cp);
+            if (it != of.end()) return it->second;
+            std::string s(utf8_char);  // libharu wants a terminated string
+            auto w =
+                HPDF_Font_TextWidth(font_of(font), reinterpret_cast<const HPDF_BYTE*>(s.c_str()),
+                                    static_cast<HPDF_UINT>(s.size()));
+            return of[cp] = w.width;
+        }
+    };
+    auto widths = std::make_shared<std::array<Widths, 2>>(
+        std::array<Widths, 2>{Widths{regular_font_, {}}, Widths{bold_font_, {}}});
+    return [widths](std::string_view text, FontStyle style, double size) {
         if (text.empty()) return 0.0;
-        std::string s(text);  // libharu wants a terminated string
-        auto w = HPDF_Font_TextWidth(font_of(style == FontStyle::bold ? bold : regular),
-                                     reinterpret_cast<const HPDF_BYTE*>(s.c_str()),
-                                     static_cast<HPDF_UINT>(s.size()));
-        return static_cast<double>(w.width) * size / 1000.0;
+        Widths& font = (*widths)[style == FontStyle::bold ? 1 : 0];
+        HPDF_UINT sum = 0;
+        for (std::size_t i = 0; i < text.size();) {
+            auto c = static_cast<unsigned char>(text[i]);
+            std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            len = std::min(len, text.size() - i);
+            char32_t cp = c < 0x80 ? c : c >= 0xF0 ? c & 0x07u : c >= 0xE0 ? c & 0x0Fu : c & 0x1Fu;
+            for (std::size_t k = 1; k < len; ++k)
+                cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+            sum += font.get(text.substr(i, len), cp);
+            i += len;
+        }
+        return static_cast<double>(sum) * size / 1000.0;
     };
 }
 

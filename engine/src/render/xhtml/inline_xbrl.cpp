@@ -271,6 +271,15 @@ class InlineSupplement {
         std::string out = "<div class=\"table\"><table>\n";
         if (!t.caption.empty())
             out += fmt::format("<caption>{}</caption>\n", escape_text(t.caption));
+        // The PDF's relative widths, so a printed table fits A4 as the PDF's does.
+        double total = 0;
+        for (double w : t.widths) total += w;
+        if (total > 0 && t.widths.size() == columns) {
+            out += "<colgroup>";
+            for (double w : t.widths)
+                out += fmt::format("<col style=\"width:{:.1f}%\"/>", 100 * w / total);
+            out += "</colgroup>\n";
+        }
         bool numeric_columns = false;
         if (!t.header.empty()) {
             out += "<thead>\n";
