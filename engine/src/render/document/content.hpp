@@ -21,11 +21,13 @@ struct Color {
 
 enum class Align { left, right };
 
-// A figure some XBRL fact reports, printed as the first `length` bytes of its cell's text
-// (marks and notes follow it). `fact` is the fact's source key (see xbrl::Fact::source).
+// A figure some XBRL fact reports, printed as `length` bytes of its cell's text from
+// `offset` (words and notes may surround it). `fact` is the fact's source key (see
+// xbrl::Fact::source).
 struct FigureRef {
     std::string fact;
     std::size_t length = 0;
+    std::size_t offset = 0;
 };
 
 struct Cell {

@@ -602,16 +602,18 @@ class Supplement {
                     if (auto it = progress.find(ind.id); it != progress.end()) p = it->second;
                     // The same choice the domain checks make: the rules engine's.
                     const Target* target = rules::target_in_force(ind, year_);
-                    std::string target_text;
+                    doc::Cell target_cell;
                     if (target) {
+                        std::string value = target->relative_to_year
+                                                ? text::percent(target->value.value, lang_)
+                                                : number(target->value, ind.precision);
                         if (target->relative_to_year)
-                            target_text =
-                                l_.get("pdf.goals.target-relative",
-                                       {{"value", text::percent(target->value.value, lang_)},
-                                        {"base", y(*target->relative_to_year)},
-                                        {"year", y(target->year)}});
+                            target_cell.text = l_.get("pdf.goals.target-relative",
+                                                      {{"value", value},
+                                                       {"base", y(*target->relative_to_year)},
+                                                       {"year", y(target->year)}});
                         else
-                            target_text =
+                            target_cell.text =
                                 l_.get("pdf.goals.target-level",
                                        {{"comparison",
                                          l_.get(target->comparison == TargetComparison::at_least
@@ -619,10 +621,16 @@ class Supplement {
                                                 : target->comparison == TargetComparison::at_most
                                                     ? "pdf.goals.at-most"
                                                     : "pdf.goals.equal")},
-                                        {"value", number(target->value, ind.precision)},
+                                        {"value", value},
                                         {"year", y(target->year)}});
+                        // The programme instance reports the target as a fact of its own.
+                        if (auto at = target_cell.text.find(value); at != std::string::npos)
+                            target_cell.figure = doc::FigureRef{
+                                fmt::format("t{}.{}", i,
+                                            static_cast<std::size_t>(target - ind.targets.data())),
+                                value.size(), at};
                     }
-                    r.cells.push_back({target_text});
+                    r.cells.push_back(std::move(target_cell));
                     r.cells.push_back({p && p->share_of_way
                                            ? text::percent(*p->share_of_way, lang_) +
                                                  comparison_mark(*p, ind, comparison_notes)

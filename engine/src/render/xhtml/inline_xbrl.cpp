@@ -16,6 +16,7 @@
 #include "../xbrl/instance.hpp"
 #include "griexport/supplement.hpp"
 #include "griexport/version.hpp"
+#include "printed_figure.hpp"
 
 namespace griexport {
 
@@ -50,77 +51,6 @@ std::string percent_encoded(std::string_view s) {
         out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
     }
     return out;
-}
-
-// A printed figure taken apart: "−1 921 t CO2e" → sign "−", digits "1 921", rest " t CO2e".
-struct PrintedFigure {
-    std::string before;  // the sign, as printed
-    std::string digits;  // digits and separators
-    std::string after;   // unit, percent sign, marks
-    bool negative = false;
-};
-
-PrintedFigure take_apart(std::string_view text) {
-    PrintedFigure p;
-    std::size_t i = 0;
-    while (i < text.size() && !(text[i] >= '0' && text[i] <= '9')) ++i;
-    p.before = std::string(text.substr(0, i));
-    p.negative =
-        p.before.find('-') != std::string::npos || p.before.find("\u2212") != std::string::npos;
-    std::size_t end = i, last_digit = i;
-    while (end < text.size()) {
-        char c = text[end];
-        if (c >= '0' && c <= '9') {
-            last_digit = ++end;
-        } else if (c == ',' || c == '.' || c == ' ' || c == '\'') {
-            ++end;
-        } else if (text.substr(end, 2) == "\u00A0") {
-            end += 2;
-        } else if (text.substr(end, 3) == "\u202F") {
-            end += 3;
-        } else {
-            break;
-        }
-    }
-    p.digits = std::string(text.substr(i, last_digit - i));
-    p.after = std::string(text.substr(last_digit));
-    return p;
-}
-
-// The printed digits as a number: group separators dropped, the language's decimal mark.
-std::optional<Decimal> printed_value(const std::string& digits, const std::string& lang) {
-    char mark = lang == "sv" ? ',' : '.';
-    std::string plain;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        char c = digits[i];
-        if (c >= '0' && c <= '9')
-            plain += c;
-        else if (c == mark)
-            plain += '.';
-    }
-    if (plain.empty()) return std::nullopt;
-    return Decimal::parse(plain);
-}
-
-// The power of ten that turns the printed number into the XBRL value (ix @scale), if one does.
-std::optional<int> scale_between(const Decimal& printed, const std::string& xbrl_value) {
-    auto value = Decimal::parse(xbrl_value);
-    if (!value) return std::nullopt;
-    auto target = value->abs();
-    for (int scale : {0, -2, 3, 6, -3, -6, 2, 1, -1}) {
-        Decimal factor = Decimal::from_int(1);
-        try {
-            for (int k = 0; k < std::abs(scale); ++k)
-                factor = scale > 0
-                             ? factor * Decimal::from_int(10)
-                             : Decimal::divide(factor, Decimal::from_int(10),
-                                               std::min(factor.scale() + 1, Decimal::max_scale));
-            if (printed * factor == target) return scale;
-        } catch (const std::exception&) {
-            continue;  // out of the exact range: not this scale
-        }
-    }
-    return std::nullopt;
 }
 
 class InlineSupplement {
@@ -222,10 +152,11 @@ class InlineSupplement {
     std::string cell_content(const doc::Cell& c) {
         std::string text = c.text;
         std::string out;
-        if (c.figure && c.figure->length <= text.size()) {
+        if (c.figure && c.figure->offset + c.figure->length <= text.size()) {
             const std::string& key = c.figure->fact;
-            std::string figure = text.substr(0, c.figure->length);
-            std::string rest = text.substr(c.figure->length);
+            out += escape_text(text.substr(0, c.figure->offset));
+            std::string figure = text.substr(c.figure->offset, c.figure->length);
+            std::string rest = text.substr(c.figure->offset + c.figure->length);
             auto p = take_apart(figure);
             std::string tagged;
             auto it = facts_.find(key);

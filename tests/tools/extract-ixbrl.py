@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Extracts the XBRL instance of one target from an Inline XBRL 1.1 document, for the forms
+griexport writes: ix:nonFraction with ixt:num-comma-decimal, ixt:num-dot-decimal or no format,
+@scale and @sign; ix:nonNumeric with @escape. Written from the Inline XBRL 1.1 specification
+and the Transformation Registry 4, independently of the writer, so that CI (which has no
+Arelle) still compares what a processor would read with the .xbrl files.
+Usage: extract-ixbrl.py DOC.xhtml TARGET|- OUT.xbrl"""
+import sys
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XBRLI = "http://www.xbrl.org/2003/instance"
+
+
+def transform(fmt, text):
+    text = text.strip()
+    if fmt is None:
+        return text
+    prefix, _, name = fmt.partition(":")
+    if NS.get(prefix) != IXT:
+        raise SystemExit(f"format {fmt}: not in the Transformation Registry 4")
+    if name == "num-comma-decimal":
+        return text.replace("\u00a0", "").replace(" ", "").replace(".", "").replace(",", ".")
+    if name == "num-dot-decimal":
+        return text.replace("\u00a0", "").replace(" ", "").replace(",", "")
+    raise SystemExit(f"format {fmt}: not one griexport writes")
+
+
+def lang_of(elt, parents):
+    while elt is not None:
+        if elt.get(XML_LANG):
+            return elt.get(XML_LANG)
+        elt = parents.get(elt)
+    return None
+
+
+doc, target, out = sys.argv[1], sys.argv[2], sys.argv[3]
+target = None if target == "-" else target
+NS = {}
+for _, (prefix, uri) in ET.iterparse(doc, events=["start-ns"]):
+    NS.setdefault(prefix, uri)
+root = ET.parse(doc).getroot()
+parents = {child: parent for parent in root.iter() for child in parent}
+for prefix, uri in NS.items():
+    ET.register_namespace(prefix, uri)
+
+instance = ET.Element(f"{{{XBRLI}}}xbrl")
+for refs in root.iter(IX + "references"):
+    if refs.get("target") == target:
+        for child in refs:
+            instance.append(child)
+resources = [r for res in root.iter(IX + "resources") for r in res]
+facts = []
+for elt in root.iter():
+    if elt.tag not in (IX + "nonFraction", IX + "nonNumeric") or elt.get("target") != target:
+        continue
+    prefix, _, local = elt.get("name").partition(":")
+    fact = ET.Element(f"{{{NS[prefix]}}}{local}", {"contextRef": elt.get("contextRef")})
+    if elt.tag == IX + "nonFraction":
+        value = Decimal(transform(elt.get("format"), "".join(elt.itertext())))
+        value = value.scaleb(int(elt.get("scale", "0")))
+        if elt.get("sign") == "-":
+            value = -value
+        fact.set("unitRef", elt.get("unitRef"))
+        fact.set("decimals", elt.get("decimals"))
+        fact.text = str(value)
+    else:
+        lang = lang_of(elt, parents)
+        if lang:
+            fact.set(XML_LANG, lang)
+        if elt.get("escape") in ("true", "1"):
+            fact.text = (elt.text or "") + "".join(ET.tostring(c, encoding="unicode") for c in elt)
+        else:
+            fact.text = "".join(elt.itertext())
+    facts.append(fact)
+used_contexts = {f.get("contextRef") for f in facts}
+used_units = {f.get("unitRef") for f in facts if f.get("unitRef")}
+for r in resources:
+    if (r.tag == f"{{{XBRLI}}}context" and r.get("id") in used_contexts) or (
+            r.tag == f"{{{XBRLI}}}unit" and r.get("id") in used_units):
+        instance.append(r)
+instance.extend(facts)
+text = ET.tostring(instance, encoding="unicode")
+# Measures and dimension names are QNames in text: declare every prefix the document has,
+# not only those ElementTree sees in element and attribute names.
+head_end = text.index(">")
+missing = "".join(f' xmlns:{p}="{u}"' for p, u in NS.items()
+                  if p and f"xmlns:{p}=" not in text[:head_end])
+text = text[:head_end] + missing + text[head_end:]
+with open(out, "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n' + text)
+print(f"{len(facts)} facts of target {target or '(default)'} from {doc}")
