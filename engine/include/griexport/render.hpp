@@ -119,10 +119,14 @@ struct ProvenanceLine {
 };
 // The chain explain prints for a numeric fact: rule (file:line:col), expression, its steps,
 // each input row with definition version, model, status and the diagnostics raised there.
+// `relative`: files named relative to the organisation's folder or the data directory (for
+// published documents), not as diagnostics print them.
 std::vector<ProvenanceLine> fact_provenance(const Dataset& ds, const Fact& f,
-                                            const Diagnostics* found = nullptr);
+                                            const Diagnostics* found = nullptr,
+                                            bool relative = false);
 // The same for a programme figure: its source row and what was raised there.
 std::vector<ProvenanceLine> observation_provenance(const Dataset& ds, const Observation& obs,
-                                                   const Diagnostics* found = nullptr);
+                                                   const Diagnostics* found = nullptr,
+                                                   bool relative = false);
 
 }  // namespace griexport

@@ -9,8 +9,15 @@ namespace griexport {
 
 namespace {
 
-std::string where(const Dataset& ds, const SourceRef& r) {
+std::string where(const Dataset& ds, const SourceRef& r, bool relative = false) {
     auto l = ds.location(r);
+    // A published document names files as the organisation's folder does, wherever it was
+    // built from, so that its bytes reproduce; the terminal names them as diagnostics do.
+    if (relative && r.file < ds.sources.size()) {
+        const auto& f = ds.sources[r.file];
+        l = f.sheet.empty() ? Location{f.path, r.line, r.column}
+                            : cell_location(f.path, f.sheet, r.line, r.column);
+    }
     return fmt::format("{}:{}:{}", l.file, l.line, l.column);
 }
 
@@ -49,20 +56,21 @@ std::string input_notes(ObservationStatus status, const std::string& evidence,
 }  // namespace
 
 std::vector<ProvenanceLine> fact_provenance(const Dataset& ds, const Fact& f,
-                                            const Diagnostics* diagnostics) {
+                                            const Diagnostics* diagnostics, bool relative) {
     const Provenance& p = f.provenance;
     std::vector<ProvenanceLine> out;
-    out.push_back({0, fmt::format("rule {}  {}", p.rule, where(ds, p.rule_source))});
-    out.push_back(
-        {0, fmt::format("expression {}  {}", p.expression, where(ds, p.expression_source))});
+    out.push_back({0, fmt::format("rule {}  {}", p.rule, where(ds, p.rule_source, relative))});
+    out.push_back({0, fmt::format("expression {}  {}", p.expression,
+                                  where(ds, p.expression_source, relative))});
     for (const auto& step : p.steps)
         out.push_back({1, fmt::format("{} = {}", step.expression, step.value)});
     out.push_back({0, "inputs:"});
     for (const auto& in : p.inputs) {
         if (!in.action.empty()) {
-            out.push_back({1, fmt::format("{}  action {} {} {}: {} estimated ({})",
-                                          where(ds, in.source), in.action, in.year, in.dimensions,
-                                          quantity_text(ds.units, in.value), in.method)});
+            out.push_back(
+                {1, fmt::format("{}  action {} {} {}: {} estimated ({})",
+                                where(ds, in.source, relative), in.action, in.year, in.dimensions,
+                                quantity_text(ds.units, in.value), in.method)});
             continue;
         }
         // A converted row shows as written, then in the indicator's unit.
@@ -70,18 +78,18 @@ std::vector<ProvenanceLine> fact_provenance(const Dataset& ds, const Fact& f,
         if (in.written)
             value = fmt::format("{} as written, {} in the indicator's unit",
                                 quantity_text(ds.units, *in.written), value);
-        out.push_back(
-            {1, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, in.source), in.indicator,
-                            in.year, in.dimensions.empty() ? " total" : " " + in.dimensions, value,
-                            input_notes(in.status, in.evidence, in.definition_version,
-                                        in.calculation_model))});
+        out.push_back({1, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, in.source, relative),
+                                      in.indicator, in.year,
+                                      in.dimensions.empty() ? " total" : " " + in.dimensions, value,
+                                      input_notes(in.status, in.evidence, in.definition_version,
+                                                  in.calculation_model))});
         raised_at(ds, in.source, diagnostics, 2, out);
     }
     return out;
 }
 
 std::vector<ProvenanceLine> observation_provenance(const Dataset& ds, const Observation& obs,
-                                                   const Diagnostics* diagnostics) {
+                                                   const Diagnostics* diagnostics, bool relative) {
     const Indicator& ind = ds.indicators[obs.indicator];
     std::string dims;
     for (std::size_t d = 0; d < obs.dimensions.size(); ++d)
@@ -93,10 +101,10 @@ std::vector<ProvenanceLine> observation_provenance(const Dataset& ds, const Obse
                           : def           ? def->version
                                           : "";
     std::vector<ProvenanceLine> out;
-    out.push_back(
-        {0, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, obs.origin), ind.id, obs.year,
-                        dims.empty() ? " total" : dims, quantity_text(ds.units, obs.value),
-                        input_notes(obs.status, obs.evidence, version, ""))});
+    out.push_back({0, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, obs.origin, relative),
+                                  ind.id, obs.year, dims.empty() ? " total" : dims,
+                                  quantity_text(ds.units, obs.value),
+                                  input_notes(obs.status, obs.evidence, version, ""))});
     raised_at(ds, obs.origin, diagnostics, 1, out);
     return out;
 }

@@ -14,6 +14,7 @@
 #include "griexport/render.hpp"
 #include "griexport/supplement.hpp"
 #include "griexport/xbrl.hpp"
+#include "pdf/pdf_document.hpp"
 #include "xbrl/instance.hpp"
 
 namespace griexport {
@@ -57,6 +58,20 @@ Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
 
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
                           const BuildOptions& options) {
+    // The PDFs' fonts are prepared while the organisation is evaluated (pdf_document.hpp).
+    auto data_dir = resolve_data_dir(options.load);
+    struct Prepared {
+        std::vector<SourceFile> inputs;
+        Diagnostics diags;
+        std::unique_ptr<pdf::PdfDocument> document;
+    };
+    auto prepare = [data_dir] {
+        auto p = std::make_unique<Prepared>();
+        p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
+        return p;
+    };
+    auto supplement_document = std::async(std::launch::async, prepare);
+    auto report_document = std::async(std::launch::async, prepare);
     auto ev = evaluate_organisation(folder, options.load);
     Diagnostics diags = std::move(ev.diagnostics);
     if (!ev.disclosures) return diags;
@@ -64,7 +79,6 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     const Mappings& m = *ev.mappings;
     const DisclosureSet& set = *ev.disclosures;
     std::vector<SourceFile> inputs = ds.sources;
-    auto data_dir = resolve_data_dir(options.load);
     // Both languages' labels: the programme taxonomy is labelled in sv and en.
     std::map<std::string, Labels> labels;
     for (const char* lang : {"sv", "en"})
@@ -106,29 +120,39 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     };
     const Diagnostics found = diags;
     std::vector<std::future<Drawn>> drawing;
-    for (const auto& lang : pdf_langs)
-        drawing.push_back(std::async(std::launch::async, [&, lang] {
-            Drawn d{"gri-supplement." + lang + ".pdf",
-                    "pdf-supplement",
-                    {},
-                    found,
-                    {},
-                    found.items().size()};
-            d.bytes = supplement_pdf(ds, m, set, labels.at(lang), pdf, d.inputs, d.diags);
-            return d;
-        }));
+    // The first language's documents were prepared above; a second language's are made here.
+    auto draw = [&](std::string name, std::string kind, std::unique_ptr<Prepared> prepared,
+                    const std::string& lang, bool report) {
+        return std::async(
+            std::launch::async, [&, name, kind, lang, report, p = std::move(prepared)]() mutable {
+                if (!p) {
+                    p = std::make_unique<Prepared>();
+                    p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
+                }
+                Drawn d{name, kind, {}, found, std::move(p->inputs), found.items().size()};
+                d.bytes = report ? pdf::draw_mapping_report(*p->document, ds, m, set,
+                                                            labels.at(lang), pdf, d.diags)
+                                 : pdf::draw_supplement(*p->document, ds, m, set, labels.at(lang),
+                                                        pdf, d.diags);
+                p->document.reset();
+                // The document's own problems (a font missing) come first, as when made here.
+                Diagnostics own = std::move(p->diags);
+                for (std::size_t i = d.known; i < d.diags.items().size(); ++i) {
+                    const Diagnostic& item = d.diags.items()[i];
+                    own.add(item.severity, item.code, item.message, item.location);
+                }
+                d.diags = std::move(own);
+                d.known = 0;
+                return d;
+            });
+    };
+    for (std::size_t i = 0; i < pdf_langs.size(); ++i)
+        drawing.push_back(draw("gri-supplement." + pdf_langs[i] + ".pdf", "pdf-supplement",
+                               i == 0 ? supplement_document.get() : nullptr, pdf_langs[i], false));
     // The auditor's review, in the supplement's languages.
-    for (const auto& lang : pdf_langs)
-        drawing.push_back(std::async(std::launch::async, [&, lang] {
-            Drawn d{"mapping-report." + lang + ".pdf",
-                    "mapping-report",
-                    {},
-                    found,
-                    {},
-                    found.items().size()};
-            d.bytes = mapping_report_pdf(ds, m, set, labels.at(lang), pdf, d.inputs, d.diags);
-            return d;
-        }));
+    for (std::size_t i = 0; i < pdf_langs.size(); ++i)
+        drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
+                               i == 0 ? report_document.get() : nullptr, pdf_langs[i], true));
 
     for (std::size_t i = 0; i < langs.size(); ++i) {
         std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";

@@ -15,6 +15,12 @@ std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const Discl
                                const Labels& labels, const SupplementOptions& options,
                                std::vector<SourceFile>& inputs, Diagnostics& diags) {
     PdfDocument pdf(options.data_dir, inputs, diags);
+    return pdf::draw_mapping_report(pdf, ds, m, set, labels, options, diags);
+}
+
+std::string pdf::draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
+                                     const DisclosureSet& set, const Labels& labels,
+                                     const SupplementOptions& options, Diagnostics& diags) {
     if (!pdf.ok()) return {};
     auto parts = audit::mapping_report_parts(ds, m, set, diags, labels);
     const std::string& lang = labels.lang();
@@ -65,12 +71,13 @@ std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const Discl
     }
 
     auto pages = l.pages();
-    pdf.footers(pages, g, labels.get("report.footer", {{"organisation", org}, {"year", year}}),
-                [&](int page, int count) {
-                    return labels.get("pdf.page", {{"page", std::to_string(page + 1)},
-                                                   {"pages", std::to_string(count)}});
-                },
-                document_mark(ds, set, labels));
+    pdf.footers(
+        pages, g, labels.get("report.footer", {{"organisation", org}, {"year", year}}),
+        [&](int page, int count) {
+            return labels.get(
+                "pdf.page", {{"page", std::to_string(page + 1)}, {"pages", std::to_string(count)}});
+        },
+        document_mark(ds, set, labels));
 
     auto info =
         document_info(o, lang, fmt::format("{} – {}", title, org), labels.get("report.subtitle"),

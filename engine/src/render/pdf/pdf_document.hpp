@@ -14,6 +14,7 @@
 
 #include "griexport/diagnostics.hpp"
 #include "griexport/model.hpp"
+#include "griexport/supplement.hpp"
 #include "layout.hpp"
 #include "pdf_canvas.hpp"
 #include "pdfa.hpp"
@@ -62,5 +63,17 @@ class PdfDocument {
     Diagnostics& diags_;
     bool ok_ = false;
 };
+
+// The supplement and the mapping report drawn with a document made beforehand: a
+// document's fonts take libharu some 9 ms each to prepare (it maps all of Unicode), so a
+// build prepares them while it evaluates the organisation. `diags` is read (the mapping
+// report shows the checks raised) and written; the document reports its own problems to
+// the diagnostics it was made with.
+std::string draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
+                            const DisclosureSet& set, const Labels& labels,
+                            const SupplementOptions& options, Diagnostics& diags);
+std::string draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
+                                const DisclosureSet& set, const Labels& labels,
+                                const SupplementOptions& options, Diagnostics& diags);
 
 }  // namespace griexport::pdf

@@ -75,6 +75,12 @@ std::string supplement_pdf(const Dataset& ds, const Mappings& m, const Disclosur
                            const Labels& labels, const SupplementOptions& options,
                            std::vector<SourceFile>& inputs, Diagnostics& diags) {
     PdfDocument pdf(options.data_dir, inputs, diags);
+    return pdf::draw_supplement(pdf, ds, m, set, labels, options, diags);
+}
+
+std::string pdf::draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
+                                 const DisclosureSet& set, const Labels& labels,
+                                 const SupplementOptions& options, Diagnostics& diags) {
     if (!pdf.ok()) return {};
     const Template& tmpl = pdf.layout_template();
     doc::SupplementStyle style{tmpl.columns, tmpl.colours};

@@ -415,14 +415,14 @@ class InlineSupplement {
             std::string heading;
             if (key.starts_with("obs")) {
                 const auto& obs = ds_.observations[std::stoul(key.substr(3))];
-                lines = observation_provenance(ds_, obs, found_);
+                lines = observation_provenance(ds_, obs, found_, true);
                 heading = l_.get("xhtml.provenance.observation",
                                  {{"indicator", ds_.indicators[obs.indicator].id},
                                   {"year", std::to_string(obs.year)},
                                   {"value", figure}});
             } else {
                 const Fact& f = set_.facts[std::stoul(key.substr(1))];
-                lines = fact_provenance(ds_, f, found_);
+                lines = fact_provenance(ds_, f, found_, true);
                 heading = l_.get("xhtml.provenance.fact",
                                  {{"requirement",
                                    f.requirement ? fmt::format("{}-{}", f.disclosure, f.requirement)
