@@ -9,9 +9,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "griexport/attach.hpp"
 #include "griexport/audit.hpp"
+#include "griexport/batch.hpp"
 #include "griexport/build.hpp"
 #include "griexport/diagnostics.hpp"
 #include "griexport/evaluate.hpp"
@@ -214,6 +216,33 @@ int main(int argc, char** argv) {
     suggest->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
 
+    auto* batch = app.add_subcommand(
+        "batch", "build many organisations, each into OUT/<name>/, on worker threads");
+    std::string batch_list;
+    batch
+        ->add_option("LIST", batch_list,
+                     "a file naming one organisation folder per line, or a folder of them")
+        ->required();
+    batch->add_option("-o,--output", out_dir, "the output folder")->required();
+    unsigned jobs = 0;
+    batch->add_option("--jobs", jobs, "worker threads (default: the machine's cores)")
+        ->check(CLI::Range(1u, 1024u));
+    std::string shard;
+    batch
+        ->add_option("--shard", shard,
+                     "K/N: only every N-th organisation of the list from the K-th, counting "
+                     "from 0 (a Kubernetes Indexed Job's JOB_COMPLETION_INDEX)")
+        ->check([](const std::string& v) -> std::string {
+            unsigned k = 0, n = 0;
+            char slash = 0;
+            std::istringstream in(v);
+            if (!(in >> k >> slash >> n) || slash != '/' || !in.eof() || n == 0 || k >= n)
+                return "expected K/N with 0 <= K < N, such as 0/4";
+            return "";
+        });
+    batch->add_option("--lang", pdf_lang, "language of the PDF supplements: sv, en or both")
+        ->check(CLI::IsMember({"sv", "en", "both"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -226,12 +255,54 @@ int main(int argc, char** argv) {
     // Before any work: an output folder that is, holds or lies in an input folder could
     // replace the inputs it was built from.
     if (!out_dir.empty()) {
-        if (auto why = griexport::output_overlaps_input(
-                out_dir, {folder, griexport::resolve_data_dir(options)})) {
+        std::vector<std::filesystem::path> inputs{griexport::resolve_data_dir(options)};
+        if (!folder.empty()) inputs.push_back(folder);
+        if (auto why = griexport::output_overlaps_input(out_dir, inputs)) {
             std::cerr << "griexport: error[output.overlaps-input]: " << *why
                       << "; choose an output folder of its own\n";
             return 2;
         }
+    }
+    if (*batch) {
+        griexport::Diagnostics list_diags;
+        auto all = griexport::batch_list(batch_list, list_diags);
+        if (list_diags.has_errors()) {
+            print(list_diags, format);
+            return 1;
+        }
+        griexport::BatchOptions batch_options;
+        batch_options.build = build_options(options);
+        batch_options.build.pdf_lang = pdf_lang;
+        batch_options.jobs = jobs;
+        if (!shard.empty()) {
+            std::istringstream in(shard);
+            char slash = 0;
+            in >> batch_options.shard >> slash >> batch_options.shards;
+        }
+        auto mine = griexport::shard_of(all, batch_options.shard, batch_options.shards);
+        // A progress line only for a person watching: none in a log or a pipe.
+        bool tty = ::isatty(STDERR_FILENO);
+        if (tty)
+            batch_options.progress = [](const griexport::BatchProgress& p) {
+                std::cerr << "\r\033[K[" << p.done << "/" << p.total << "] " << p.built
+                          << " built, " << p.failed << " failed · " << p.last << std::flush;
+            };
+        auto result = griexport::build_batch(mine, out_dir, batch_options);
+        if (tty) std::cerr << "\n";
+        print(result.diagnostics, format);
+        std::size_t warnings = 0;
+        for (const auto& e : result.entries) warnings += e.warnings;
+        std::cerr << "griexport: batch of " << result.entries.size() << ": " << result.built()
+                  << " built, " << result.failed() << " failed, " << warnings << " warnings; "
+                  << (std::filesystem::path(out_dir) / "batch.json").string() << "\n";
+        for (const auto& e : result.entries)
+            if (!e.built && !e.problems.empty()) {
+                const auto& d = e.problems.front();
+                std::cerr << "  " << e.name << ": " << d.location.file << ":" << d.location.line
+                          << ":" << d.location.column << ": error[" << d.code << "]: " << d.message
+                          << "\n";
+            }
+        return result.failed() || result.diagnostics.has_errors() ? 1 : 0;
     }
     if (*init) {
         auto diags = griexport::init_organisation(init_dir, init_options);
