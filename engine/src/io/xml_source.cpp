@@ -4,8 +4,10 @@
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
 
 #include <cstring>
+#include <mutex>
 
 namespace griexport::io {
 
@@ -82,6 +84,14 @@ bool valid_by_stream(const SourceText& text, xmlSchemaPtr schema) {
 
 bool validate(const SourceText& text, const std::filesystem::path& schema_path,
               Diagnostics& diags) {
+    // libxml2 initialises its parser and its schema types on first use, and that is not
+    // thread-safe: two builds' threads (the PDFs' templates, a batch) starting at once
+    // leaked a set of built-in types. Once, before any thread parses a schema.
+    static std::once_flag initialised;
+    std::call_once(initialised, [] {
+        xmlInitParser();
+        xmlSchemaInitTypes();
+    });
     // Keep libxml2 quiet on stderr: every message goes through the diagnostics.
     xmlSetGenericErrorFunc(nullptr, ignore_generic);
     xmlSetStructuredErrorFunc(nullptr, ignore_structured);
