@@ -11,7 +11,9 @@
 // year, every seventh revised later; climate accounts with four parts and their total (the
 // total is their sum); observations with gender splits and preliminary values; a Kolada
 // file; narratives and an organisation rule. --broken M breaks M organisations (an
-// observation of an indicator the programme does not have), spread over the batch.
+// observation of an indicator the programme does not have), spread over the batch;
+// --rules N adds N rules each naming the one before, --one-line writes programme.xml on one
+// line (the load tests of tests/hostile-inputs.sh).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -61,6 +63,8 @@ const char* area_names[][2] = {{"Miljö och klimat", "Environment and climate"},
 
 struct Options {
     long indicators = 65, years = 4, organisations = 1, seed = 1, year = 2021, broken = 0;
+    long rules = 0;         // --rules N: N more value rules, each naming the one before
+    bool one_line = false;  // --one-line: programme.xml on a single line, as generators write
     fs::path out;
 };
 
@@ -74,6 +78,17 @@ void write(const fs::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary);
     out << text;
     if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+// N value rules, each adding the one before: a dependency chain as long as N.
+std::string chain(long n) {
+    std::string out;
+    for (long r = 0; r < n; ++r)
+        out += fmt::format(
+            "  <rule id=\"chain.{}\" disclosure=\"305-4\" requirement=\"a\"><value unit=\"t CO2e\" "
+            "precision=\"0\">value(\"klimat\"){}</value></rule>\n",
+            r, r ? fmt::format(" + rule(\"chain.{}\")", r - 1) : "");
+    return out;
 }
 
 void organisation(const Options& o, long k, bool broken, const fs::path& dir) {
@@ -210,6 +225,18 @@ void organisation(const Options& o, long k, bool broken, const fs::path& dir) {
         "    <post id=\"totalt\" role=\"total\"><name><sv>Totalt</sv><en>Total</en></name></post>\n"
         "  </climate-accounts>\n  <intensity denominator=\"invanare\" energy=\"energi\"/>\n"
         "</programme>\n";
+    if (o.one_line) {
+        std::string flat;
+        flat.reserve(p.size());
+        for (std::size_t at = 0; at < p.size(); ++at) {
+            if (p[at] == '\n' && at > 40) {  // the declaration keeps its own line
+                while (at + 1 < p.size() && p[at + 1] == ' ') ++at;
+                continue;
+            }
+            flat += p[at];
+        }
+        p = std::move(flat) + "\n";
+    }
     write(dir / "programme.xml", p);
 
     std::string climate = "post,year,measure,compared_with,value,unit,model,source\n";
@@ -272,7 +299,8 @@ void organisation(const Options& o, long k, bool broken, const fs::path& dir) {
         "    <label><sv>Energianvändning per m² lokalyta</sv><en>Energy use per m² of floor "
         "area</en></label>\n"
         "    <value unit=\"kWh/m2\" precision=\"1\">convert(value(energy), \"kWh\") / "
-        "value(\"lokalyta\")</value>\n  </rule>\n</rules>\n");
+        "value(\"lokalyta\")</value>\n  </rule>\n" +
+            chain(o.rules) + "</rules>\n");
 }
 
 long number(const char* flag, const char* v) {
@@ -291,6 +319,10 @@ int main(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
+        if (a == "--one-line") {
+            o.one_line = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             std::cerr << "gensample: " << a << " needs a value\n";
             return 2;
@@ -308,12 +340,14 @@ int main(int argc, char** argv) {
             o.year = number("--year", v);
         else if (a == "--broken")
             o.broken = number("--broken", v);
+        else if (a == "--rules")
+            o.rules = number("--rules", v);
         else if (a == "-o" || a == "--output")
             o.out = v;
         else {
             std::cerr << "gensample: unknown option " << a
                       << "\nusage: gensample --indicators N --years Y --organisations K --seed S "
-                         "[--year R] [--broken M] -o DIR\n";
+                         "[--year R] [--broken M] [--rules N] [--one-line] -o DIR\n";
             return 2;
         }
     }

@@ -86,12 +86,12 @@ echo "ok: explain-failed"
 # that only a return to quadratic time exceeds; timings are in bench/README.md. Not under
 # the sanitizers, which make every run several times slower.
 if [ "$sanitized" = 1 ]; then echo "ok (sanitized build: load bounds not checked)"; exit 0; fi
-gen="$(dirname "$0")/../bench/make-synthetic-org.py"
-python3 "$gen" "$work/one-line" 100000 1 --one-line > /dev/null
-set +e; timeout 30 "$bin" validate "$work/one-line" > /dev/null 2>&1; rc=$?; set -e
+gen="$(dirname "$bin")/gensample"
+"$gen" --indicators 100000 --years 1 --one-line -o "$work/one-line" 2> /dev/null
+set +e; timeout 30 "$bin" validate "$work/one-line/synthetic-0001" > /dev/null 2>&1; rc=$?; set -e
 [ $rc -eq 0 ] || fail "100 000 indicators on one line: exit $rc (124: over 30 s)"
 echo "ok: one-line"
-python3 "$gen" "$work/many-rules" 1000 1 --rules 100000 > /dev/null
-set +e; timeout 20 "$bin" validate "$work/many-rules" > /dev/null 2>&1; rc=$?; set -e
+"$gen" --indicators 1000 --years 1 --rules 100000 -o "$work/many-rules" 2> /dev/null
+set +e; timeout 20 "$bin" validate "$work/many-rules/synthetic-0001" > /dev/null 2>&1; rc=$?; set -e
 [ $rc -eq 0 ] || fail "100 000 rules: exit $rc (124: over 20 s)"
 echo "ok: many-rules"

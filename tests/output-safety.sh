@@ -89,7 +89,8 @@ for i in $(seq 1 10); do
 done
 # The same on a larger organisation (28 MB of outputs, about 1.5 s a build), killed at
 # moments spread over the whole build, the commit included.
-python3 "$(dirname "$0")/../bench/make-synthetic-org.py" "$work/large" 10000 3 > /dev/null
+"$(dirname "$bin")/gensample" --indicators 10000 --years 3 -o "$work/gen" 2> /dev/null
+mv "$work/gen/synthetic-0001" "$work/large"
 "$bin" build "$work/large" -o "$work/large-out" 2>/dev/null
 for i in $(seq 1 8); do
   "$bin" build "$work/large" -o "$work/large-out" --lang both 2>/dev/null & p=$!
