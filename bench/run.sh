@@ -15,7 +15,7 @@ measure() {  # label, command…: one row, best of three runs for small ones
   for run in 1 2 3; do
     rm -rf "$work/out"
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-    read -r t m < "$work/time"
+    read -r t m < <(tail -1 "$work/time")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
     [ "${QUICK:-}" = 1 ] && break
   done
