@@ -16,7 +16,10 @@ enum class FontStyle { regular, bold };
 
 struct Color {
     double r = 0, g = 0, b = 0;
-    friend bool operator==(const Color&, const Color&) = default;
+    // Written out: pdfa.cpp, which includes this, compiles as C++17 under clang.
+    friend bool operator==(const Color& a, const Color& b) {
+        return a.r == b.r && a.g == b.g && a.b == b.b;
+    }
 };
 
 enum class Align { left, right };
