@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Inline XBRL supplement holds exactly the facts of the .xbrl files: both languages'
 # XHTML, each target (GRI default, programme) extracted by tests/tools/extract-ixbrl.py and
-# compared fact by fact with gri-instance.xbrl and programme.xbrl; the comparison is shown
-# to fail on a changed figure; the XHTML is byte-reproducible; and, where ../shared's
+# compared fact by fact (and footnote by footnote) with gri-instance.xbrl and programme.xbrl;
+# the comparison is shown to fail on a changed figure and on dropped footnotes; the XHTML is byte-reproducible; and, where ../shared's
 # schemas are present, it is valid against the Inline XBRL 1.1 XHTML schema.
 set -euo pipefail
 bin=$1
@@ -41,6 +41,17 @@ if python3 "$tools/compare-instances.py" "$work/a/programme.xbrl" "$work/changed
    python3 "$tools/compare-instances.py" "$work/a/gri-instance.xbrl" "$work/changed-g.xbrl" > /dev/null; then
   echo "a changed figure went unnoticed"
   exit 1
+fi
+# The preliminary-value footnotes are compared too: without the relationship, facts differ.
+if grep -q "<ix:relationship" "$work/a/gri-supplement.sv.xhtml"; then
+  sed 's#<ix:relationship [^>]*/>##g' "$work/a/gri-supplement.sv.xhtml" > "$work/unlinked.xhtml"
+  python3 "$tools/extract-ixbrl.py" "$work/unlinked.xhtml" programme "$work/unlinked-p.xbrl" > /dev/null
+  python3 "$tools/extract-ixbrl.py" "$work/unlinked.xhtml" - "$work/unlinked-g.xbrl" > /dev/null
+  if python3 "$tools/compare-instances.py" "$work/a/programme.xbrl" "$work/unlinked-p.xbrl" > /dev/null &&
+     python3 "$tools/compare-instances.py" "$work/a/gri-instance.xbrl" "$work/unlinked-g.xbrl" > /dev/null; then
+    echo "footnotes dropped went unnoticed"
+    exit 1
+  fi
 fi
 # Shown, not only hidden: the climate total and a GRI figure are tagged where they are read.
 python3 - "$work/a/gri-supplement.sv.xhtml" <<'PY'

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Compares two XBRL instances fact by fact: concept, context (entity, period, dimensions),
-unit (measures), decimals, language and value. Context and unit ids may differ; what they
+unit (measures), decimals, language, value, and the footnotes linked to the fact (language
+and text, by fact-footnote arcs). Context and unit ids may differ; what they
 mean may not. Text blocks are compared as parsed XHTML, so serialisation details (namespace
 declarations, quoting) do not count. Exit 1 and a listing when the facts differ."""
 import sys
@@ -54,6 +55,19 @@ def facts(path):
             d = tuple(qname(m.text) for m in divide.find(XBRLI + "unitDenominator").iter(XBRLI + "measure"))
             num = ("divide", n, d)
         units[u.get("id")] = num
+    # Footnotes by the id of the fact they are linked to.
+    XLINK = "{http://www.w3.org/1999/xlink}"
+    notes = {}
+    for link in root.iter(LINK + "footnoteLink"):
+        locs, texts = {}, {}
+        for e in link:
+            if e.tag == LINK + "loc":
+                locs.setdefault(e.get(XLINK + "label"), []).append(e.get(XLINK + "href").split("#")[-1])
+            elif e.tag == LINK + "footnote":
+                texts.setdefault(e.get(XLINK + "label"), []).append((e.get(XML_LANG), "".join(e.itertext()).strip()))
+        for arc in link.iter(LINK + "footnoteArc"):
+            for fact_id in locs.get(arc.get(XLINK + "from"), []):
+                notes.setdefault(fact_id, set()).update(texts.get(arc.get(XLINK + "to"), []))
     out = Counter()
     for f in root:
         if f.tag.startswith(XBRLI) or f.tag.startswith(LINK) or f.get("contextRef") is None:
@@ -68,7 +82,9 @@ def facts(path):
         if decimals is not None and unit is not None:
             # 15940 and 15940.0 are one value: compared as exact decimals.
             value = str(Decimal(value.strip()).normalize())
-        out[(f.tag, contexts[f.get("contextRef")], unit, decimals, f.get(XML_LANG), value)] += 1
+        footnotes = tuple(sorted(notes.get(f.get("id"), ())))
+        out[(f.tag, contexts[f.get("contextRef")], unit, decimals, f.get(XML_LANG), value,
+             footnotes)] += 1
     return out
 
 

@@ -59,6 +59,8 @@ for elt in root.iter():
         continue
     prefix, _, local = elt.get("name").partition(":")
     fact = ET.Element(f"{{{NS[prefix]}}}{local}", {"contextRef": elt.get("contextRef")})
+    if elt.get("id"):
+        fact.set("id", elt.get("id"))
     if elt.tag == IX + "nonFraction":
         value = Decimal(transform(elt.get("format"), "".join(elt.itertext())))
         value = value.scaleb(int(elt.get("scale", "0")))
@@ -83,6 +85,28 @@ for r in resources:
             r.tag == f"{{{XBRLI}}}unit" and r.get("id") in used_units):
         instance.append(r)
 instance.extend(facts)
+# ix:relationship (fact-footnote by default) from this target's facts to ix:footnote texts.
+LINKNS = "http://www.xbrl.org/2003/linkbase"
+XLINKNS = "http://www.w3.org/1999/xlink"
+ids = {f.get("id") for f in facts if f.get("id")}
+footnotes = {e.get("id"): e for e in root.iter(IX + "footnote")}
+for n, rel in enumerate(root.iter(IX + "relationship")):
+    sources = [i for i in rel.get("fromRefs").split() if i in ids]
+    if not sources:
+        continue
+    link = ET.SubElement(instance, f"{{{LINKNS}}}footnoteLink", {
+        f"{{{XLINKNS}}}type": "extended", f"{{{XLINKNS}}}role": "http://www.xbrl.org/2003/role/link"})
+    for i in sources:
+        ET.SubElement(link, f"{{{LINKNS}}}loc", {f"{{{XLINKNS}}}type": "locator",
+                      f"{{{XLINKNS}}}href": "#" + i, f"{{{XLINKNS}}}label": f"from{n}"})
+    for i in rel.get("toRefs").split():
+        note = footnotes[i]
+        r = ET.SubElement(link, f"{{{LINKNS}}}footnote", {f"{{{XLINKNS}}}type": "resource",
+                          f"{{{XLINKNS}}}label": f"to{n}", XML_LANG: note.get(XML_LANG) or ""})
+        r.text = "".join(note.itertext())
+    ET.SubElement(link, f"{{{LINKNS}}}footnoteArc", {
+        f"{{{XLINKNS}}}type": "arc", f"{{{XLINKNS}}}from": f"from{n}", f"{{{XLINKNS}}}to": f"to{n}",
+        f"{{{XLINKNS}}}arcrole": rel.get("arcrole", "http://www.xbrl.org/2003/arcrole/fact-footnote")})
 text = ET.tostring(instance, encoding="unicode")
 # Measures and dimension names are QNames in text: declare every prefix the document has,
 # not only those ElementTree sees in element and attribute names.

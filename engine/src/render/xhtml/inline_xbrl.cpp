@@ -127,8 +127,20 @@ class InlineSupplement {
     // The attributes every tagged fact carries: name, context, target.
     std::string fact_attributes(const FactAt& at) const {
         const auto& f = at.record->facts[at.index];
-        return fmt::format("name=\"{}\" contextRef=\"{}\"{}", escape_attribute(f.concept_name),
-                           escape_attribute(f.context), target_attribute(at));
+        // A preliminary fact carries an id: the footnote relationship names it.
+        std::string id = footnoted(at) ? fmt::format(" id=\"{}\"", fact_id(f)) : "";
+        return fmt::format("name=\"{}\" contextRef=\"{}\"{}{}", escape_attribute(f.concept_name),
+                           escape_attribute(f.context), target_attribute(at), id);
+    }
+
+    // As in the .xbrl files: preliminary facts get the preliminary-value footnote.
+    bool footnoted(const FactAt& at) const {
+        return at.record->facts[at.index].preliminary && !at.record->preliminary_note.empty();
+    }
+    static std::string fact_id(const xbrl::Fact& f) {
+        std::string id = fmt::format("fact-{}", f.source);
+        std::replace(id.begin(), id.end(), '/', '_');
+        return id;
     }
 
     // A numeric fact as ix:nonFraction around the printed digits, or "" when the printed
@@ -441,7 +453,21 @@ class InlineSupplement {
             out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", key,
                                escape_text(l_.get("xhtml.provenance.back")));
         }
-        return out + "</ol>\n</div>\n";
+        out += "</ol>\n";
+        // The footnote the XBRL instances give preliminary figures, in each language.
+        const auto& notes =
+            !gri_.preliminary_note.empty() ? gri_.preliminary_note : programme_.preliminary_note;
+        bool any = false;
+        for (const auto* r : {&gri_, &programme_})
+            for (const auto& f : r->facts) any = any || f.preliminary;
+        if (any)
+            for (const auto& [lang, text] : notes)
+                out += fmt::format(
+                    "<p class=\"note\"{0}><ix:footnote id=\"preliminary-{1}\" xml:lang=\"{1}\">{2}"
+                    "</ix:footnote></p>\n",
+                    lang == lang_ ? "" : fmt::format(" xml:lang=\"{}\"", lang), lang,
+                    escape_text(text));
+        return out + "</div>\n";
     }
 
     // Page size, margins and running footers for print: the same as the PDF's.
@@ -525,6 +551,20 @@ class InlineSupplement {
         for (const auto* r : {&gri_, &programme_})
             for (const auto& u : r->units)
                 if (units.insert(u.id).second) xbrl::write_unit(w, u);
+        // One fact-footnote relationship per target, from its preliminary facts to the
+        // footnote in each language: the .xbrl files' footnote link, inline.
+        for (const auto* r : {&gri_, &programme_}) {
+            std::string from;
+            for (const auto& f : r->facts)
+                if (f.preliminary && !r->preliminary_note.empty())
+                    from += fmt::format("{}{}", from.empty() ? "" : " ", fact_id(f));
+            std::string to;
+            for (const auto& [lang, text] : r->preliminary_note)
+                to += fmt::format("{}preliminary-{}", to.empty() ? "" : " ", lang);
+            if (!from.empty())
+                resources +=
+                    fmt::format("<ix:relationship fromRefs=\"{}\" toRefs=\"{}\"/>\n", from, to);
+        }
         out += resources + "</ix:resources>\n</ix:header>\n</div>\n";
         return out;
     }
