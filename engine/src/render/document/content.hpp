@@ -90,13 +90,11 @@ struct Paragraph {
     std::string text;
     FontStyle font = FontStyle::regular;
     bool small = false;  // table-sized: notes under a disclosure
-    std::string lang{};  // when not the document's
 };
 // A narrative text fact: paragraphs separated by blank lines. `fact` as in FigureRef.
 struct Narrative {
     std::string text;
     std::string fact;
-    std::string lang{};  // when not the document's
 };
 struct Space {
     double points = 0;

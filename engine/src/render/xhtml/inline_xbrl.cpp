@@ -223,7 +223,6 @@ class InlineSupplement {
                 out += fmt::format("<col style=\"width:{:.1f}%\"/>", 100 * w / total);
             out += "</colgroup>\n";
         }
-        bool numeric_columns = false;
         if (!t.header.empty()) {
             out += "<thead>\n";
             for (const auto& r : t.header) {
@@ -235,9 +234,7 @@ class InlineSupplement {
                 out += "</tr>\n";
             }
             out += "</thead>\n";
-            numeric_columns = true;
         }
-        (void)numeric_columns;
         // A block header opens a group of rows it names (scope rowgroup); a sub-heading
         // row heads the rows under it in the same group.
         bool open = false;
