@@ -21,7 +21,7 @@ set -e
 grep -q "batch of 6: 5 built, 1 failed" batch.log || { cat batch.log; exit 1; }
 grep -q "broken: orgs/broken/organisation.xml:10:36: error\[xml.syntax\]" batch.log
 # A log is not a terminal: no progress line in it.
-! grep -q $'\r' batch.log
+if grep -q $'\r' batch.log; then echo "a progress line in a log"; exit 1; fi
 # Same bytes as a single build of the same folder.
 "$bin" build orgs/org3 -o single 2> /dev/null
 diff -r single out/org3

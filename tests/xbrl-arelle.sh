@@ -6,25 +6,9 @@ set -euo pipefail
 bin=$1
 sample=$2
 tool=$3
-src=${ARELLE_SRC:-/tmp/arelle-src}
-if [ ! -f "$src/arelleCmdLine.py" ] || [ ! -f "$tool" ]; then
-  echo "skipped: Arelle not unpacked at $src (see ../shared/xbrl-validation.md)"
-  exit 77
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+org=$sample
+source "$(dirname "$0")/tools/arelle-common.sh"
 "$bin" build "$sample" -o "$work/out" 2> /dev/null
-"$bin" stand-in-taxonomy "$sample" -o "$work/package/gri-stand-in" 2> /dev/null
-(cd "$work/package" && python3 -c "
-import os, zipfile
-with zipfile.ZipFile('../stand-in.zip', 'w') as z:
-    for root, _, files in os.walk('gri-stand-in'):
-        for f in sorted(files): z.write(os.path.join(root, f))
-")
-arelle() {
-  XDG_CONFIG_HOME="$work/config" ARELLE_SRC="$src" /usr/bin/python3 "$tool" \
-    --internetConnectivity=offline --validationExitCode --logLevel=warning -v --utr "$@"
-}
 arelle -f "$work/out/programme.xbrl" --logFile="$work/programme.json"
 # The definition linkbase's hypercubes are closed: a 3.11 value moved into a scope it never
 # has must fail dimensional validation.

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -84,10 +83,9 @@ namespace {
 
 // What the organisation's manifest says of it, once built.
 void read_manifest(const fs::path& folder, BatchEntry& e) {
-    std::ifstream in(folder / "manifest.json", std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    std::string bytes = buf.str();
+    std::string bytes;
+    Diagnostics ignored;  // the build just wrote it; unreadable means no hash, no claim
+    if (!io::read_whole_file(folder / "manifest.json", "manifest.json", bytes, ignored)) return;
     e.manifest_sha256 = io::sha256_hex(bytes);
     auto j = nlohmann::json::parse(bytes, nullptr, false);
     if (j.is_object() && j.contains("claim") && j["claim"].is_string())
