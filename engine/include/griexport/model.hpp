@@ -272,11 +272,10 @@ struct Dataset {
     SourceRef energy_source;
     // The indicator an expression's name stands for (climate, denominator, energy): its
     // id (empty when the programme declares none), or nullptr for no such name.
-    const Restatement* find_restatement(std::string_view id) const {
-        for (const auto& r : restatements)
-            if (r.id == id) return &r;
-        return nullptr;
-    }
+    const Restatement* find_restatement(std::string_view id) const;
+    // The restatements of an indicator ("" for changes of calculation model), in file
+    // order, as indices into `restatements`.
+    const std::vector<std::uint32_t>& restatements_of(std::string_view indicator) const;
     const std::string* named_indicator(std::string_view name) const {
         if (name == "climate") return &climate_indicator;
         if (name == "denominator") return &denominator_indicator;
@@ -302,8 +301,21 @@ struct Dataset {
     void index();
 
   private:
-    std::unordered_map<std::string, std::uint32_t> indicator_by_id_;
-    std::unordered_map<std::string, std::uint32_t> goal_by_id_;
+    // Looked up by string_view without making a string per lookup.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    template <class V>
+    using ById = std::unordered_map<std::string, V, IdHash, std::equal_to<>>;
+    ById<std::uint32_t> indicator_by_id_;
+    ById<std::uint32_t> goal_by_id_;
+    ById<std::uint32_t> restatement_by_id_;
+    // Per indicator: every lookup by indicator would otherwise scan all restatements, which
+    // grow with the indicators.
+    ById<std::vector<std::uint32_t>> restatements_by_indicator_;
 };
 
 }  // namespace griexport

@@ -71,11 +71,11 @@ class Builder {
     }
 
     bool restated(std::string_view indicator, int from, int to) const {
-        return std::any_of(ds_.restatements.begin(), ds_.restatements.end(),
-                           [&](const Restatement& r) {
-                               return r.indicator == indicator && r.effective_year > from &&
-                                      r.effective_year <= to;
-                           });
+        const auto& of = ds_.restatements_of(indicator);
+        return std::any_of(of.begin(), of.end(), [&](std::uint32_t i) {
+            return ds_.restatements[i].effective_year > from &&
+                   ds_.restatements[i].effective_year <= to;
+        });
     }
 
     std::vector<Check> checks_of(const Fact& f) const {

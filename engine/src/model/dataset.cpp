@@ -41,10 +41,27 @@ void Dataset::index() {
     for (std::uint32_t i = 0; i < indicators.size(); ++i)
         indicator_by_id_.emplace(indicators[i].id, i);
     for (std::uint32_t i = 0; i < goals.size(); ++i) goal_by_id_.emplace(goals[i].id, i);
+    restatement_by_id_.clear();
+    restatements_by_indicator_.clear();
+    for (std::uint32_t i = 0; i < restatements.size(); ++i) {
+        restatement_by_id_.emplace(restatements[i].id, i);  // the first of a duplicated id
+        restatements_by_indicator_[restatements[i].indicator].push_back(i);
+    }
+}
+
+const Restatement* Dataset::find_restatement(std::string_view id) const {
+    auto it = restatement_by_id_.find(id);
+    return it == restatement_by_id_.end() ? nullptr : &restatements[it->second];
+}
+
+const std::vector<std::uint32_t>& Dataset::restatements_of(std::string_view indicator) const {
+    static const std::vector<std::uint32_t> none;
+    auto it = restatements_by_indicator_.find(indicator);
+    return it == restatements_by_indicator_.end() ? none : it->second;
 }
 
 std::optional<std::uint32_t> Dataset::indicator_index(std::string_view id) const {
-    auto it = indicator_by_id_.find(std::string(id));
+    auto it = indicator_by_id_.find(id);
     if (it == indicator_by_id_.end()) return std::nullopt;
     return it->second;
 }
@@ -55,7 +72,7 @@ const Indicator* Dataset::find_indicator(std::string_view id) const {
 }
 
 const Goal* Dataset::find_goal(std::string_view id) const {
-    auto it = goal_by_id_.find(std::string(id));
+    auto it = goal_by_id_.find(id);
     return it == goal_by_id_.end() ? nullptr : &goals[it->second];
 }
 

@@ -600,10 +600,9 @@ class Builder {
                 f.across =
                     fmt::format("{}: {} {} ({}) → {} ({})", indicator,
                                 kind == 0 ? "definition" : "model", a.what, a.year, b.what, b.year);
-                for (const auto& r : ds_.restatements)
-                    if (r.to_version == b.what &&
-                        (kind == 0 ? r.indicator == indicator : r.indicator.empty()))
-                        f.across_restatement = r.id;
+                for (auto i : ds_.restatements_of(kind == 0 ? indicator : std::string_view()))
+                    if (ds_.restatements[i].to_version == b.what)
+                        f.across_restatement = ds_.restatements[i].id;
                 diags_.add(Severity::note, "rule.across-definitions",
                            fmt::format("rule '{}' compares {}{}", f.provenance.rule, f.across,
                                        f.across_restatement.empty()

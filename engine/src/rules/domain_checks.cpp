@@ -34,9 +34,10 @@ std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIn
 }
 
 bool restated(const Dataset& ds, std::string_view indicator, int from_year, int to_year) {
-    return std::any_of(ds.restatements.begin(), ds.restatements.end(), [&](const Restatement& r) {
-        return r.indicator == indicator && r.effective_year > from_year &&
-               r.effective_year <= to_year;
+    const auto& of = ds.restatements_of(indicator);
+    return std::any_of(of.begin(), of.end(), [&](std::uint32_t i) {
+        const Restatement& r = ds.restatements[i];
+        return r.effective_year > from_year && r.effective_year <= to_year;
     });
 }
 

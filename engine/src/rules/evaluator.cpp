@@ -33,10 +33,16 @@ struct EvalError {
 
 }  // namespace
 
-ObservationIndex::ObservationIndex(const Dataset& ds) : ds_(ds) {
+ObservationIndex::ObservationIndex(const Dataset& ds)
+    : ds_(ds), first_total_year_(ds.indicators.size(), 0) {
     for (std::uint32_t i = 0; i < ds.observations.size(); ++i) {
         const auto& o = ds.observations[i];
         (o.restated_as ? restated_ : by_key_)[key(o.indicator, o.year)].push_back(i);
+        if (!o.restated_as && o.indicator < first_total_year_.size() &&
+            std::all_of(o.dimensions.begin(), o.dimensions.end(), [](auto v) { return v == 0; })) {
+            int& first = first_total_year_[o.indicator];
+            if (first == 0 || o.year < first) first = o.year;
+        }
     }
 }
 
@@ -95,10 +101,8 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
         baseline_year = *t->relative_to_year;
     } else if (idx.total(indicator, ds.organisation.base_year)) {
         baseline_year = ds.organisation.base_year;
-    } else {
-        for (int y = year - 1; y >= min_year; --y)
-            if (idx.total(indicator, y)) baseline_year = y;
-        // The loop keeps the earliest year with a value.
+    } else if (int first = idx.first_total_year(indicator); first != 0 && first < year) {
+        baseline_year = first;  // the earliest year with a value
     }
     if (baseline_year == 0 || baseline_year >= year || baseline_year >= t->year)
         return std::nullopt;
@@ -119,9 +123,9 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
         } else {
             p.baseline_definition = def_b->version;
             p.current_definition = def_c->version;
-            for (const auto& rs : ds.restatements)
-                if (rs.indicator == ind.id && rs.to_version == def_c->version)
-                    p.restatement = rs.id;
+            for (auto i : ds.restatements_of(ind.id))
+                if (ds.restatements[i].to_version == def_c->version)
+                    p.restatement = ds.restatements[i].id;
         }
     }
     p.baseline_source = b->origin;

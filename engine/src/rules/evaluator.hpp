@@ -20,6 +20,10 @@ class ObservationIndex {
     const Observation* total(std::uint32_t indicator, int year) const;
     // The total of a year restated under a later definition version, or nullptr.
     const Observation* restated(std::uint32_t indicator, int year, std::string_view version) const;
+    // The earliest year with a total of the indicator, or 0.
+    int first_total_year(std::uint32_t indicator) const {
+        return indicator < first_total_year_.size() ? first_total_year_[indicator] : 0;
+    }
 
   private:
     const Dataset& ds_;
@@ -27,6 +31,7 @@ class ObservationIndex {
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> restated_;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_key_;
     std::vector<std::uint32_t> none_;
+    std::vector<int> first_total_year_;
 };
 
 // The target in force for `year`: the nearest target year not before it, as most recently
