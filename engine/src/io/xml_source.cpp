@@ -7,6 +7,7 @@
 #include <libxml/xmlschemastypes.h>
 
 #include <cstring>
+#include <map>
 #include <mutex>
 
 namespace griexport::io {
@@ -82,6 +83,29 @@ bool valid_by_stream(const SourceText& text, xmlSchemaPtr schema) {
     return rc == 0;
 }
 
+// A schema compiled once per process and path: compiling one costs more than validating a
+// file, and a batch validates every organisation's files against the same few. A compiled
+// schema is only read while validating (each validation has its own context), so threads
+// share it; the cache itself is locked.
+xmlSchemaPtr compiled_schema(const std::filesystem::path& path) {
+    struct Cache {
+        std::mutex lock;
+        std::map<std::string, xmlSchemaPtr> schemas;
+        ~Cache() {
+            for (auto& [p, s] : schemas) xmlSchemaFree(s);
+        }
+    };
+    static Cache cache;
+    std::lock_guard guard(cache.lock);
+    auto it = cache.schemas.find(path.string());
+    if (it != cache.schemas.end()) return it->second;
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(path.c_str());
+    xmlSchemaPtr schema = pctx ? xmlSchemaParse(pctx) : nullptr;
+    if (pctx) xmlSchemaFreeParserCtxt(pctx);
+    if (schema) cache.schemas.emplace(path.string(), schema);
+    return schema;
+}
+
 bool validate(const SourceText& text, const std::filesystem::path& schema_path,
               Diagnostics& diags) {
     // libxml2 initialises its parser and its schema types on first use, and that is not
@@ -96,12 +120,10 @@ bool validate(const SourceText& text, const std::filesystem::path& schema_path,
     xmlSetGenericErrorFunc(nullptr, ignore_generic);
     xmlSetStructuredErrorFunc(nullptr, ignore_structured);
     auto before = diags.error_count();
-    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(schema_path.c_str());
-    xmlSchemaPtr schema = pctx ? xmlSchemaParse(pctx) : nullptr;
+    xmlSchemaPtr schema = compiled_schema(schema_path);
     if (!schema) {
         diags.error("setup.schema", fmt::format("cannot load schema {}", schema_path.string()),
                     text.whole_file());
-        if (pctx) xmlSchemaFreeParserCtxt(pctx);
         return false;
     }
     if (!valid_by_stream(text, schema)) {
@@ -124,8 +146,6 @@ bool validate(const SourceText& text, const std::filesystem::path& schema_path,
         }
         if (ctxt) xmlFreeParserCtxt(ctxt);
     }
-    xmlSchemaFree(schema);
-    xmlSchemaFreeParserCtxt(pctx);
     return diags.error_count() == before;
 }
 

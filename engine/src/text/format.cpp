@@ -25,11 +25,15 @@ std::string utf8(const icu::UnicodeString& s) {
 }  // namespace
 
 std::string long_date(const Date& d, std::string_view lang) {
+    // One formatter per thread and language, for the reason formatter_for gives below.
+    thread_local std::map<bool, std::unique_ptr<icu::DateFormat>> formats;
+    auto& fmt = formats[lang == "en"];
+    if (!fmt) {
+        fmt.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale_of(lang)));
+        if (!fmt) return d.iso();
+        fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    }
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::DateFormat> fmt(
-        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale_of(lang)));
-    if (!fmt) return d.iso();
-    fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
     UDate when = static_cast<UDate>(d.days_since_epoch()) * 86400000.0;
     icu::UnicodeString out;
     fmt->format(when, out, status);
@@ -63,9 +67,9 @@ const icu::number::LocalizedNumberFormatter& formatter_for(std::string_view lang
 std::string formatted(const Decimal& d, std::string_view lang, bool percent) {
     UErrorCode status = U_ZERO_ERROR;
     auto s = d.to_string();
-    auto result = formatter_for(lang, d.scale(), percent)
-                      .formatDecimal(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())),
-                                     status);
+    auto result =
+        formatter_for(lang, d.scale(), percent)
+            .formatDecimal(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status);
     if (U_FAILURE(status)) return percent ? s + " %" : s;
     auto text = result.toString(status);
     if (U_FAILURE(status)) return percent ? s + " %" : s;
@@ -74,8 +78,12 @@ std::string formatted(const Decimal& d, std::string_view lang, bool percent) {
 
 }  // namespace
 
-std::string number(const Decimal& d, std::string_view lang) { return formatted(d, lang, false); }
+std::string number(const Decimal& d, std::string_view lang) {
+    return formatted(d, lang, false);
+}
 
-std::string percent(const Decimal& d, std::string_view lang) { return formatted(d, lang, true); }
+std::string percent(const Decimal& d, std::string_view lang) {
+    return formatted(d, lang, true);
+}
 
 }  // namespace griexport::text

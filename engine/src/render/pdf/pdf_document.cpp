@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -69,10 +71,24 @@ std::optional<Template> load_template(const std::filesystem::path& data_dir,
 
 namespace {
 
+// The fonts and the colour profile, read and hashed once per process: every PDF of a
+// build, and of every organisation in a batch, embeds the same files.
 std::optional<std::string> read_binary(const std::filesystem::path& data_dir,
                                        const std::string& relative, std::vector<SourceFile>& inputs,
                                        Diagnostics& diags) {
+    struct Read {
+        std::string bytes, sha256;
+    };
+    static std::mutex lock;
+    static std::map<std::string, Read> cache;
     auto path = data_dir / relative;
+    {
+        std::lock_guard guard(lock);
+        if (auto it = cache.find(path.string()); it != cache.end()) {
+            inputs.push_back({relative, it->second.sha256, path.generic_string()});
+            return it->second.bytes;
+        }
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error("io.missing-file", fmt::format("cannot read {}", relative),
@@ -81,9 +97,11 @@ std::optional<std::string> read_binary(const std::filesystem::path& data_dir,
     }
     std::ostringstream buf;
     buf << in.rdbuf();
-    std::string bytes = buf.str();
-    inputs.push_back({relative, io::sha256_hex(bytes), path.generic_string()});
-    return bytes;
+    Read read{buf.str(), {}};
+    read.sha256 = io::sha256_hex(read.bytes);
+    inputs.push_back({relative, read.sha256, path.generic_string()});
+    std::lock_guard guard(lock);
+    return cache.emplace(path.string(), std::move(read)).first->second.bytes;
 }
 
 }  // namespace
