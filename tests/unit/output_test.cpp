@@ -129,4 +129,63 @@ BOOST_AUTO_TEST_CASE(validate_adds_without_replacing) {
     BOOST_TEST(read(f.path() / "out" / "validation.json") == "{}");
 }
 
+// A large build must not hold its outputs in memory: each file is on disk once added, in
+// a staging folder beside the output folder, and the set keeps only its digest.
+BOOST_AUTO_TEST_CASE(files_are_staged_as_they_are_added) {
+    test::ScratchFolder f("out-staged");
+    Diagnostics d;
+    OutputSet out(f.path() / "out");
+    out.add("a.csv", "content-index", "abc", d);
+    std::vector<std::filesystem::path> staged;
+    for (const auto& e : std::filesystem::directory_iterator(f.path()))
+        if (e.is_directory() && e.path().filename().string().starts_with(".out.griexport-stage-"))
+            staged.push_back(e.path());
+    BOOST_REQUIRE(staged.size() == 1u);
+    BOOST_TEST(read(staged[0] / "a.csv") == "abc");
+    BOOST_TEST(!std::filesystem::exists(f.path() / "out"));
+    BOOST_REQUIRE(out.files().size() == 1u);
+    BOOST_TEST(out.files()[0].size == 3u);
+    BOOST_TEST(out.files()[0].sha256 ==
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    BOOST_TEST(out.bytes_of("a.csv").value_or("") == "abc");
+    BOOST_TEST(!out.bytes_of("b.csv"));
+    BOOST_TEST(out.commit(d));
+    BOOST_TEST(read(f.path() / "out" / "a.csv") == "abc");
+    BOOST_TEST(!std::filesystem::exists(staged[0]));
+}
+
+// Leftovers of a killed run are removed, but never the staging of a run still building
+// into the same folder: its lock is held.
+BOOST_AUTO_TEST_CASE(a_live_runs_staging_survives_another_runs_commit) {
+    test::ScratchFolder f("out-live");
+    f.write(".out.griexport-stage-killed/a.csv", "old\n");
+    Diagnostics d;
+    OutputSet first(f.path() / "out");
+    first.add("a.csv", "content-index", "first\n", d);
+    {
+        OutputSet second(f.path() / "out");
+        second.add("a.csv", "content-index", "second\n", d);
+        BOOST_TEST(second.commit(d));
+    }
+    BOOST_TEST(read(f.path() / "out" / "a.csv") == "second\n");
+    BOOST_TEST(!std::filesystem::exists(f.path() / ".out.griexport-stage-killed"));
+    BOOST_TEST(first.commit(d));
+    BOOST_TEST(read(f.path() / "out" / "a.csv") == "first\n");
+    std::size_t left = 0;
+    for (const auto& e : std::filesystem::directory_iterator(f.path()))
+        left += e.path().filename().string().starts_with(".out.griexport-");
+    BOOST_TEST(left == 0u);
+}
+
+// A set dropped without a commit (a build that failed) leaves nothing behind.
+BOOST_AUTO_TEST_CASE(an_uncommitted_set_leaves_nothing) {
+    test::ScratchFolder f("out-dropped");
+    {
+        Diagnostics d;
+        OutputSet out(f.path() / "out");
+        out.add("a.csv", "content-index", "a\n", d);
+    }
+    BOOST_TEST(std::filesystem::is_empty(f.path()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

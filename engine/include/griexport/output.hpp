@@ -3,6 +3,7 @@
 // into one folder never interleave.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,7 +16,8 @@ namespace griexport {
 struct OutputFile {
     std::string path;  // relative to the output folder, '/'-separated
     std::string kind;  // content-index, pdf-supplement, xbrl-instance, …
-    std::string bytes;
+    std::string sha256;
+    std::uint64_t size = 0;
 };
 
 class OutputSet {
@@ -24,29 +26,42 @@ class OutputSet {
     // manifest lists). add: the files join what the folder holds (validate -o).
     enum class Mode { replace, add };
 
-    explicit OutputSet(std::filesystem::path folder, Mode mode = Mode::replace)
-        : folder_(std::move(folder)), mode_(mode) {}
+    explicit OutputSet(std::filesystem::path folder, Mode mode = Mode::replace);
+    // Removes the staging folder of a set never committed.
+    ~OutputSet();
+    OutputSet(const OutputSet&) = delete;
+    OutputSet& operator=(const OutputSet&) = delete;
 
-    // Stages a file. A path that is absolute or climbs out of the folder is refused with
-    // output.path, so no input can make griexport write elsewhere.
+    // Writes a file into the staging folder at once, so that a large build never holds its
+    // outputs in memory (the staging folder, private to this run and beside the output
+    // folder, is made on the first file). A path that is absolute or climbs out of the
+    // folder is refused with output.path, so no input can make griexport write elsewhere.
+    // Once `diags` has errors nothing more is written: nothing will be committed.
     void add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags);
     const std::vector<OutputFile>& files() const { return files_; }
+    // A staged file's bytes, read back (the annual report merge needs the supplement).
+    std::optional<std::string> bytes_of(std::string_view relative) const;
 
-    // Writes nothing when `diags` has errors. Otherwise, holding an exclusive lock
-    // (output.busy when another run holds it):
-    // - writes every file into a staging folder private to this run, beside the folder;
+    // Writes nothing when `diags` has errors (and removes the staging folder). Otherwise,
+    // holding an exclusive lock (output.busy when another run holds it):
     // - replace: swaps the staging folder and the output folder in one rename, so the
     //   folder is wholly old or wholly new at every moment, then removes the old one;
     //   refuses (output.foreign-file) a folder holding files griexport did not write;
     // - add: renames each file into the folder.
     // Leftovers of a killed run are removed first. Failures report output.write with the
     // path and the system's reason. Returns whether it wrote.
-    bool commit(Diagnostics& diags) const;
+    bool commit(Diagnostics& diags);
 
   private:
+    bool open_staging(Diagnostics& diags);
+    void remove_staging();
+
     std::filesystem::path folder_;
     Mode mode_;
     std::vector<OutputFile> files_;
+    std::filesystem::path staging_;  // empty until the first file
+    int staging_lock_ = -1;          // held while this run may still commit its staging
+    bool staging_failed_ = false;
 };
 
 // Why `out` may not be an output folder: it is, lies inside or holds one of `inputs` (the

@@ -88,7 +88,7 @@ std::string manifest_json(const Dataset& ds, const Mappings& m, const Disclosure
         if (listed.insert(s.path).second) in.push_back({{"path", s.path}, {"sha256", s.sha256}});
     json out = json::array();
     for (const auto& f : outputs)
-        out.push_back({{"path", f.path}, {"kind", f.kind}, {"sha256", io::sha256_hex(f.bytes)}});
+        out.push_back({{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256}});
     json doc = {
         {"engine_version", engine_version},
         // What `verify` needs to re-perform the build byte for byte.

@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "griexport/output.hpp"
+#include "sha256.hpp"
 
 namespace griexport {
 
@@ -60,15 +61,35 @@ std::string hidden_prefix(const fs::path& folder) {
     return fmt::format(".{}.griexport-", folder.filename().string());
 }
 
+// A staging folder's lock file: beside it, held by the run that stages into it.
+fs::path staging_lock_path(const fs::path& staging) {
+    return fs::path(staging.string() + ".lock");
+}
+
 // Removes what killed runs left: staging folders (new outputs never swapped in, or old
-// outputs swapped out but not yet removed). Called under the lock.
+// outputs swapped out but not yet removed) whose run no longer holds their lock; a live
+// run's staging stays. Called under the folder lock.
 void remove_leftovers(const fs::path& parent, const std::string& prefix) {
     std::error_code ec;
-    std::vector<fs::path> stale;
+    std::vector<fs::path> entries;
+    std::string stage = fmt::format("{}stage-", prefix);
     for (const auto& e : fs::directory_iterator(parent, ec))
-        if (e.path().filename().string().starts_with(fmt::format("{}stage-", prefix)))
-            stale.push_back(e);
-    for (const auto& p : stale) fs::remove_all(p, ec);
+        if (e.path().filename().string().starts_with(stage)) entries.push_back(e);
+    for (const auto& p : entries) {
+        bool is_lock = p.extension() == ".lock";
+        fs::path dir = is_lock ? fs::path(p).replace_extension() : p;
+        fs::path lock = is_lock ? p : staging_lock_path(p);
+        int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
+        if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd);  // its run is alive
+            continue;
+        }
+        fs::remove_all(dir, ec);
+        if (fd >= 0) {
+            ::unlink(lock.c_str());
+            ::close(fd);
+        }
+    }
 }
 
 // An exclusive advisory lock on a file beside the folder, released when the process ends
@@ -166,6 +187,74 @@ std::optional<std::string> output_overlaps_input(const fs::path& out,
     return std::nullopt;
 }
 
+OutputSet::OutputSet(fs::path folder, Mode mode) : folder_(std::move(folder)), mode_(mode) {}
+
+OutputSet::~OutputSet() {
+    remove_staging();
+}
+
+void OutputSet::remove_staging() {
+    std::error_code ec;
+    if (!staging_.empty()) fs::remove_all(staging_, ec);
+    if (staging_lock_ >= 0) {
+        ::unlink(staging_lock_path(staging_).c_str());
+        ::close(staging_lock_);
+    }
+    staging_.clear();
+    staging_lock_ = -1;
+}
+
+// The folder as an absolute path without a trailing separator ("out/" names "out").
+static fs::path absolute_folder(const fs::path& folder) {
+    std::error_code ec;
+    fs::path f = fs::absolute(folder, ec).lexically_normal();
+    if (f.filename().empty()) f = f.parent_path();
+    return f;
+}
+
+bool OutputSet::open_staging(Diagnostics& diags) {
+    if (!staging_.empty()) return true;
+    if (staging_failed_) return false;
+    staging_failed_ = true;  // until it succeeds
+    std::error_code ec;
+    fs::path folder = absolute_folder(folder_);
+    fs::path parent = folder.parent_path();
+    fs::create_directories(parent, ec);
+    if (ec) {
+        diags.error("output.write", fmt::format("cannot create the folder: {}", ec.message()),
+                    {parent.generic_string(), 0, 0});
+        return false;
+    }
+    // The lock file first, then the folder of the same name: a run cleaning up leftovers
+    // never sees this folder without its lock held.
+    std::string templ =
+        (parent / fmt::format("{}stage-XXXXXX.lock", hidden_prefix(folder))).string();
+    int fd = ::mkostemps(templ.data(), 5, O_CLOEXEC);
+    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
+        diags.error("output.write",
+                    fmt::format("cannot create a staging folder: {}", reason(errno)),
+                    {parent.generic_string(), 0, 0});
+        if (fd >= 0) {
+            ::unlink(templ.c_str());
+            ::close(fd);
+        }
+        return false;
+    }
+    fs::path staging = fs::path(templ).replace_extension();
+    if (::mkdir(staging.c_str(), 0755) != 0) {
+        diags.error("output.write",
+                    fmt::format("cannot create a staging folder: {}", reason(errno)),
+                    {parent.generic_string(), 0, 0});
+        ::unlink(templ.c_str());
+        ::close(fd);
+        return false;
+    }
+    staging_ = staging;
+    staging_lock_ = fd;
+    staging_failed_ = false;
+    return true;
+}
+
 void OutputSet::add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags) {
     fs::path p(relative);
     bool escapes = p.is_absolute() || p.empty();
@@ -177,21 +266,52 @@ void OutputSet::add(std::string relative, std::string kind, std::string bytes, D
                     {folder_.generic_string(), 0, 0});
         return;
     }
-    files_.push_back({p.lexically_normal().generic_string(), std::move(kind), std::move(bytes)});
+    if (diags.has_errors() || !open_staging(diags)) return;
+    OutputFile f{p.lexically_normal().generic_string(), std::move(kind), io::sha256_hex(bytes),
+                 bytes.size()};
+    std::error_code ec;
+    fs::path tmp = staging_ / f.path;
+    fs::create_directories(tmp.parent_path(), ec);
+    if (ec) {
+        diags.error("output.write", fmt::format("cannot create the folder: {}", ec.message()),
+                    {(absolute_folder(folder_) / f.path).generic_string(), 0, 0});
+        return;
+    }
+    if (auto err = write_new_file(tmp, bytes)) {
+        diags.error("output.write", fmt::format("cannot write the file: {}", *err),
+                    {(absolute_folder(folder_) / f.path).generic_string(), 0, 0});
+        return;
+    }
+    files_.push_back(std::move(f));
 }
 
-bool OutputSet::commit(Diagnostics& diags) const {
-    if (diags.has_errors()) return false;
+std::optional<std::string> OutputSet::bytes_of(std::string_view relative) const {
+    if (staging_.empty()) return std::nullopt;
+    for (const auto& f : files_)
+        if (f.path == relative) {
+            std::ifstream in(staging_ / f.path, std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            if (!in) return std::nullopt;
+            return text.str();
+        }
+    return std::nullopt;
+}
+
+bool OutputSet::commit(Diagnostics& diags) {
+    if (diags.has_errors()) {
+        remove_staging();
+        return false;
+    }
     std::error_code ec;
     auto write_error = [&](const fs::path& where, const std::string& what) {
         diags.error("output.write", what, {where.generic_string(), 0, 0});
         return false;
     };
-    fs::path folder = fs::absolute(folder_, ec).lexically_normal();
-    if (folder.filename().empty()) folder = folder.parent_path();  // "out/" names "out"
+    // Nothing added (every file refused or none given) still makes the folder.
+    if (!open_staging(diags)) return false;
+    fs::path folder = absolute_folder(folder_);
     fs::path parent = folder.parent_path();
-    fs::create_directories(parent, ec);
-    if (ec) return write_error(parent, fmt::format("cannot create the folder: {}", ec.message()));
     std::string prefix = hidden_prefix(folder);
 
     fs::path lock_path = parent / fmt::format("{}lock", prefix);
@@ -227,50 +347,37 @@ bool OutputSet::commit(Diagnostics& diags) const {
         }
     }
 
-    // Staging private to this run.
-    std::string templ = (parent / fmt::format("{}stage-XXXXXX", prefix)).string();
-    if (!::mkdtemp(templ.data()))
-        return write_error(parent,
-                           fmt::format("cannot create a staging folder: {}", reason(errno)));
-    fs::path staging = templ;
-    ::chmod(staging.c_str(), 0755);  // mkdtemp makes it private; outputs are for others too
-    auto fail = [&](const fs::path& where, const std::string& what) {
-        fs::remove_all(staging, ec);
-        return write_error(where, what);
-    };
-    for (const auto& f : files_) {
-        fs::path tmp = staging / f.path;
-        fs::create_directories(tmp.parent_path(), ec);
-        if (ec)
-            return fail(folder / f.path, fmt::format("cannot create the folder: {}", ec.message()));
-        if (auto err = write_new_file(tmp, f.bytes))
-            return fail(folder / f.path, fmt::format("cannot write the file: {}", *err));
-    }
-
+    fs::path staging = staging_;
     if (mode_ == Mode::add) {
         fs::create_directories(folder, ec);
-        if (ec) return fail(folder_, fmt::format("cannot create the folder: {}", ec.message()));
+        if (ec)
+            return write_error(folder_, fmt::format("cannot create the folder: {}", ec.message()));
         for (const auto& f : files_) {
             fs::path dest = folder / f.path;
             fs::create_directories(dest.parent_path(), ec);
             fs::rename(staging / f.path, dest, ec);
             if (ec)
-                return fail(dest, fmt::format("cannot move the file into place: {}", ec.message()));
+                return write_error(
+                    dest, fmt::format("cannot move the file into place: {}", ec.message()));
         }
-        fs::remove_all(staging, ec);
+        remove_staging();
         return true;
     }
     if (!exists) {
         if (::rename(staging.c_str(), folder.c_str()) != 0)
-            return fail(folder_,
-                        fmt::format("cannot move the outputs into place: {}", reason(errno)));
+            return write_error(
+                folder_, fmt::format("cannot move the outputs into place: {}", reason(errno)));
+        staging_ = fs::path();  // it is the folder now
+        ::unlink(staging_lock_path(staging).c_str());
+        ::close(staging_lock_);
+        staging_lock_ = -1;
         return true;
     }
     // One atomic step: afterwards `staging` holds the old outputs.
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) != 0)
-        return fail(folder_,
-                    fmt::format("cannot swap the new outputs into place: {}", reason(errno)));
-    fs::remove_all(staging, ec);  // if this is killed, the next run removes the rest
+        return write_error(
+            folder_, fmt::format("cannot swap the new outputs into place: {}", reason(errno)));
+    remove_staging();  // the old outputs; if this is killed, the next run removes the rest
     return true;
 }
 

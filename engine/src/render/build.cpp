@@ -201,13 +201,13 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         // The first supplement merged into the annual report, carrying the XBRL instances.
         std::vector<Attachment> attachments;
         std::string supplement_name = "gri-supplement." + pdf_langs.front() + ".pdf";
-        const std::string* supplement = nullptr;
-        for (const auto& f : out.files()) {
-            if (f.path == supplement_name) supplement = &f.bytes;
+        auto supplement = out.bytes_of(supplement_name);
+        for (const auto& f : out.files())
             if (f.kind == "xbrl-instance")
-                attachments.push_back(
-                    {f.path, "application/xml", "XBRL instance of the GRI supplement", f.bytes});
-        }
+                if (auto bytes = out.bytes_of(f.path))
+                    attachments.push_back({f.path, "application/xml",
+                                           "XBRL instance of the GRI supplement",
+                                           std::move(*bytes)});
         if (supplement) {
             auto merged = merge_with_annual_report(options.annual_report, supplement_name,
                                                    *supplement, attachments, diags);
