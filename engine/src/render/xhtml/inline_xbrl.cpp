@@ -94,7 +94,9 @@ class InlineSupplement {
         out += "<style type=\"text/css\">\n" + escape_text(css) + escape_text(print_rules(d)) +
                "</style>\n";
         out += "</head>\n<body>\n";
-        out += header(diags);
+        std::string head = header(diags);
+        out.reserve(out.size() + head.size() + body.size() + 16);
+        out += head;
         out += body;
         out += "</body>\n</html>\n";
         return out;
@@ -409,7 +411,9 @@ class InlineSupplement {
         }
         if (section_open) main += "</div>\n";
         main += provenance();
-        out += "<div id=\"main\" class=\"main\">\n" + main + "</div>\n";
+        out += "<div id=\"main\" class=\"main\">\n";
+        out += main;
+        out += "</div>\n";
         out += fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_));
         return out;
     }
@@ -497,25 +501,32 @@ class InlineSupplement {
                 const auto& f = r->facts[i];
                 if (shown_.contains(f.source)) continue;
                 FactAt at{r, i};
+                // Formatted in place: a large build hides hundreds of thousands of facts.
+                auto to = std::back_inserter(hidden);
                 if (f.numeric) {
-                    std::string value = f.value.starts_with('-') ? f.value.substr(1) : f.value;
-                    hidden += fmt::format(
-                        "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}</ix:nonFraction>\n",
+                    bool negative = f.value.starts_with('-');
+                    fmt::format_to(
+                        to, "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}</ix:nonFraction>\n",
                         fact_attributes(at), escape_attribute(f.unit), f.decimals,
-                        f.value.starts_with('-') ? " sign=\"-\"" : "", escape_text(value));
+                        negative ? " sign=\"-\"" : "",
+                        escape_text(std::string_view(f.value).substr(negative ? 1 : 0)));
                 } else if (f.value.starts_with("<p xmlns=")) {
-                    hidden += fmt::format(
-                        "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
+                    fmt::format_to(
+                        to, "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
                         fact_attributes(at), escape_attribute(f.lang),
                         f.value);  // already XHTML
                 } else {
-                    hidden +=
-                        fmt::format("<ix:nonNumeric {}{}>{}</ix:nonNumeric>\n", fact_attributes(at),
-                                    f.lang.empty() ? "" : fmt::format(" xml:lang=\"{}\"", f.lang),
-                                    escape_text(f.value));
+                    fmt::format_to(to, "<ix:nonNumeric {}{}>{}</ix:nonNumeric>\n",
+                                   fact_attributes(at),
+                                   f.lang.empty() ? "" : fmt::format(" xml:lang=\"{}\"", f.lang),
+                                   escape_text(f.value));
                 }
             }
-        if (!hidden.empty()) out += "<ix:hidden>\n" + hidden + "</ix:hidden>\n";
+        if (!hidden.empty()) {
+            out += "<ix:hidden>\n";
+            out += hidden;
+            out += "</ix:hidden>\n";
+        }
         out += fmt::format(
             "<ix:references><link:schemaRef xlink:type=\"simple\" "
             "xlink:href=\"{}\"/></ix:references>\n",
@@ -562,7 +573,8 @@ class InlineSupplement {
                 resources +=
                     fmt::format("<ix:relationship fromRefs=\"{}\" toRefs=\"{}\"/>\n", from, to);
         }
-        out += resources + "</ix:resources>\n</ix:header>\n</div>\n";
+        out += resources;
+        out += "</ix:resources>\n</ix:header>\n</div>\n";
         return out;
     }
 
