@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -76,6 +77,11 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
 std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
                                      const Labels& en, Diagnostics& diags,
                                      xbrl::InstanceRecord* record = nullptr);
+// The same, each file handed to `take` as soon as it is written, so that a large
+// programme's five files are never all in memory at once.
+void programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv, const Labels& en,
+                    Diagnostics& diags, xbrl::InstanceRecord* record,
+                    const std::function<void(XbrlFile)>& take);
 
 // A stand-in for the GRI taxonomy package, as Taxonomy Packages 1.0 lays it out (files
 // relative to the package's top folder): a schema declaring exactly the catalogue's

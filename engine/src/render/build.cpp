@@ -176,8 +176,8 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     xbrl::InstanceRecord gri_facts, programme_facts;
     auto gri = gri_instance(ds, m, set, diags, &gri_facts);
     out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
-    for (auto& f : programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags, &programme_facts))
-        out.add(f.path, f.kind, std::move(f.bytes), diags);
+    programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags, &programme_facts,
+                   [&](XbrlFile f) { out.add(f.path, f.kind, std::move(f.bytes), diags); });
     // The same supplement as Inline XBRL: the accessible, machine-readable version.
     for (const auto& lang : pdf_langs) {
         auto bytes = supplement_xhtml(ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts,

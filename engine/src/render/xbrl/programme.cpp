@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <unordered_set>
 
@@ -64,16 +65,15 @@ class Programme {
         q_ = p_ + ":";
     }
 
-    std::vector<XbrlFile> files(Diagnostics& diags, InstanceRecord* record) {
+    void files(Diagnostics& diags, InstanceRecord* record,
+               const std::function<void(XbrlFile)>& take) {
         build_concepts();
         collect_shapes();
-        std::vector<XbrlFile> out;
-        out.push_back({schema_file, "xbrl-schema", schema()});
-        out.push_back({label_file, "xbrl-linkbase", labels()});
-        out.push_back({presentation_file, "xbrl-linkbase", presentation()});
-        out.push_back({definition_file, "xbrl-linkbase", definitions()});
-        out.push_back({instance_file, "xbrl-instance", instance(diags, record)});
-        return out;
+        take({schema_file, "xbrl-schema", schema()});
+        take({label_file, "xbrl-linkbase", labels()});
+        take({presentation_file, "xbrl-linkbase", presentation()});
+        take({definition_file, "xbrl-linkbase", definitions()});
+        take({instance_file, "xbrl-instance", instance(diags, record)});
     }
 
   private:
@@ -540,7 +540,15 @@ class Programme {
 
 std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
                                      const Labels& en, Diagnostics& diags, InstanceRecord* record) {
-    return Programme(ds, m, sv, en).files(diags, record);
+    std::vector<XbrlFile> out;
+    Programme(ds, m, sv, en).files(diags, record, [&](XbrlFile f) { out.push_back(std::move(f)); });
+    return out;
+}
+
+void programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv, const Labels& en,
+                    Diagnostics& diags, InstanceRecord* record,
+                    const std::function<void(XbrlFile)>& take) {
+    Programme(ds, m, sv, en).files(diags, record, take);
 }
 
 }  // namespace griexport
