@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "griexport/diagnostics.hpp"
@@ -18,6 +20,34 @@ struct OutputFile {
     std::string kind;  // content-index, pdf-supplement, xbrl-instance, …
     std::string sha256;
     std::uint64_t size = 0;
+};
+
+class OutputSet;
+
+// A file of an OutputSet written piece by piece into its staging folder (a taxonomy or an
+// instance of hundreds of MB), hashed as it goes. Dropped without close(), it leaves no
+// file.
+class OutputStream {
+  public:
+    ~OutputStream();
+    OutputStream(const OutputStream&) = delete;
+    OutputStream& operator=(const OutputStream&) = delete;
+    void write(std::string_view bytes);
+    // Writes the rest and adds the file to its set; output.write when anything failed.
+    void close(Diagnostics& diags);
+
+  private:
+    friend class OutputSet;
+    OutputStream(OutputSet& set, OutputFile file, std::filesystem::path path, int fd);
+    void flush();
+
+    OutputSet& set_;
+    OutputFile file_;
+    std::filesystem::path path_;
+    int fd_;
+    std::string buffer_;
+    void* digest_;  // libcrypto's EVP_MD_CTX, kept out of this header
+    std::string error_;
 };
 
 class OutputSet {
@@ -38,6 +68,10 @@ class OutputSet {
     // folder is refused with output.path, so no input can make griexport write elsewhere.
     // Once `diags` has errors nothing more is written: nothing will be committed.
     void add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags);
+    // The same for a file written in pieces; nullptr (with a diagnostic, or after earlier
+    // errors) when it cannot be.
+    std::unique_ptr<OutputStream> stream(std::string relative, std::string kind,
+                                         Diagnostics& diags);
     const std::vector<OutputFile>& files() const { return files_; }
     // A staged file's bytes, read back (the annual report merge needs the supplement).
     std::optional<std::string> bytes_of(std::string_view relative) const;
@@ -53,6 +87,9 @@ class OutputSet {
     bool commit(Diagnostics& diags);
 
   private:
+    friend class OutputStream;
+    // The path within the folder, or nullopt (output.path) when it would leave it.
+    std::optional<std::string> checked_path(const std::string& relative, Diagnostics& diags) const;
     bool open_staging(Diagnostics& diags);
     void remove_staging();
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,5 +46,12 @@ std::string supplement_xhtml(const Dataset& ds, const Mappings& m, const Disclos
                              const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
                              const Diagnostics* found, std::vector<SourceFile>& inputs,
                              Diagnostics& diags);
+// The same written to `write` in pieces as it is made; false (nothing written) when the
+// template or style sheet cannot be read.
+bool supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                      const Labels& labels, const SupplementOptions& options,
+                      const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                      const Diagnostics* found, std::vector<SourceFile>& inputs, Diagnostics& diags,
+                      const std::function<void(std::string_view)>& write);
 
 }  // namespace griexport

@@ -77,11 +77,18 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
 std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
                                      const Labels& en, Diagnostics& diags,
                                      xbrl::InstanceRecord* record = nullptr);
-// The same, each file handed to `take` as soon as it is written, so that a large
-// programme's five files are never all in memory at once.
+// Where a file's bytes go while it is written: `write` with each piece in order, `done`
+// once after the last.
+struct FileSink {
+    std::function<void(std::string_view)> write;
+    std::function<void()> done;
+};
+using OpenFile = std::function<FileSink(const std::string& path, const char* kind)>;
+
+// The same, each file written to the sink `open` gives for it, in pieces: a large
+// programme's taxonomy and instance are never whole in memory.
 void programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv, const Labels& en,
-                    Diagnostics& diags, xbrl::InstanceRecord* record,
-                    const std::function<void(XbrlFile)>& take);
+                    Diagnostics& diags, xbrl::InstanceRecord* record, const OpenFile& open);
 
 // A stand-in for the GRI taxonomy package, as Taxonomy Packages 1.0 lays it out (files
 // relative to the package's top folder): a schema declaring exactly the catalogue's

@@ -1,5 +1,6 @@
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <openssl/evp.h>
 #include <stdio.h>  // renameat2
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -255,7 +256,8 @@ bool OutputSet::open_staging(Diagnostics& diags) {
     return true;
 }
 
-void OutputSet::add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags) {
+std::optional<std::string> OutputSet::checked_path(const std::string& relative,
+                                                   Diagnostics& diags) const {
     fs::path p(relative);
     bool escapes = p.is_absolute() || p.empty();
     for (const auto& part : p)
@@ -264,25 +266,119 @@ void OutputSet::add(std::string relative, std::string kind, std::string bytes, D
         diags.error("output.path",
                     fmt::format("output path '{}' leaves the output folder", relative),
                     {folder_.generic_string(), 0, 0});
-        return;
+        return std::nullopt;
     }
-    if (diags.has_errors() || !open_staging(diags)) return;
-    OutputFile f{p.lexically_normal().generic_string(), std::move(kind), io::sha256_hex(bytes),
-                 bytes.size()};
+    return p.lexically_normal().generic_string();
+}
+
+std::unique_ptr<OutputStream> OutputSet::stream(std::string relative, std::string kind,
+                                                Diagnostics& diags) {
+    auto path = checked_path(relative, diags);
+    if (!path || diags.has_errors() || !open_staging(diags)) return nullptr;
     std::error_code ec;
-    fs::path tmp = staging_ / f.path;
+    fs::path tmp = staging_ / *path;
+    fs::path shown = absolute_folder(folder_) / *path;
     fs::create_directories(tmp.parent_path(), ec);
     if (ec) {
         diags.error("output.write", fmt::format("cannot create the folder: {}", ec.message()),
-                    {(absolute_folder(folder_) / f.path).generic_string(), 0, 0});
+                    {shown.generic_string(), 0, 0});
+        return nullptr;
+    }
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        diags.error("output.write", fmt::format("cannot write the file: {}", reason(errno)),
+                    {shown.generic_string(), 0, 0});
+        return nullptr;
+    }
+    return std::unique_ptr<OutputStream>(
+        new OutputStream(*this, {*path, std::move(kind), {}, 0}, tmp, fd));
+}
+
+void OutputSet::add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags) {
+    if (auto s = stream(std::move(relative), std::move(kind), diags)) {
+        s->write(bytes);
+        bytes = std::string();  // the memory back before the next output is made
+        s->close(diags);
+    }
+}
+
+OutputStream::OutputStream(OutputSet& set, OutputFile file, fs::path path, int fd)
+    : set_(set),
+      file_(std::move(file)),
+      path_(std::move(path)),
+      fd_(fd),
+      digest_(EVP_MD_CTX_new()) {
+    if (!digest_ ||
+        EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(digest_), EVP_sha256(), nullptr) != 1)
+        error_ = "libcrypto could not start a SHA-256 digest";
+}
+
+OutputStream::~OutputStream() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        ::unlink(path_.c_str());
+    }
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(digest_));
+}
+
+// Pieces are gathered to 1 MiB before each write: one system call per piece would cost
+// more than the writing.
+void OutputStream::write(std::string_view bytes) {
+    if (!error_.empty() || fd_ < 0) return;
+    file_.size += bytes.size();
+    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(digest_), bytes.data(), bytes.size()) != 1)
+        error_ = "libcrypto could not compute a SHA-256 digest";
+    if (buffer_.size() + bytes.size() < (1u << 20)) {
+        buffer_ += bytes;
         return;
     }
-    if (auto err = write_new_file(tmp, bytes)) {
-        diags.error("output.write", fmt::format("cannot write the file: {}", *err),
-                    {(absolute_folder(folder_) / f.path).generic_string(), 0, 0});
+    flush();
+    if (!error_.empty()) return;
+    for (std::size_t done = 0; done < bytes.size();) {
+        auto n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error_ = reason(errno);
+            return;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+void OutputStream::flush() {
+    for (std::size_t done = 0; done < buffer_.size() && error_.empty();) {
+        auto n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        if (n < 0) {
+            if (errno != EINTR) error_ = reason(errno);
+            continue;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+}
+
+void OutputStream::close(Diagnostics& diags) {
+    if (fd_ < 0) return;
+    if (error_.empty()) flush();
+    if (::close(fd_) != 0 && error_.empty()) error_ = reason(errno);  // NFS, full disks
+    fd_ = -1;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (error_.empty() &&
+        EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(digest_), digest, &length) != 1)
+        error_ = "libcrypto could not compute a SHA-256 digest";
+    if (!error_.empty()) {
+        ::unlink(path_.c_str());
+        diags.error("output.write", fmt::format("cannot write the file: {}", error_),
+                    {(absolute_folder(set_.folder_) / file_.path).generic_string(), 0, 0});
         return;
     }
-    files_.push_back(std::move(f));
+    static const char* hex = "0123456789abcdef";
+    for (unsigned int i = 0; i < length; ++i) {
+        file_.sha256 += hex[digest[i] >> 4];
+        file_.sha256 += hex[digest[i] & 0xF];
+    }
+    set_.files_.push_back(std::move(file_));
 }
 
 std::optional<std::string> OutputSet::bytes_of(std::string_view relative) const {

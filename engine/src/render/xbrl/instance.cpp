@@ -109,8 +109,9 @@ void InstanceStream::record_into(InstanceRecord* r) {
 void InstanceStream::fact(const Fact& f) {
     checker_.check(f, diags_);
     if (record_) {
+        // The note is the instance's, recorded with its first fact (not once per fact).
+        if (record_->facts.empty()) record_->preliminary_note = preliminary_note_;
         record_->facts.push_back(f);
-        record_->preliminary_note = preliminary_note_;
     }
     if (f.preliminary && !preliminary_note_.empty())
         write_fact(w_, f, fmt::format("prel_{}", ++preliminary_facts_));

@@ -100,6 +100,8 @@ class InstanceStream {
     void preliminary_note(std::vector<std::pair<std::string, std::string>> lang_text) {
         preliminary_note_ = std::move(lang_text);
     }
+    // See XmlWriter::spill_to.
+    void spill_to(std::function<void(std::string&)> spill) { w_.spill_to(std::move(spill)); }
     // Keeps a copy of every context, unit and fact in `r` as they are written.
     void record_into(InstanceRecord* r);
     void finish();

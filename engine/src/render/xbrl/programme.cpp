@@ -65,15 +65,27 @@ class Programme {
         q_ = p_ + ":";
     }
 
-    void files(Diagnostics& diags, InstanceRecord* record,
-               const std::function<void(XbrlFile)>& take) {
+    void files(Diagnostics& diags, InstanceRecord* record, const OpenFile& open) {
         build_concepts();
         collect_shapes();
-        take({schema_file, "xbrl-schema", schema()});
-        take({label_file, "xbrl-linkbase", labels()});
-        take({presentation_file, "xbrl-linkbase", presentation()});
-        take({definition_file, "xbrl-linkbase", definitions()});
-        take({instance_file, "xbrl-instance", instance(diags, record)});
+        // Each file goes to its sink in pieces while it is written (spill_), the rest at
+        // its end.
+        auto one = [&](const std::string& path, const char* kind, auto&& write) {
+            FileSink sink = open(path, kind);
+            spill_ = [&](std::string& piece) {
+                sink.write(piece);
+                piece.clear();
+            };
+            std::string rest = write();
+            sink.write(rest);
+            sink.done();
+            spill_ = nullptr;
+        };
+        one(schema_file, "xbrl-schema", [&] { return schema(); });
+        one(label_file, "xbrl-linkbase", [&] { return labels(); });
+        one(presentation_file, "xbrl-linkbase", [&] { return presentation(); });
+        one(definition_file, "xbrl-linkbase", [&] { return definitions(); });
+        one(instance_file, "xbrl-instance", [&] { return instance(diags, record); });
     }
 
   private:
@@ -85,8 +97,9 @@ class Programme {
     std::string p_;
     std::vector<Concept> concepts_;
     std::map<std::string, std::size_t> index_;
-    const std::vector<Axis> axes_ = axes();  // built once: place() runs per observation
-    std::string q_;                          // "prog:"
+    std::function<void(std::string&)> spill_;  // the file being written, while it is
+    const std::vector<Axis> axes_ = axes();    // built once: place() runs per observation
+    std::string q_;                            // "prog:"
     // The climate accounts' posts reported apart from their indicator (capital
     // investments), by the source row of their entries: such rows are facts of a concept
     // of their own, so that summing the indicator's members never includes them.
@@ -255,6 +268,7 @@ class Programme {
     std::string schema() {
         std::string out;
         XmlWriter w(out);
+        if (spill_) w.spill_to(spill_);
         w.declaration();
         w.comment(
             fmt::format("The sustainability programme of {} as an XBRL taxonomy, written "
@@ -323,6 +337,7 @@ class Programme {
     std::string definitions() {
         std::string out;
         XmlWriter w(out);
+        if (spill_) w.spill_to(spill_);
         w.declaration();
         w.open("link:linkbase", {{"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
                                  {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
@@ -394,6 +409,7 @@ class Programme {
     std::string labels() {
         std::string out;
         XmlWriter w(out);
+        if (spill_) w.spill_to(spill_);
         linkbase_open(w);
         w.open("link:labelLink",
                {{"xlink:type", "extended"}, {"xlink:role", "http://www.xbrl.org/2003/role/link"}});
@@ -426,6 +442,7 @@ class Programme {
     std::string presentation() {
         std::string out;
         XmlWriter w(out);
+        if (spill_) w.spill_to(spill_);
         linkbase_open(w);
         w.empty("link:roleRef", {{"roleURI", role_uri()},
                                  {"xlink:type", "simple"},
@@ -458,6 +475,7 @@ class Programme {
                                       "target and definition version, written by griexport.",
                                       o.name.sv)},
                          InstanceChecker(constrained_types(ds_.units), instance_file), diags);
+        if (spill_) b.spill_to(spill_);
         b.preliminary_note(preliminary_note(o, x_));
         if (record) b.record_into(record);
         const auto ax = axes();
@@ -541,14 +559,17 @@ class Programme {
 std::vector<XbrlFile> programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv,
                                      const Labels& en, Diagnostics& diags, InstanceRecord* record) {
     std::vector<XbrlFile> out;
-    Programme(ds, m, sv, en).files(diags, record, [&](XbrlFile f) { out.push_back(std::move(f)); });
+    Programme(ds, m, sv, en).files(diags, record, [&](const std::string& path, const char* kind) {
+        out.push_back({path, kind, {}});
+        return FileSink{
+            [&out, i = out.size() - 1](std::string_view piece) { out[i].bytes += piece; }, [] {}};
+    });
     return out;
 }
 
 void programme_xbrl(const Dataset& ds, const Mappings& m, const Labels& sv, const Labels& en,
-                    Diagnostics& diags, InstanceRecord* record,
-                    const std::function<void(XbrlFile)>& take) {
-    Programme(ds, m, sv, en).files(diags, record, take);
+                    Diagnostics& diags, InstanceRecord* record, const OpenFile& open) {
+    Programme(ds, m, sv, en).files(diags, record, open);
 }
 
 }  // namespace griexport

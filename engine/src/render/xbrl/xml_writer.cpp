@@ -5,10 +5,14 @@ namespace griexport::xbrl {
 namespace {
 
 // One pass for both: attribute values also escape quotes and the whitespace that
-// attribute-value normalisation would otherwise turn into spaces.
-std::string escape(std::string_view s, bool attribute) {
-    std::string out;
-    out.reserve(s.size());
+// attribute-value normalisation would otherwise turn into spaces. Appends to `out`, and a
+// value with nothing to escape (nearly every one) is appended whole.
+void escape_into(std::string& out, std::string_view s, bool attribute) {
+    std::string_view special = attribute ? std::string_view("&<>\r\"\n\t") : "&<>\r";
+    if (s.find_first_of(special) == std::string_view::npos) {
+        out += s;
+        return;
+    }
     for (char c : s) {
         switch (c) {
             case '&':
@@ -36,6 +40,12 @@ std::string escape(std::string_view s, bool attribute) {
                 out += c;
         }
     }
+}
+
+std::string escape(std::string_view s, bool attribute) {
+    std::string out;
+    out.reserve(s.size());
+    escape_into(out, s, attribute);
     return out;
 }
 
@@ -57,7 +67,7 @@ void XmlWriter::start_tag(std::string_view name, const Attrs& attrs) {
         out_ += ' ';
         out_ += k;
         out_ += "=\"";
-        out_ += escape_attribute(v);
+        escape_into(out_, v, true);
         out_ += '"';
     }
 }
@@ -91,39 +101,46 @@ void XmlWriter::empty(std::string_view name,
                       std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
     start_tag(name, attrs);
     out_ += "/>\n";
+    maybe_spill();
 }
 
 void XmlWriter::empty(std::string_view name,
                       const std::vector<std::pair<std::string, std::string>>& attrs) {
     start_tag(name, attrs);
     out_ += "/>\n";
+    maybe_spill();
 }
 
 void XmlWriter::leaf(std::string_view name, std::string_view text,
                      std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
     start_tag(name, attrs);
     out_ += '>';
-    out_ += escape_text(text);
+    escape_into(out_, text, false);
     out_ += "</";
     out_ += name;
     out_ += ">\n";
+    maybe_spill();
 }
 
 void XmlWriter::leaf(std::string_view name, std::string_view text,
                      const std::vector<std::pair<std::string, std::string>>& attrs) {
     start_tag(name, attrs);
     out_ += '>';
-    out_ += escape_text(text);
+    escape_into(out_, text, false);
     out_ += "</";
     out_ += name;
     out_ += ">\n";
+    maybe_spill();
 }
 
 void XmlWriter::close() {
     auto name = std::move(open_.back());
     open_.pop_back();
     indent();
-    out_ += "</" + name + ">\n";
+    out_ += "</";
+    out_ += name;
+    out_ += ">\n";
+    maybe_spill();
 }
 
 }  // namespace griexport::xbrl

@@ -3,6 +3,8 @@
 // deterministic: attributes in the order given, two-space indentation, "\n" line ends.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,14 @@ std::string escape_attribute(std::string_view s);  // & < > " and tab, newline
 class XmlWriter {
   public:
     explicit XmlWriter(std::string& out) : out_(out) {}
+
+    // Hands the text written so far to `spill` whenever it reaches `threshold` bytes, at an
+    // element's end; `spill` takes it (and leaves the string empty). A large file then goes
+    // to its destination in pieces instead of being held whole.
+    void spill_to(std::function<void(std::string&)> spill, std::size_t threshold = 1u << 20) {
+        spill_ = std::move(spill);
+        threshold_ = threshold;
+    }
 
     void declaration() { out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
     void comment(std::string_view text);
@@ -37,6 +47,12 @@ class XmlWriter {
   private:
     std::string& out_;
     std::vector<std::string> open_;
+    std::function<void(std::string&)> spill_;
+    std::size_t threshold_ = 0;
+
+    void maybe_spill() {
+        if (spill_ && out_.size() >= threshold_) spill_(out_);
+    }
 
     void indent() { out_.append(2 * open_.size(), ' '); }
     template <typename Attrs>

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -70,8 +71,10 @@ class InlineSupplement {
             facts_[programme.facts[i].source] = {&programme, i};
     }
 
-    std::string write(const doc::Document& d, const std::string& css, const std::string& mark,
-                      Diagnostics& diags) {
+    // The document to `emit` in pieces: a large programme's hidden facts run to hundreds of
+    // MB, which need not be held whole.
+    void write(const doc::Document& d, const std::string& css, const std::string& mark,
+               Diagnostics& diags, const std::function<void(std::string_view)>& emit) {
         // The body first: it decides which facts are shown; the header hides the rest.
         std::string body = body_of(d, mark);
         std::string out;
@@ -94,12 +97,10 @@ class InlineSupplement {
         out += "<style type=\"text/css\">\n" + escape_text(css) + escape_text(print_rules(d)) +
                "</style>\n";
         out += "</head>\n<body>\n";
-        std::string head = header(diags);
-        out.reserve(out.size() + head.size() + body.size() + 16);
-        out += head;
-        out += body;
-        out += "</body>\n</html>\n";
-        return out;
+        emit(out);
+        header(diags, emit);
+        emit(body);
+        emit("</body>\n</html>\n");
     }
 
   private:
@@ -493,26 +494,32 @@ class InlineSupplement {
             css_string(left), content);
     }
 
-    std::string header(Diagnostics& diags) const {
+    void header(Diagnostics& diags, const std::function<void(std::string_view)>& emit) const {
         std::string out = "<div style=\"display:none\">\n<ix:header>\n";
-        std::string hidden;
+        bool any_hidden = false;
+        for (const auto* r : {&gri_, &programme_})
+            for (const auto& f : r->facts) any_hidden = any_hidden || !shown_.contains(f.source);
+        if (any_hidden) out += "<ix:hidden>\n";
         for (const auto* r : {&gri_, &programme_})
             for (std::size_t i = 0; i < r->facts.size(); ++i) {
                 const auto& f = r->facts[i];
                 if (shown_.contains(f.source)) continue;
                 FactAt at{r, i};
-                // Formatted in place: a large build hides hundreds of thousands of facts.
-                auto to = std::back_inserter(hidden);
+                // Formatted in place, and handed on by the MiB: a large build hides
+                // hundreds of thousands of facts.
+                auto to = std::back_inserter(out);
                 if (f.numeric) {
                     bool negative = f.value.starts_with('-');
-                    fmt::format_to(
-                        to, "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}</ix:nonFraction>\n",
-                        fact_attributes(at), escape_attribute(f.unit), f.decimals,
-                        negative ? " sign=\"-\"" : "",
-                        escape_text(std::string_view(f.value).substr(negative ? 1 : 0)));
+                    fmt::format_to(to,
+                                   "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}"
+                                   "</ix:nonFraction>\n",
+                                   fact_attributes(at), escape_attribute(f.unit), f.decimals,
+                                   negative ? " sign=\"-\"" : "",
+                                   escape_text(std::string_view(f.value).substr(negative ? 1 : 0)));
                 } else if (f.value.starts_with("<p xmlns=")) {
                     fmt::format_to(
-                        to, "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
+                        to,
+                        "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
                         fact_attributes(at), escape_attribute(f.lang),
                         f.value);  // already XHTML
                 } else {
@@ -521,12 +528,12 @@ class InlineSupplement {
                                    f.lang.empty() ? "" : fmt::format(" xml:lang=\"{}\"", f.lang),
                                    escape_text(f.value));
                 }
+                if (out.size() >= (1u << 20)) {
+                    emit(out);
+                    out.clear();
+                }
             }
-        if (!hidden.empty()) {
-            out += "<ix:hidden>\n";
-            out += hidden;
-            out += "</ix:hidden>\n";
-        }
+        if (any_hidden) out += "</ix:hidden>\n";
         out += fmt::format(
             "<ix:references><link:schemaRef xlink:type=\"simple\" "
             "xlink:href=\"{}\"/></ix:references>\n",
@@ -575,7 +582,7 @@ class InlineSupplement {
         }
         out += resources;
         out += "</ix:resources>\n</ix:header>\n</div>\n";
-        return out;
+        emit(out);
     }
 
     std::string made_by_;
@@ -583,23 +590,36 @@ class InlineSupplement {
 
 }  // namespace
 
-std::string supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                             const Labels& labels, const SupplementOptions& options,
-                             const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
-                             const Diagnostics* found, std::vector<SourceFile>& inputs,
-                             Diagnostics& diags) {
+bool supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                      const Labels& labels, const SupplementOptions& options,
+                      const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                      const Diagnostics* found, std::vector<SourceFile>& inputs, Diagnostics& diags,
+                      const std::function<void(std::string_view)>& write) {
     auto tmpl = pdf::load_template(options.data_dir, inputs, diags);
-    if (!tmpl) return {};
+    if (!tmpl) return false;
     std::string css;
     auto css_path = options.data_dir / "templates" / "xhtml.css";
-    if (!io::read_whole_file(css_path, "templates/xhtml.css", css, diags)) return {};
+    if (!io::read_whole_file(css_path, "templates/xhtml.css", css, diags)) return false;
     inputs.push_back({"templates/xhtml.css", io::sha256_hex(css), css_path.generic_string()});
     doc::SupplementStyle style{tmpl->columns, tmpl->colours};
     auto d =
         doc::supplement_document(ds, m, set, labels, style, nullptr,
                                  doc::supplement_first_page(ds.organisation, options.first_page));
     InlineSupplement writer(ds, set, labels, gri, programme, found);
-    return writer.write(d, css, document_mark(ds, set, labels), diags);
+    writer.write(d, css, document_mark(ds, set, labels), diags, write);
+    return true;
+}
+
+std::string supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                             const Labels& labels, const SupplementOptions& options,
+                             const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                             const Diagnostics* found, std::vector<SourceFile>& inputs,
+                             Diagnostics& diags) {
+    std::string out;
+    if (!supplement_xhtml(ds, m, set, labels, options, gri, programme, found, inputs, diags,
+                          [&](std::string_view piece) { out += piece; }))
+        return {};
+    return out;
 }
 
 }  // namespace griexport
