@@ -303,4 +303,43 @@ BOOST_AUTO_TEST_CASE(the_same_indicator_maps_to_the_disclosure_in_force) {
     BOOST_TEST(facts_of(ev, "emissions.102-4-b") == std::vector<std::string>{"2027=66.7 %"});
 }
 
+// A batch loads the catalogue once and shares it: each organisation must see the same
+// catalogue, its sources and every location in them as when it loads its own.
+BOOST_AUTO_TEST_CASE(a_shared_catalogue_evaluates_as_a_catalogue_of_its_own) {
+    LoadOptions own;
+    own.data_dir = test::source_dir();
+    LoadOptions shared = own;
+    shared.catalogue = load_shared_catalogue(own);
+    BOOST_REQUIRE(shared.catalogue && !shared.catalogue->diagnostics.has_errors());
+    auto folder = test::source_dir() / "samples" / "region-dalarna";
+    auto a = evaluate_organisation(folder, own);
+    auto b = evaluate_organisation(folder, shared);
+    BOOST_REQUIRE(a.disclosures && b.disclosures);
+    BOOST_REQUIRE(a.dataset->sources.size() == b.dataset->sources.size());
+    for (std::size_t i = 0; i < a.dataset->sources.size(); ++i) {
+        BOOST_TEST(a.dataset->sources[i].path == b.dataset->sources[i].path);
+        BOOST_TEST(a.dataset->sources[i].sha256 == b.dataset->sources[i].sha256);
+    }
+    const auto& ca = a.mappings->catalogue;
+    const auto& cb = b.mappings->catalogue;
+    BOOST_REQUIRE(ca.disclosures.size() == cb.disclosures.size());
+    BOOST_REQUIRE(!ca.disclosures.empty());
+    auto same = [&](const SourceRef& x, const SourceRef& y) {
+        auto lx = a.dataset->location(x);
+        auto ly = b.dataset->location(y);
+        return lx.file == ly.file && lx.line == ly.line && lx.column == ly.column;
+    };
+    for (std::size_t i = 0; i < ca.disclosures.size(); ++i) {
+        BOOST_TEST(same(ca.disclosures[i].source, cb.disclosures[i].source));
+        for (std::size_t r = 0; r < ca.disclosures[i].requirements.size(); ++r)
+            BOOST_TEST(same(ca.disclosures[i].requirements[r].source,
+                            cb.disclosures[i].requirements[r].source));
+    }
+    for (std::size_t i = 0; i < ca.standards.size(); ++i)
+        BOOST_TEST(same(ca.standards[i].source, cb.standards[i].source));
+    BOOST_TEST(cb.find_disclosure("305-5") != nullptr);
+    BOOST_TEST(a.diagnostics.items().size() == b.diagnostics.items().size());
+    BOOST_TEST(a.disclosures->disclosures.size() == b.disclosures->disclosures.size());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

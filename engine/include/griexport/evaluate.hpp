@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 #include "griexport/catalogue.hpp"
@@ -21,6 +22,19 @@ struct Mappings {
     RuleSet rules;
     XbrlSettings xbrl;
 };
+
+// The catalogue, compliance data and XBRL settings of a data directory with the files
+// they came from (SourceRefs index `sources`) and what loading them reported.
+struct SharedCatalogue {
+    Catalogue catalogue;
+    XbrlSettings xbrl;
+    std::vector<SourceFile> sources;
+    Diagnostics diagnostics;
+};
+
+// Loads the catalogue of `options`' data directory once, to be shared (LoadOptions::
+// catalogue) by many builds on any threads: it is never changed after loading.
+std::shared_ptr<const SharedCatalogue> load_shared_catalogue(const LoadOptions& options);
 
 struct Evaluation {
     std::optional<Dataset> dataset;

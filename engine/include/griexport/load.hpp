@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 #include "griexport/diagnostics.hpp"
@@ -9,12 +10,17 @@
 
 namespace griexport {
 
+struct SharedCatalogue;
+
 struct LoadOptions {
     // Folder that holds gri-mappings/ (units, schemas). Found next to the binary when empty.
     std::filesystem::path data_dir;
     // The documents are to be published (`build --final`): a missing GRI notification or
     // publication date is an error, not a draft.
     bool final_release = false;
+    // The data directory's catalogue as load_shared_catalogue loaded it: a batch loads it
+    // once for every organisation instead of once each. Null: loaded by each build.
+    std::shared_ptr<const SharedCatalogue> catalogue{};
 };
 
 struct LoadResult {

@@ -15,6 +15,7 @@
 
 #include "../io/sha256.hpp"
 #include "../io/source_text.hpp"
+#include "griexport/evaluate.hpp"
 #include "griexport/output.hpp"
 
 namespace griexport {
@@ -142,6 +143,11 @@ BatchResult build_batch(const std::vector<fs::path>& organisations, const fs::pa
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs =
         static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(todo.size(), 1)));
+    // The catalogue once for all: each build would otherwise read, validate and parse the
+    // same files (the schemas, fonts and colour profile are shared where they are read).
+    BuildOptions build = options.build;
+    if (!build.load.catalogue && !todo.empty())
+        build.load.catalogue = load_shared_catalogue(build.load);
     std::atomic<std::size_t> next{0};
     std::mutex progress_lock;
     BatchProgress progress;
@@ -153,7 +159,7 @@ BatchResult build_batch(const std::vector<fs::path>& organisations, const fs::pa
             auto& e = result.entries[todo[k]];
             Diagnostics diags;
             try {
-                diags = build_outputs(e.folder, out / e.name, options.build);
+                diags = build_outputs(e.folder, out / e.name, build);
             } catch (const std::exception& ex) {
                 // A defect, not the organisation's: it must not end the batch either.
                 diags.error("internal.exception", ex.what(), {e.folder.generic_string(), 0, 0});

@@ -10,6 +10,10 @@
 #include "source_text.hpp"
 #include "xml_source.hpp"
 
+namespace griexport {
+struct SharedCatalogue;
+}
+
 namespace griexport::io {
 
 class LoadContext {
@@ -22,6 +26,7 @@ class LoadContext {
     std::filesystem::path data_dir;
     Dataset& ds;
     Diagnostics& diags;
+    const SharedCatalogue* shared_catalogue = nullptr;  // loaded once for a batch
 
     std::filesystem::path schema(const char* name) const {
         return data_dir / "gri-mappings" / "schema" / name;

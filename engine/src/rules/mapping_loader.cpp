@@ -649,7 +649,9 @@ void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
 
 }  // namespace
 
-void load_mappings(io::LoadContext& ctx, Mappings& m) {
+namespace {
+
+void load_catalogue(io::LoadContext& ctx, Mappings& m) {
     fs::path dir = ctx.data_dir / "gri-mappings";
     for (const auto& name : xml_files_in(dir / "catalogue", "gri-"))
         load_standard(ctx, m.catalogue, ctx.data_dir, "gri-mappings/catalogue/" + name);
@@ -657,6 +659,35 @@ void load_mappings(io::LoadContext& ctx, Mappings& m) {
     load_sectors(ctx, m.catalogue);
     load_compliance(ctx, m.catalogue);
     load_xbrl_settings(ctx, m.xbrl);
+}
+
+// The shared catalogue as if loaded here: its files join the dataset's sources where its
+// own loading would have put them, its SourceRefs moved along, its diagnostics repeated.
+void use_shared_catalogue(io::LoadContext& ctx, Mappings& m, const SharedCatalogue& shared) {
+    auto offset = static_cast<std::uint32_t>(ctx.ds.sources.size());
+    ctx.ds.sources.insert(ctx.ds.sources.end(), shared.sources.begin(), shared.sources.end());
+    for (const auto& d : shared.diagnostics.items())
+        ctx.diags.add(d.severity, d.code, d.message, d.location);
+    m.catalogue = shared.catalogue;
+    m.xbrl = shared.xbrl;
+    auto move = [offset](SourceRef& r) { r.file += offset; };
+    for (auto& s : m.catalogue.standards) move(s.source);
+    for (auto& d : m.catalogue.disclosures) {
+        move(d.source);
+        for (auto& r : d.requirements) move(r.source);
+    }
+    for (auto& t : m.catalogue.topics) move(t.source);
+    for (auto& f : m.catalogue.from_organisation) move(f.source);
+}
+
+}  // namespace
+
+void load_mappings(io::LoadContext& ctx, Mappings& m) {
+    fs::path dir = ctx.data_dir / "gri-mappings";
+    if (ctx.shared_catalogue)
+        use_shared_catalogue(ctx, m, *ctx.shared_catalogue);
+    else
+        load_catalogue(ctx, m);
     m.catalogue.index();
     if (ctx.diags.has_errors()) return;
     for (const auto& name : xml_files_in(dir / "rules", ""))
@@ -668,3 +699,19 @@ void load_mappings(io::LoadContext& ctx, Mappings& m) {
 }
 
 }  // namespace griexport::rules
+
+namespace griexport {
+
+std::shared_ptr<const SharedCatalogue> load_shared_catalogue(const LoadOptions& options) {
+    auto shared = std::make_shared<SharedCatalogue>();
+    Dataset scratch;
+    io::LoadContext ctx({}, resolve_data_dir(options), scratch, shared->diagnostics);
+    Mappings m;
+    rules::load_catalogue(ctx, m);
+    shared->catalogue = std::move(m.catalogue);
+    shared->xbrl = std::move(m.xbrl);
+    shared->sources = std::move(scratch.sources);
+    return shared;
+}
+
+}  // namespace griexport

@@ -8,6 +8,7 @@ Evaluation evaluate_organisation(const std::filesystem::path& folder, const Load
     Evaluation result;
     Dataset ds;
     io::LoadContext ctx(folder, resolve_data_dir(options), ds, result.diagnostics);
+    ctx.shared_catalogue = options.catalogue.get();
     if (!io::load_folder(ctx)) return result;
     Mappings m;
     // Rules name the programme's indicators: after an input error every rule would report
