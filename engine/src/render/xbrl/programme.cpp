@@ -477,7 +477,15 @@ class Programme {
                          InstanceChecker(constrained_types(ds_.units), instance_file), diags);
         if (spill_) b.spill_to(spill_);
         b.preliminary_note(preliminary_note(o, x_));
-        if (record) b.record_into(record);
+        if (record) {
+            b.record_into(record);
+            // Its size known, the record grows once: a million facts doubling their way
+            // there would hold both the old and the new array at each step.
+            std::size_t facts = ds_.observations.size();
+            for (const auto& ind : ds_.indicators)
+                facts += ind.targets.size() + ind.definitions.size() * o.languages.size();
+            record->facts.reserve(record->facts.size() + facts);
+        }
         const auto ax = axes();
         std::string q = p_ + ":";
         auto ctx = [&](const Date& s, const Date& e, const std::vector<TypedMember>& dims) {

@@ -76,7 +76,7 @@ class InlineSupplement {
     void write(const doc::Document& d, const std::string& css, const std::string& mark,
                Diagnostics& diags, const std::function<void(std::string_view)>& emit) {
         // The body first: it decides which facts are shown; the header hides the rest.
-        std::string body = body_of(d, mark);
+        Body body = body_of(d, mark);
         std::string out;
         out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         out += "<!-- Inline XBRL 1.1 supplement written by griexport; see docs/ixbrl.md. -->\n";
@@ -99,7 +99,12 @@ class InlineSupplement {
         out += "</head>\n<body>\n";
         emit(out);
         header(diags, emit);
-        emit(body);
+        // In its parts: joined, the largest part would be held twice.
+        emit(body.before_main);
+        emit("<div id=\"main\" class=\"main\">\n");
+        emit(body.main);
+        emit("</div>\n");
+        emit(body.after_main);
         emit("</body>\n</html>\n");
     }
 
@@ -360,7 +365,11 @@ class InlineSupplement {
             fact_attributes(it->second), escape_attribute(lang_), content);
     }
 
-    std::string body_of(const doc::Document& d, const std::string& mark) {
+    struct Body {
+        std::string before_main, main, after_main;
+    };
+
+    Body body_of(const doc::Document& d, const std::string& mark) {
         std::string out;
         out += fmt::format("<p class=\"skip\"><a href=\"#main\">{}</a></p>\n",
                            escape_text(l_.get("xhtml.skip")));
@@ -412,11 +421,8 @@ class InlineSupplement {
         }
         if (section_open) main += "</div>\n";
         main += provenance();
-        out += "<div id=\"main\" class=\"main\">\n";
-        out += main;
-        out += "</div>\n";
-        out += fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_));
-        return out;
+        return {std::move(out), std::move(main),
+                fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_))};
     }
 
     std::string provenance() const {
