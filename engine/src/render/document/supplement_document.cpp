@@ -261,7 +261,7 @@ class Supplement {
             header.rows.push_back({{{l_.get("pdf.index.sector"), FontStyle::bold},
                                     {l_.get("pdf.index.sector-value")}}});
         header.caption = l_.get("xhtml.caption.claim");
-        l.table(header);
+        l.table(std::move(header));
         // The rows every content index shows (CSV, XLSX): one index, whatever the claim.
         auto rows = content_index_rows(m_, set_, l_);
         Table t;
@@ -314,7 +314,7 @@ class Supplement {
             for (auto& row : t.rows) drop(row.cells);
         }
         t.caption = l_.get("xhtml.caption.index");
-        l.table(t);
+        l.table(std::move(t));
     }
 
     // A row per value rule: its label and its values for the base, previous and current year.
@@ -388,7 +388,7 @@ class Supplement {
             t.rows.push_back(std::move(r));
         }
         t.caption = l_.get("xhtml.caption.facts", {{"disclosure", e.number}});
-        l.table(t);
+        l.table(std::move(t));
         if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
         for (const auto& n : across_notes) l.paragraph(n);
     }
@@ -496,7 +496,7 @@ class Supplement {
             }
         }
         t.caption = l_.get("xhtml.caption.climate");
-        l.table(t);
+        l.table(std::move(t));
         // The climate target's progress, as the domain checks computed it.
         for (const auto& p : set_.progress) {
             if (p.indicator != ds_.climate_indicator || !p.relative_target) continue;
@@ -643,7 +643,7 @@ class Supplement {
             }
         }
         t.caption = l_.get("xhtml.caption.goals");
-        l.table(t);
+        l.table(std::move(t));
         if (any_preliminary) l.paragraph(l_.get("pdf.preliminary-note"));
         for (const auto& n : comparison_notes) l.paragraph(n);
         // Kolada's terms of use ask for the attribution wherever its data are shown.
@@ -690,7 +690,7 @@ class Supplement {
         if (!t.rows.empty()) {
             l.paragraph(l_.get("pdf.definitions.intro"));
             t.caption = l_.get("xhtml.caption.definitions");
-            l.table(t);
+            l.table(std::move(t));
         }
         if (!ds_.calculation_models.empty()) {
             l.paragraph(l_.get("pdf.models"));
@@ -722,7 +722,7 @@ class Supplement {
                       {omission_explanation(om, l_)}}});
             }
         t.caption = l_.get("xhtml.caption.omissions");
-        l.table(t);
+        l.table(std::move(t));
     }
 };
 
