@@ -40,6 +40,13 @@ std::uint64_t code_points_to(const SourceText& t, std::size_t offset) {
 
 }  // namespace
 
+std::uint32_t SourceText::line_of(std::size_t offset) const {
+    offset = std::min(offset, bytes.size());
+    if (line_starts.empty() || code_points_before.empty()) return 1;
+    auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+    return static_cast<std::uint32_t>(it - line_starts.begin());
+}
+
 Location SourceText::locate(std::size_t offset) const {
     offset = std::min(offset, bytes.size());
     if (line_starts.empty() || code_points_before.empty()) return {display_path, 1, 1};

@@ -29,6 +29,8 @@ struct SourceText {
 
     // line:column (1-based, column in code points) of a byte offset into `bytes`.
     Location locate(std::size_t offset) const;
+    // The line of a byte offset (locate's line, without building a Location).
+    std::uint32_t line_of(std::size_t offset) const;
     Location at(std::uint32_t line, std::uint32_t column) const {
         return {display_path, line, column};
     }
