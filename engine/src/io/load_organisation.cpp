@@ -46,6 +46,9 @@ bool load_folder(LoadContext& ctx) {
         load_observations(ctx);
         load_climate_accounts(ctx);
         load_kolada(ctx);
+        // Kolada's rows join after the CSV's reserved room: the vector doubled for them,
+        // and a million observations would keep half their space empty for the whole build.
+        ctx.ds.observations.shrink_to_fit();
     }
     check_dataset(ctx);
     check_climate_accounts(ctx);
