@@ -227,18 +227,27 @@ bool OutputSet::open_staging(Diagnostics& diags) {
         return false;
     }
     // The lock file first, then the folder of the same name: a run cleaning up leftovers
-    // never sees this folder without its lock held.
-    std::string templ =
-        (parent / fmt::format("{}stage-XXXXXX.lock", hidden_prefix(folder))).string();
-    int fd = ::mkostemps(templ.data(), 5, O_CLOEXEC);
-    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
+    // never sees this folder without its lock held. A clean-up that took the new file for
+    // a leftover before it was locked has removed it; then another name is tried.
+    std::string templ;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        templ = (parent / fmt::format("{}stage-XXXXXX.lock", hidden_prefix(folder))).string();
+        fd = ::mkostemps(templ.data(), 5, O_CLOEXEC);
+        if (fd < 0) break;
+        struct stat held {
+        }, named{};
+        if (::flock(fd, LOCK_EX) == 0 && ::fstat(fd, &held) == 0 &&
+            ::stat(templ.c_str(), &named) == 0 && held.st_dev == named.st_dev &&
+            held.st_ino == named.st_ino)
+            break;
+        ::close(fd);
+        fd = -1;
+    }
+    if (fd < 0) {
         diags.error("output.write",
                     fmt::format("cannot create a staging folder: {}", reason(errno)),
                     {parent.generic_string(), 0, 0});
-        if (fd >= 0) {
-            ::unlink(templ.c_str());
-            ::close(fd);
-        }
         return false;
     }
     fs::path staging = fs::path(templ).replace_extension();
