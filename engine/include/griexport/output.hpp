@@ -23,6 +23,9 @@ struct OutputFile {
 };
 
 class OutputSet;
+namespace io {
+class Sha256;
+}
 
 // A file of an OutputSet written piece by piece into its staging folder (a taxonomy or an
 // instance of hundreds of MB), hashed as it goes. Dropped without close(), it leaves no
@@ -46,7 +49,7 @@ class OutputStream {
     std::filesystem::path path_;
     int fd_;
     std::string buffer_;
-    void* digest_;  // libcrypto's EVP_MD_CTX, kept out of this header
+    std::unique_ptr<io::Sha256> digest_;
     std::string error_;
 };
 

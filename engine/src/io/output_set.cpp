@@ -316,18 +316,13 @@ OutputStream::OutputStream(OutputSet& set, OutputFile file, fs::path path, int f
       file_(std::move(file)),
       path_(std::move(path)),
       fd_(fd),
-      digest_(EVP_MD_CTX_new()) {
-    if (!digest_ ||
-        EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(digest_), EVP_sha256(), nullptr) != 1)
-        error_ = "libcrypto could not start a SHA-256 digest";
-}
+      digest_(std::make_unique<io::Sha256>()) {}
 
 OutputStream::~OutputStream() {
     if (fd_ >= 0) {
         ::close(fd_);
         ::unlink(path_.c_str());
     }
-    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(digest_));
 }
 
 // Pieces are gathered to 1 MiB before each write: one system call per piece would cost
@@ -335,8 +330,7 @@ OutputStream::~OutputStream() {
 void OutputStream::write(std::string_view bytes) {
     if (!error_.empty() || fd_ < 0) return;
     file_.size += bytes.size();
-    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(digest_), bytes.data(), bytes.size()) != 1)
-        error_ = "libcrypto could not compute a SHA-256 digest";
+    digest_->update(bytes);
     if (buffer_.size() + bytes.size() < (1u << 20)) {
         buffer_ += bytes;
         return;
@@ -371,22 +365,13 @@ void OutputStream::close(Diagnostics& diags) {
     if (error_.empty()) flush();
     if (::close(fd_) != 0 && error_.empty()) error_ = reason(errno);  // NFS, full disks
     fd_ = -1;
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (error_.empty() &&
-        EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(digest_), digest, &length) != 1)
-        error_ = "libcrypto could not compute a SHA-256 digest";
     if (!error_.empty()) {
         ::unlink(path_.c_str());
         diags.error("output.write", fmt::format("cannot write the file: {}", error_),
                     {(absolute_folder(set_.folder_) / file_.path).generic_string(), 0, 0});
         return;
     }
-    static const char* hex = "0123456789abcdef";
-    for (unsigned int i = 0; i < length; ++i) {
-        file_.sha256 += hex[digest[i] >> 4];
-        file_.sha256 += hex[digest[i] & 0xF];
-    }
+    file_.sha256 = digest_->hex();
     set_.files_.push_back(std::move(file_));
 }
 
