@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encoder.h>
+#include <hpdf_fontdef.h>
 
 #include <array>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -16,6 +20,51 @@ HPDF_Doc doc_of(void* p) {
 }
 HPDF_Font font_of(void* p) {
     return static_cast<HPDF_Font>(p);
+}
+HPDF_FontDef fontdef_of(void* p) {
+    return static_cast<HPDF_FontDef>(p);
+}
+
+// libharu makes a UTF-8 font by looking up the glyph of every one of the 65 536 BMP code
+// points, and writes a width for each glyph the font has and a 128 KiB CID-to-glyph map:
+// the larger part of a small PDF's time and bytes. When the encoder presents itself as a
+// CMap encoder instead, libharu visits only the codes its map lists. So for the moment
+// the font is made, the UTF-8 encoder lists exactly the code points the document draws,
+// each as its own CID as before: the same CIDs, glyphs and widths for every character
+// drawn, and no entries for the others. Its maps and function are restored at once.
+HPDF_Font font_for(HPDF_Doc pdf, const char* name, const std::set<char32_t>& used) {
+    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    if (!utf8 || !utf8->attr) return nullptr;
+    auto* attr = static_cast<HPDF_CMapEncoderAttr>(utf8->attr);
+    struct Saved {
+        HPDF_UNICODE unicode_map[256][256];
+        HPDF_UINT16 cid_map[256][256];
+    };
+    auto saved = std::make_unique<Saved>();
+    std::memcpy(saved->unicode_map, attr->unicode_map, sizeof saved->unicode_map);
+    std::memcpy(saved->cid_map, attr->cid_map, sizeof saved->cid_map);
+    std::memset(attr->unicode_map, 0, sizeof attr->unicode_map);
+    std::memset(attr->cid_map, 0, sizeof attr->cid_map);
+    char32_t highest = 0;
+    auto list = [&](char32_t cp) {
+        attr->cid_map[cp >> 8][cp & 0xFF] = static_cast<HPDF_UINT16>(cp);
+        attr->unicode_map[cp >> 8][cp & 0xFF] = static_cast<HPDF_UNICODE>(cp);
+        highest = std::max(highest, cp);
+    };
+    for (char32_t cp : used) {
+        if (cp > 0 && cp < 0xFFFF) list(cp);
+        if (cp > 0xFFFF) list(U' ');  // drawn as a space
+    }
+    // libharu writes widths and map entries for the CIDs below the highest listed one, not
+    // for it: one more code point makes the highest drawn one count.
+    list(highest + 1);
+    auto to_unicode = utf8->to_unicode_fn;
+    utf8->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    utf8->to_unicode_fn = to_unicode;
+    std::memcpy(attr->unicode_map, saved->unicode_map, sizeof saved->unicode_map);
+    std::memcpy(attr->cid_map, saved->cid_map, sizeof saved->cid_map);
+    return font;
 }
 
 // Code points of UTF-8 text (the text is valid UTF-8: it comes from validated inputs).
@@ -79,15 +128,17 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : diags_(diags)
         }
         const char* name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
         if (!name) return nullptr;
-        HPDF_Font f = HPDF_GetFont(pdf, name, "UTF-8");
+        HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf, name);
         info.file = file;
         info.base_name = name;
-        info.cap_height = f ? HPDF_Font_GetCapHeight(f) : 0;
-        return f;
+        info.cap_height = def ? def->cap_height : 0;
+        return def;
     };
-    regular_font_ = load(fonts.regular, regular_);
-    bold_font_ = load(fonts.bold, bold_);
-    ok_ = regular_font_ && bold_font_ && check("loading the fonts");
+    // Only the fonts' definitions now: the fonts themselves are made when the pages are
+    // drawn and the code points they need are known (font_for).
+    regular_def_ = load(fonts.regular, regular_);
+    bold_def_ = load(fonts.bold, bold_);
+    ok_ = regular_def_ && bold_def_ && check("loading the fonts");
 }
 
 PdfCanvas::~PdfCanvas() {
@@ -98,21 +149,21 @@ Measure PdfCanvas::measure() const {
     // libharu sums the glyph widths of a text (no kerning), and finds each glyph by a
     // search of the font's tables: the layout measures the same letters thousands of times,
     // so each character's width is asked once and the sums made here, to the same integer.
+    // The width is the font definition's, as libharu's own text width takes it (which
+    // also marks the glyph for the embedded subset); beyond U+FFFF libharu draws a space.
     struct Widths {
-        void* font;
+        void* def;
         std::unordered_map<char32_t, HPDF_UINT> of;
-        HPDF_UINT get(std::string_view utf8_char, char32_t cp) {
+        HPDF_UINT get(char32_t cp) {
             auto it = of.find(cp);
             if (it != of.end()) return it->second;
-            std::string s(utf8_char);  // libharu wants a terminated string
-            auto w =
-                HPDF_Font_TextWidth(font_of(font), reinterpret_cast<const HPDF_BYTE*>(s.c_str()),
-                                    static_cast<HPDF_UINT>(s.size()));
-            return of[cp] = w.width;
+            auto unicode = static_cast<HPDF_UINT16>(cp > 0xFFFF ? U' ' : cp);
+            auto w = HPDF_TTFontDef_GetCharWidth(fontdef_of(def), unicode);
+            return of[cp] = static_cast<HPDF_UINT>(w);
         }
     };
     auto widths = std::make_shared<std::array<Widths, 2>>(
-        std::array<Widths, 2>{Widths{regular_font_, {}}, Widths{bold_font_, {}}});
+        std::array<Widths, 2>{Widths{regular_def_, {}}, Widths{bold_def_, {}}});
     return [widths](std::string_view text, FontStyle style, double size) {
         if (text.empty()) return 0.0;
         Widths& font = (*widths)[style == FontStyle::bold ? 1 : 0];
@@ -124,7 +175,7 @@ Measure PdfCanvas::measure() const {
             char32_t cp = c < 0x80 ? c : c >= 0xF0 ? c & 0x07u : c >= 0xE0 ? c & 0x0Fu : c & 0x1Fu;
             for (std::size_t k = 1; k < len; ++k)
                 cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-            sum += font.get(text.substr(i, len), cp);
+            sum += font.get(cp);
             i += len;
         }
         return static_cast<double>(sum) * size / 1000.0;
@@ -136,6 +187,13 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
                               int first_page_number) {
     if (!ok_) return {};
     HPDF_Doc pdf = doc_of(doc_);
+    for (const auto& p : pages)
+        for (const auto& op : p.ops)
+            if (const auto* t = std::get_if<DrawText>(&op))
+                add_code_points(t->text, t->font == FontStyle::bold ? bold_.used : regular_.used);
+    void* regular_font = font_for(pdf, regular_.base_name.c_str(), regular_.used);
+    void* bold_font = font_for(pdf, bold_.base_name.c_str(), bold_.used);
+    if (!regular_font || !bold_font || !check("making the fonts")) return {};
     std::vector<HPDF_Page> hpages;
     for (const auto& p : pages) {
         HPDF_Page page = HPDF_AddPage(pdf);
@@ -143,13 +201,12 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
         for (const auto& op : p.ops) {
             if (const auto* t = std::get_if<DrawText>(&op)) {
-                add_code_points(t->text, t->font == FontStyle::bold ? bold_.used : regular_.used);
                 HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t->color.r),
                                      static_cast<HPDF_REAL>(t->color.g),
                                      static_cast<HPDF_REAL>(t->color.b));
                 HPDF_Page_BeginText(page);
                 HPDF_Page_SetFontAndSize(
-                    page, font_of(t->font == FontStyle::bold ? bold_font_ : regular_font_),
+                    page, font_of(t->font == FontStyle::bold ? bold_font : regular_font),
                     static_cast<HPDF_REAL>(t->size));
                 HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y),
                                   t->text.c_str());

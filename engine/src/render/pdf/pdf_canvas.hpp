@@ -43,9 +43,9 @@ class PdfCanvas {
     const EmbeddedFont& font(FontStyle s) const { return s == FontStyle::bold ? bold_ : regular_; }
 
   private:
-    void* doc_ = nullptr;  // HPDF_Doc; libharu's handles are opaque pointers
-    void* regular_font_ = nullptr;
-    void* bold_font_ = nullptr;
+    void* doc_ = nullptr;          // HPDF_Doc; libharu's handles are opaque pointers
+    void* regular_def_ = nullptr;  // HPDF_FontDef
+    void* bold_def_ = nullptr;
     EmbeddedFont regular_;
     EmbeddedFont bold_;
     Diagnostics& diags_;
