@@ -106,4 +106,34 @@ BOOST_AUTO_TEST_CASE(fonts_cover_exactly_the_code_points_drawn) {
     BOOST_TEST(diags.items().empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_reused_document_draws_the_same_bytes_as_a_new_one) {
+    // Canvases keep their libharu document, fonts loaded, for the next canvas of the
+    // process (pdf_canvas.cpp, DocumentPool): nothing of one PDF may reach the next.
+    auto fonts = test::source_dir() / "fonts";
+    FontFiles files{fonts / "LiberationSans-Regular.ttf", fonts / "LiberationSans-Bold.ttf"};
+    Geometry g;
+    auto draw = [&](PdfCanvas& canvas, const std::string& text) {
+        Page page;
+        page.ops.push_back(DrawText{50, 700, FontStyle::regular, 10, text, {}});
+        page.ops.push_back(DrawText{50, 680, FontStyle::bold, 12, text, {}});
+        canvas.measure()(text, FontStyle::regular, 10);
+        return canvas.render({page, page}, {{"Del", 0, 0, 700}}, g, 3);
+    };
+    Diagnostics diags;
+    std::string fresh;
+    {
+        // Two at once: the second cannot be a reused one, since none was handed back yet.
+        PdfCanvas first(files, diags), second(files, diags);
+        fresh = draw(second, "Zz 12");
+        draw(first, "annat");
+    }
+    {
+        PdfCanvas other(files, diags);  // a reused document, drawn with other text
+        draw(other, "\xC3\x85ngermanland \xE2\x88\x92 \xC3\xB6vrigt");
+    }
+    PdfCanvas again(files, diags);  // the document the other canvas used
+    BOOST_TEST(draw(again, "Zz 12") == fresh);
+    BOOST_TEST(diags.items().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,8 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 
 namespace griexport::pdf {
@@ -109,14 +111,91 @@ bool PdfCanvas::check(const char* what) {
     return false;
 }
 
-PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : diags_(diags) {
-    doc_ = HPDF_New([](HPDF_STATUS e, HPDF_STATUS d, void* self) { on_error(e, d, self); }, this);
+namespace {
+
+// libharu documents with the fonts loaded, kept for the process's next PDF: loading a font
+// reads and parses the file in a few hundred small reads, and the UTF-8 encoder fills
+// 384 KiB of tables — per document, though every PDF of a build and of a batch embeds the
+// same two fonts. A document handed back has been freed (HPDF_FreeDoc), which keeps the
+// font definitions and encoders but clears all else, the fonts' marks of glyphs used
+// included; a new document starts from HPDF_NewDoc, so nothing of one PDF reaches the
+// next. Documents that saw an error are not kept.
+struct LoadedDocument {
+    HPDF_Doc doc = nullptr;
+    std::string regular, bold;  // the fonts' base names in this document
+};
+
+class DocumentPool {
+  public:
+    std::optional<LoadedDocument> take(const FontFiles& files) {
+        std::lock_guard guard(lock_);
+        auto it = free_.find(key(files));
+        if (it == free_.end() || it->second.empty()) return std::nullopt;
+        LoadedDocument d = it->second.back();
+        it->second.pop_back();
+        return d;
+    }
+    void give_back(const FontFiles& files, LoadedDocument d) {
+        HPDF_FreeDoc(d.doc);
+        std::lock_guard guard(lock_);
+        auto& list = free_[key(files)];
+        // As many as PDFs are drawn at once; more would only hold memory.
+        if (list.size() >= 8) {
+            HPDF_Free(d.doc);
+            return;
+        }
+        list.push_back(std::move(d));
+    }
+
+  private:
+    static std::string key(const FontFiles& f) {
+        return f.regular.string() + '\n' + f.bold.string();
+    }
+    std::mutex lock_;
+    std::map<std::string, std::vector<LoadedDocument>> free_;
+};
+
+DocumentPool& pool() {
+    // Never destroyed: documents may be handed back while the process exits.
+    static auto* p = new DocumentPool;
+    return *p;
+}
+
+}  // namespace
+
+PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts), diags_(diags) {
+    auto on_error = [](HPDF_STATUS e, HPDF_STATUS d, void* self) {
+        PdfCanvas::on_error(e, d, self);
+    };
+    if (auto loaded = pool().take(fonts)) {
+        HPDF_Doc pdf = loaded->doc;
+        pdf->error.user_data = this;  // the errors now reach this canvas
+        doc_ = pdf;
+        if (HPDF_NewDoc(pdf) != HPDF_OK || !check("starting a document")) return;
+        HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
+        HPDF_SetCurrentEncoder(pdf, "UTF-8");
+        auto def = [&](const std::string& name, const std::filesystem::path& file,
+                       EmbeddedFont& info) -> void* {
+            HPDF_FontDef d = HPDF_Doc_FindFontDef(pdf, name.c_str());
+            info.file = file;
+            info.base_name = name;
+            info.cap_height = d ? d->cap_height : 0;
+            return d;
+        };
+        regular_def_ = def(loaded->regular, fonts.regular, regular_);
+        bold_def_ = def(loaded->bold, fonts.bold, bold_);
+        ok_ = regular_def_ && bold_def_ && check("reusing the fonts");
+        return;
+    }
+    doc_ = HPDF_New(on_error, this);
     if (!doc_) {
         diags_.error("pdf.libharu", "libharu could not create a document", {});
         return;
     }
     HPDF_Doc pdf = doc_of(doc_);
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    // Streams are written plain and compressed when the document is made PDF/A (pdfa.cpp),
+    // by libdeflate: faster than libharu's zlib, and smaller.
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     auto load = [&](const std::filesystem::path& file, EmbeddedFont& info) -> void* {
@@ -142,7 +221,11 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : diags_(diags)
 }
 
 PdfCanvas::~PdfCanvas() {
-    if (doc_) HPDF_Free(doc_of(doc_));
+    if (!doc_) return;
+    if (ok_ && error_ == 0)
+        pool().give_back(files_, {doc_of(doc_), regular_.base_name, bold_.base_name});
+    else
+        HPDF_Free(doc_of(doc_));
 }
 
 Measure PdfCanvas::measure() const {

@@ -43,6 +43,7 @@ class PdfCanvas {
     const EmbeddedFont& font(FontStyle s) const { return s == FontStyle::bold ? bold_ : regular_; }
 
   private:
+    FontFiles files_;
     void* doc_ = nullptr;          // HPDF_Doc; libharu's handles are opaque pointers
     void* regular_def_ = nullptr;  // HPDF_FontDef
     void* bold_def_ = nullptr;

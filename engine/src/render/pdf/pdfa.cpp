@@ -1,6 +1,9 @@
 #include "pdfa.hpp"
 
 #include <fmt/format.h>
+#include <libdeflate.h>
+
+#include <memory>
 
 // qpdf 11: use std::shared_ptr everywhere, no PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
@@ -43,6 +46,31 @@ const EmbeddedFont* font_named(const std::vector<const EmbeddedFont*>& fonts,
     for (const auto* f : fonts)
         if (f->base_name == base) return f;
     return nullptr;
+}
+
+// Every stream but the XMP packet (which PDF/A readers may read as it stands) is
+// compressed here: libharu writes them plain (pdf_canvas.cpp). Level 6, zlib's default,
+// which libharu used before: about 5 % smaller at two-fifths of the time.
+void compress_streams(QPDF& q) {
+    struct Free {
+        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+    };
+    std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(6));
+    if (!compressor) throw std::bad_alloc();
+    std::string out;
+    for (auto& obj : q.getAllObjects()) {
+        if (!obj.isStream()) continue;
+        auto dict = obj.getDict();
+        if (dict.hasKey("/Filter") || dict.getKey("/Type").isNameAndEquals("/Metadata")) continue;
+        auto raw = obj.getRawStreamData();
+        out.resize(libdeflate_zlib_compress_bound(compressor.get(), raw->getSize()));
+        std::size_t n = libdeflate_zlib_compress(compressor.get(), raw->getBuffer(), raw->getSize(),
+                                                 out.data(), out.size());
+        if (n == 0) throw std::runtime_error("a stream could not be compressed");
+        out.resize(n);
+        obj.replaceStreamData(out, QPDFObjectHandle::newName("/FlateDecode"),
+                              QPDFObjectHandle::newNull());
+    }
 }
 
 }  // namespace
@@ -206,11 +234,12 @@ std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFo
         dict.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(info)));
         q.getTrailer().replaceKey("/Info", q.makeIndirectObject(dict));
 
+        compress_streams(q);
         QPDFWriter w(q);
         w.setOutputMemory();
         w.setDeterministicID(true);
         w.setObjectStreamMode(qpdf_o_disable);
-        w.setCompressStreams(false);  // keep libharu's compressed streams; XMP stays plain
+        w.setCompressStreams(false);  // compressed above; XMP stays plain
         w.setDecodeLevel(qpdf_dl_none);
         w.forcePDFVersion("1.4");
         w.setNewlineBeforeEndstream(true);  // PDF/A: an EOL that Length does not count
