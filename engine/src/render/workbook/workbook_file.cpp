@@ -1,24 +1,47 @@
 #include "workbook_file.hpp"
 
 #include <fmt/format.h>
+#include <linux/magic.h>
 #include <stdlib.h>
+#include <sys/statfs.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <vector>
 
 namespace griexport {
 
 namespace fs = std::filesystem;
 
-std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
-                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags) {
-    std::string templ = (fs::temp_directory_path() / "griexport-xlsx-XXXXXX").string();
-    if (!::mkdtemp(templ.data())) {
-        diags.error("output.write", "cannot create a temporary folder for the workbook",
-                    {name, 0, 0});
-        return {};
-    }
+namespace {
+
+// Where libxlsxwriter's scratch files go. It writes every part of a workbook to a file of
+// its own and deletes it; a batch does that tens of thousands of times, and on a disk file
+// system each deletion can slow the next creations (ext4 without a journal looks past every
+// inode deleted in the last minute). So: TMPDIR when the user sets one, else a memory file
+// system when the machine has one, then the temporary folder.
+std::vector<fs::path> scratch_places() {
+    std::vector<fs::path> places;
+    if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) return {fs::path(tmpdir)};
+    struct statfs info {};
+    if (::statfs("/dev/shm", &info) == 0 && info.f_type == TMPFS_MAGIC &&
+        ::access("/dev/shm", W_OK | X_OK) == 0)
+        places.emplace_back("/dev/shm");
+    places.emplace_back("/tmp");
+    return places;
+}
+
+struct Attempt {
+    std::string bytes;
+    std::string error;  // empty when the workbook was written
+};
+
+Attempt write_in(const fs::path& place, const std::string& title, std::int64_t created,
+                 const std::function<void(lxw_workbook*)>& fill) {
+    std::string templ = (place / "griexport-xlsx-XXXXXX").string();
+    if (!::mkdtemp(templ.data())) return {{}, "cannot create a temporary folder for the workbook"};
     struct Cleanup {
         fs::path dir;
         ~Cleanup() {
@@ -30,10 +53,7 @@ std::string workbook_bytes(const std::string& name, const std::string& title, st
     lxw_workbook_options options{};
     options.tmpdir = templ.data();
     lxw_workbook* wb = workbook_new_opt(file.c_str(), &options);
-    if (!wb) {
-        diags.error("output.write", "libxlsxwriter could not start the workbook", {name, 0, 0});
-        return {};
-    }
+    if (!wb) return {{}, "libxlsxwriter could not start the workbook"};
     std::string doc_title = title;
     lxw_doc_properties props{};
     props.title = doc_title.data();
@@ -41,15 +61,28 @@ std::string workbook_bytes(const std::string& name, const std::string& title, st
     workbook_set_properties(wb, &props);
     fill(wb);
     lxw_error err = workbook_close(wb);
-    if (err != LXW_NO_ERROR) {
-        diags.error(
-            "output.write",
-            fmt::format("libxlsxwriter could not write the workbook: {}", lxw_strerror(err)),
-            {name, 0, 0});
-        return {};
-    }
+    if (err != LXW_NO_ERROR)
+        return {{},
+                fmt::format("libxlsxwriter could not write the workbook: {}", lxw_strerror(err))};
     std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::string bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
+    if (!in.good() && !in.eof()) return {{}, "cannot read the written workbook back"};
+    return {std::move(bytes), {}};
+}
+
+}  // namespace
+
+std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
+                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags) {
+    // A full memory file system makes the next place try; only the last one's error counts.
+    std::string error;
+    for (const auto& place : scratch_places()) {
+        Attempt a = write_in(place, title, created, fill);
+        if (a.error.empty()) return std::move(a.bytes);
+        error = std::move(a.error);
+    }
+    diags.error("output.write", error, {name, 0, 0});
+    return {};
 }
 
 TableFormats table_formats(lxw_workbook* wb) {

@@ -1,5 +1,6 @@
 // libxlsxwriter 1.1.4 writes workbooks only to files: one private temporary folder per
-// workbook, read back into bytes for the all-or-nothing OutputSet, then removed.
+// workbook (on a memory file system when there is one), read back into bytes for the
+// all-or-nothing OutputSet, then removed.
 #pragma once
 
 #include <xlsxwriter.h>
