@@ -5,9 +5,12 @@
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 
 #include <array>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -198,19 +201,35 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
     HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    // From memory rather than HPDF_LoadTTFontFromFile: libharu keeps the font's stream
+    // and, on every save, reads each embedded glyph back from it — from a file, a seek and
+    // a read per glyph. Otherwise as that function does: the first font tagged HPDFAA, the
+    // next HPDFAB, which name the fonts' subsets in the PDF.
+    char tag[7] = "HPDFAA";
     auto load = [&](const std::filesystem::path& file, EmbeddedFont& info) -> void* {
-        std::error_code ec;
-        if (!std::filesystem::exists(file, ec)) {
+        std::ifstream in(file, std::ios::binary);
+        std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        if (!in.good() && !in.eof()) bytes.clear();
+        if (bytes.empty()) {
             diags_.error("pdf.font-missing", fmt::format("font file {} not found", file.string()),
                          {file.string(), 0, 0});
             return nullptr;
         }
-        const char* name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
-        if (!name) return nullptr;
-        HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf, name);
+        HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes.size()));
+        if (!stream) return nullptr;
+        if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                              static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK ||
+            HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK) {
+            HPDF_Stream_Free(stream);
+            return nullptr;
+        }
+        HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);  // owns stream
+        if (!def || HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) return nullptr;
+        HPDF_TTFontDef_SetTagName(def, tag);
+        ++tag[5];
         info.file = file;
-        info.base_name = name;
-        info.cap_height = def ? def->cap_height : 0;
+        info.base_name = def->base_font;
+        info.cap_height = def->cap_height;
         return def;
     };
     // Only the fonts' definitions now: the fonts themselves are made when the pages are
