@@ -8,6 +8,7 @@
 #include <hpdf_streams.h>
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -253,19 +254,28 @@ Measure PdfCanvas::measure() const {
     // so each character's width is asked once and the sums made here, to the same integer.
     // The width is the font definition's, as libharu's own text width takes it (which
     // also marks the glyph for the embedded subset); beyond U+FFFF libharu draws a space.
+    // Latin, Greek and Cyrillic text in a table of its own, the rest in a map.
     struct Widths {
         void* def;
-        std::unordered_map<char32_t, HPDF_UINT> of;
-        HPDF_UINT get(char32_t cp) {
-            auto it = of.find(cp);
-            if (it != of.end()) return it->second;
+        std::array<std::int32_t, 0x800> near;
+        std::unordered_map<char32_t, HPDF_UINT> far;
+        explicit Widths(void* d) : def(d) { near.fill(-1); }
+        HPDF_UINT ask(char32_t cp) const {
             auto unicode = static_cast<HPDF_UINT16>(cp > 0xFFFF ? U' ' : cp);
-            auto w = HPDF_TTFontDef_GetCharWidth(fontdef_of(def), unicode);
-            return of[cp] = static_cast<HPDF_UINT>(w);
+            return static_cast<HPDF_UINT>(HPDF_TTFontDef_GetCharWidth(fontdef_of(def), unicode));
+        }
+        HPDF_UINT get(char32_t cp) {
+            if (cp < near.size()) {
+                if (near[cp] < 0) near[cp] = static_cast<std::int32_t>(ask(cp));
+                return static_cast<HPDF_UINT>(near[cp]);
+            }
+            auto it = far.find(cp);
+            if (it != far.end()) return it->second;
+            return far[cp] = ask(cp);
         }
     };
     auto widths = std::make_shared<std::array<Widths, 2>>(
-        std::array<Widths, 2>{Widths{regular_def_, {}}, Widths{bold_def_, {}}});
+        std::array<Widths, 2>{Widths{regular_def_}, Widths{bold_def_}});
     return [widths](std::string_view text, FontStyle style, double size) {
         if (text.empty()) return 0.0;
         Widths& font = (*widths)[style == FontStyle::bold ? 1 : 0];
@@ -297,35 +307,57 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
     void* bold_font = font_for(pdf, bold_.base_name.c_str(), bold_.used);
     if (!regular_font || !bold_font || !check("making the fonts")) return {};
     std::vector<HPDF_Page> hpages;
+    // The colours, font and line width stay set in a page's graphics state until changed,
+    // so each is set only when it changes (most of a table's cells repeat them).
+    struct State {
+        std::array<HPDF_REAL, 3> fill{-1, -1, -1}, stroke{-1, -1, -1};
+        void* font = nullptr;
+        HPDF_REAL size = -1, line_width = -1;
+    };
+    auto rgb = [](const Color& c) {
+        return std::array<HPDF_REAL, 3>{static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                                        static_cast<HPDF_REAL>(c.b)};
+    };
     for (const auto& p : pages) {
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(g.width));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
+        State state;
+        auto fill = [&](const Color& c) {
+            if (auto v = rgb(c); v != state.fill) {
+                HPDF_Page_SetRGBFill(page, v[0], v[1], v[2]);
+                state.fill = v;
+            }
+        };
         for (const auto& op : p.ops) {
             if (const auto* t = std::get_if<DrawText>(&op)) {
-                HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t->color.r),
-                                     static_cast<HPDF_REAL>(t->color.g),
-                                     static_cast<HPDF_REAL>(t->color.b));
+                fill(t->color);
                 HPDF_Page_BeginText(page);
-                HPDF_Page_SetFontAndSize(
-                    page, font_of(t->font == FontStyle::bold ? bold_font : regular_font),
-                    static_cast<HPDF_REAL>(t->size));
+                void* font = t->font == FontStyle::bold ? bold_font : regular_font;
+                auto size = static_cast<HPDF_REAL>(t->size);
+                if (font != state.font || size != state.size) {
+                    HPDF_Page_SetFontAndSize(page, font_of(font), size);
+                    state.font = font;
+                    state.size = size;
+                }
                 HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y),
                                   t->text.c_str());
                 HPDF_Page_EndText(page);
             } else if (const auto* r = std::get_if<DrawRect>(&op)) {
-                HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(r->fill.r),
-                                     static_cast<HPDF_REAL>(r->fill.g),
-                                     static_cast<HPDF_REAL>(r->fill.b));
+                fill(r->fill);
                 HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r->x),
                                     static_cast<HPDF_REAL>(r->y), static_cast<HPDF_REAL>(r->w),
                                     static_cast<HPDF_REAL>(r->h));
                 HPDF_Page_Fill(page);
             } else if (const auto* l = std::get_if<DrawLine>(&op)) {
-                HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(l->color.r),
-                                       static_cast<HPDF_REAL>(l->color.g),
-                                       static_cast<HPDF_REAL>(l->color.b));
-                HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(l->width));
+                if (auto v = rgb(l->color); v != state.stroke) {
+                    HPDF_Page_SetRGBStroke(page, v[0], v[1], v[2]);
+                    state.stroke = v;
+                }
+                if (auto w = static_cast<HPDF_REAL>(l->width); w != state.line_width) {
+                    HPDF_Page_SetLineWidth(page, w);
+                    state.line_width = w;
+                }
                 HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(l->x1),
                                  static_cast<HPDF_REAL>(l->y1));
                 HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(l->x2),
