@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "../../text/line_break.hpp"
 
@@ -115,8 +116,9 @@ bool splits_a_word(std::string_view text, const std::vector<std::string>& lines)
     return joined != words && joined != relaxed;
 }
 
-double Layout::row_height(const Row& r, const std::vector<double>& widths, bool header) const {
-    double line_h = g_.table_size * g_.leading;
+Layout::WrappedRow Layout::wrap_row(const Row& r, const std::vector<double>& widths,
+                                    bool header) const {
+    WrappedRow out;
     std::size_t lines = 1;
     for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
         bool spans = r.block || r.span;
@@ -124,27 +126,30 @@ double Layout::row_height(const Row& r, const std::vector<double>& widths, bool 
         // Header cells are drawn bold: measured regular, a header could wrap into more
         // lines than its row was given and lose the last one.
         FontStyle font = spans || header ? FontStyle::bold : r.cells[c].font;
-        lines = std::max(
-            lines, wrap(r.cells[c].text, w - 2 * g_.cell_padding, font, g_.table_size).size());
+        out.cells.push_back(wrap(r.cells[c].text, w - 2 * g_.cell_padding, font, g_.table_size));
+        lines = std::max(lines, out.cells.back().size());
         if (spans) break;
     }
-    return static_cast<double>(lines) * line_h + 2 * g_.cell_padding;
+    out.height = static_cast<double>(lines) * g_.table_size * g_.leading + 2 * g_.cell_padding;
+    return out;
 }
 
-void Layout::draw_row(const Row& r, const std::vector<double>& widths, bool header) {
-    double h = row_height(r, widths, header);
+void Layout::draw_row(const Row& r, const WrappedRow& wrapped, const std::vector<double>& widths,
+                      bool header) {
+    double h = wrapped.height;
     double top = y_;
     if (header || r.block)
         page().ops.push_back(DrawRect{g_.margin_left, top - h, content_width(), h,
                                       header ? g_.header_fill : g_.block_fill});
     double line_h = g_.table_size * g_.leading;
     double x = g_.margin_left;
-    for (std::size_t c = 0; c < r.cells.size() && c < widths.size(); ++c) {
+    for (std::size_t c = 0; c < r.cells.size() && c < widths.size() && c < wrapped.cells.size();
+         ++c) {
         bool spans = r.block || r.span;
         double w = spans ? content_width() : widths[c];
         const Cell& cell = r.cells[c];
         FontStyle font = header || spans ? FontStyle::bold : cell.font;
-        auto lines = wrap(cell.text, w - 2 * g_.cell_padding, font, g_.table_size);
+        const auto& lines = wrapped.cells[c];
         if (header && splits_a_word(cell.text, lines) &&
             std::find(split_headers_.begin(), split_headers_.end(), cell.text) ==
                 split_headers_.end())
@@ -230,25 +235,41 @@ void Layout::table(const Table& t) {
     std::vector<double> widths;
     for (double w : t.widths) widths.push_back(w / total * content_width());
     fit_header_words(t, widths);
+    std::vector<WrappedRow> header;
     double header_h = 0;
-    for (const auto& r : t.header) header_h += row_height(r, widths, true);
+    for (const auto& r : t.header) {
+        header.push_back(wrap_row(r, widths, true));
+        header_h += header.back().height;
+    }
     auto draw_header = [&] {
-        for (const auto& r : t.header) draw_row(r, widths, true);
+        for (std::size_t i = 0; i < t.header.size(); ++i)
+            draw_row(t.header[i], header[i], widths, true);
+    };
+    // Each row is wrapped once: the row after a heading is looked at before it is drawn.
+    std::optional<WrappedRow> next;
+    auto wrapped = [&](std::size_t i) {
+        WrappedRow w = next ? std::move(*next) : wrap_row(t.rows[i], widths, false);
+        next.reset();
+        return w;
     };
     // The header and the first row start together.
-    ensure(header_h + (t.rows.empty() ? 0 : row_height(t.rows.front(), widths)));
+    if (!t.rows.empty()) next = wrap_row(t.rows.front(), widths, false);
+    ensure(header_h + (next ? next->height : 0));
     draw_header();
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const Row& r = t.rows[i];
-        double h = row_height(r, widths);
+        WrappedRow row = wrapped(i);
         // A block header or sub-heading keeps the row after it on its page.
-        double need = h;
-        if ((r.block || r.span) && i + 1 < t.rows.size()) need += row_height(t.rows[i + 1], widths);
+        double need = row.height;
+        if ((r.block || r.span) && i + 1 < t.rows.size()) {
+            next = wrap_row(t.rows[i + 1], widths, false);
+            need += next->height;
+        }
         if (y_ - need < g_.margin_bottom) {
             new_page();
             draw_header();
         }
-        draw_row(r, widths, false);
+        draw_row(r, row, widths, false);
     }
     y_ -= g_.paragraph_gap * 2;
 }

@@ -110,9 +110,16 @@ class Layout {
     void new_page();
     // Starts a new page unless `height` fits below the cursor.
     void ensure(double height);
-    double row_height(const Row& r, const std::vector<double>& widths, bool header = false) const;
+    // A row's cells wrapped into lines, and the height they take: wrapped once, then
+    // measured for the page break and drawn from the same lines.
+    struct WrappedRow {
+        std::vector<std::vector<std::string>> cells;  // a spanning row: its first cell only
+        double height = 0;
+    };
+    WrappedRow wrap_row(const Row& r, const std::vector<double>& widths, bool header) const;
     void fit_header_words(const Table& t, std::vector<double>& widths) const;
-    void draw_row(const Row& r, const std::vector<double>& widths, bool header);
+    void draw_row(const Row& r, const WrappedRow& wrapped, const std::vector<double>& widths,
+                  bool header);
     Page& page() { return pages_.back(); }
 };
 
