@@ -9,6 +9,11 @@ trap 'rm -rf "$work"' EXIT
 "$bin" build "$sample" -o "$work/a" 2> "$work/a.log"
 "$bin" build "$sample" -o "$work/b" 2> "$work/b.log"
 diff -r "$work/a" "$work/b"
+# Standard error holds the diagnostics and nothing else (a stage timer once slipped in).
+if grep -Ev '^([^ ]+:[0-9]+:[0-9]+: )?(error|warning|note)\[[a-z0-9.-]+\]: ' "$work/a.log"; then
+  echo "FAIL: the build wrote something other than diagnostics to standard error" >&2
+  exit 1
+fi
 python3 - "$work/a" <<'PY'
 import csv, json, sys
 out = sys.argv[1]

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdio>
 #include <future>
 #include <map>
 
@@ -19,11 +17,6 @@
 #include "pdf/pdf_document.hpp"
 #include "xbrl/instance.hpp"
 namespace griexport {
-static auto T0 = std::chrono::steady_clock::now();
-static void T(const char* w) {
-    fprintf(stderr, "T %-30s %.3f\n", w,
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - T0).count());
-}
 
 Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
                                       const std::filesystem::path& out_file,
@@ -78,9 +71,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     };
     auto supplement_document = std::async(std::launch::async, prepare);
     auto report_document = std::async(std::launch::async, prepare);
-    T("start");
     auto ev = evaluate_organisation(folder, options.load);
-    T("evaluated");
     Diagnostics diags = std::move(ev.diagnostics);
     if (!ev.disclosures) return diags;
     const Dataset& ds = *ev.dataset;
@@ -181,7 +172,6 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         if (auto concepts =
                 read_taxonomy_package(options.taxonomy_package, m.xbrl.gri_namespace, diags))
             check_concepts_against(*concepts, ds, m, set, diags);
-    T("indexes");
     xbrl::InstanceRecord gri_facts, programme_facts;
     auto gri = gri_instance(ds, m, set, diags, &gri_facts);
     out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
@@ -195,7 +185,6 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                                            if (s) s->close(diags);
                                        }};
                    });
-    T("xbrl");
     // The same supplement as Inline XBRL: the accessible, machine-readable version.
     for (const auto& lang : pdf_langs) {
         auto stream = out.stream("gri-supplement." + lang + ".xhtml", "xhtml-supplement", diags);
@@ -205,10 +194,8 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
             stream->close(diags);
     }
 
-    T("xhtml");
     for (auto& job : drawing) {
         Drawn d = job.get();
-        T("pdf got");
         for (std::size_t i = d.known; i < d.diags.items().size(); ++i) {
             const Diagnostic& item = d.diags.items()[i];
             diags.add(item.severity, item.code, item.message, item.location);
@@ -238,7 +225,6 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     }
 
     // The auditor's view; read from the diagnostics of this build before the manifest counts.
-    T("pdfs");
     out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
     if (!langs.empty()) {
         auto report = mapping_report_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
@@ -246,15 +232,12 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
             out.add("mapping-report.xlsx", "mapping-report", std::move(report), diags);
     }
 
-    T("trail+report");
     out.add("manifest.json", "manifest",
             manifest_json(ds, m, set, inputs, out.files(), diags,
                           {options.pdf_lang, options.source_date_epoch,
                            options.annual_report.generic_string(), annual_report_sha256}),
             diags);
-    T("manifest");
     out.commit(diags);
-    T("commit");
     return diags;
 }
 
