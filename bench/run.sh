@@ -7,14 +7,21 @@ set -euo pipefail
 build=${1:-build}
 bin=$build/griexport
 gen=$build/gensample
-work=${BENCH_DIR:-/tmp/griexport-bench}
-rm -rf "$work" && mkdir -p "$work"
-measure() {  # label, command…: one row, best of three runs for small ones
+# A fresh folder per run of this script, removed at its end, and a fresh output folder per
+# measured run: nothing is deleted while builds are timed. On a file system such as this
+# machine's ext4 without a journal, creating a file looks past every inode deleted in the
+# last minute, so thousands of files removed just before a build slow it by a quarter.
+work=$(mktemp -d "${BENCH_DIR:-/tmp}/griexport-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+runs=0
+measure() {  # label, command… (OUT stands for the output folder): best of three for small ones
   local label=$1; shift
   local best="" mem=""
   for run in 1 2 3; do
-    rm -rf "$work/out"
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
+    runs=$((runs + 1))
+    local args=() a
+    for a in "$@"; do args+=("${a/#OUT/$work/out.$runs}"); done
+    /usr/bin/time -f "%e %M" -o "$work/time" "${args[@]}" > /dev/null 2>&1 || true
     read -r t m < <(tail -1 "$work/time")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
     [ "${QUICK:-}" = 1 ] && break
@@ -24,19 +31,18 @@ measure() {  # label, command…: one row, best of three runs for small ones
 }
 echo "| build | wall | peak memory |"
 echo "|---|---|---|"
-measure "sample (Region Dalarna), griexport build" "$bin" build samples/region-dalarna -o "$work/out"
+measure "sample (Region Dalarna), griexport build" "$bin" build samples/region-dalarna -o OUT
 sample_time=$(cat "$work/last")
 for n in 1000 10000 100000; do
   "$gen" --indicators $n --years 10 --seed 1 -o "$work/g$n" 2> /dev/null
   QUICK=$([ $n = 100000 ] && echo 1 || echo "") measure \
     "$n indicators × 10 years ($((n * 10)) observations)" \
-    "$bin" build "$work/g$n/synthetic-0001" -o "$work/out"
+    "$bin" build "$work/g$n/synthetic-0001" -o OUT
 done
 "$gen" --indicators 65 --years 4 --organisations 311 --seed 1 --broken 1 -o "$work/batch" 2> /dev/null
 QUICK=1 measure "batch of 311 sample-sized organisations, one broken, --jobs 2" \
-  "$bin" batch "$work/batch/organisations.txt" -o "$work/out" --jobs 2
+  "$bin" batch "$work/batch/organisations.txt" -o OUT --jobs 2
 if command -v weasyprint > /dev/null; then
-  rm -rf "$work/out"
   "$bin" build samples/region-dalarna -o "$work/sample" 2> /dev/null
   measure "the sample's supplement from its XHTML through WeasyPrint (PDF only)" \
     weasyprint "$work/sample/gri-supplement.sv.xhtml" "$work/weasy.pdf"

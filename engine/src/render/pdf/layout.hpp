@@ -88,6 +88,8 @@ class Layout {
                Color color);
 
     const std::vector<Page>& pages() const { return pages_; }
+    // The pages, handed over: a large document's pages are not copied.
+    std::vector<Page> take_pages() { return std::move(pages_); }
     // Table headers that had to break inside a word (the column too narrow for it even
     // after widening): the header text, for a diagnostic.
     const std::vector<std::string>& split_headers() const { return split_headers_; }

@@ -70,7 +70,7 @@ std::string pdf::draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const 
         l.table(t);
     }
 
-    auto pages = l.pages();
+    auto pages = l.take_pages();
     pdf.footers(
         pages, g, labels.get("report.footer", {{"organisation", org}, {"year", year}}),
         [&](int page, int count) {
@@ -82,7 +82,7 @@ std::string pdf::draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const 
     auto info =
         document_info(o, lang, fmt::format("{} – {}", title, org), labels.get("report.subtitle"),
                       org, labels.get("pdf.info.keywords"), options.source_date_epoch);
-    return pdf.finish(pages, l.bookmarks(), g, 1, info);
+    return pdf.finish(std::move(pages), l.bookmarks(), g, 1, info);
 }
 
 }  // namespace griexport

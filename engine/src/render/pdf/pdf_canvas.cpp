@@ -392,6 +392,9 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
     HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
     bytes.resize(read);
     if (!check("saving the document")) return {};
+    // The pages and the saved copy are libharu's no longer: freed now, not when the canvas
+    // goes (the PDF/A step that follows holds the bytes a second time).
+    HPDF_FreeDoc(pdf);
     return bytes;
 }
 

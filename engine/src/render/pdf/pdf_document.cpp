@@ -166,13 +166,14 @@ void PdfDocument::footers(std::vector<Page>& pages, const Geometry& g, const std
     }
 }
 
-std::string PdfDocument::finish(const std::vector<Page>& pages,
-                                const std::vector<Bookmark>& bookmarks, const Geometry& g,
-                                int first_page_number, const DocumentInfo& info) {
+std::string PdfDocument::finish(std::vector<Page> pages, const std::vector<Bookmark>& bookmarks,
+                                const Geometry& g, int first_page_number,
+                                const DocumentInfo& info) {
     std::string bytes = canvas_->render(pages, bookmarks, g, first_page_number);
     if (bytes.empty()) return {};
     std::vector<std::vector<LinkArea>> links;
-    for (const auto& p : pages) links.push_back(p.links);
+    for (auto& p : pages) links.push_back(std::move(p.links));
+    pages = {};
     return make_pdfa(bytes, {&canvas_->font(FontStyle::regular), &canvas_->font(FontStyle::bold)},
                      info, *icc_, diags_, links);
 }

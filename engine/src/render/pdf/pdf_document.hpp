@@ -52,8 +52,9 @@ class PdfDocument {
     void footers(std::vector<Page>& pages, const Geometry& g, const std::string& left,
                  const std::function<std::string(int page, int pages)>& right,
                  const std::string& mark) const;
-    // The PDF/A-1b bytes, or "" after reporting the problem.
-    std::string finish(const std::vector<Page>& pages, const std::vector<Bookmark>& bookmarks,
+    // The PDF/A-1b bytes, or "" after reporting the problem. The pages are let go once
+    // drawn, before the PDF/A step.
+    std::string finish(std::vector<Page> pages, const std::vector<Bookmark>& bookmarks,
                        const Geometry& g, int first_page_number, const DocumentInfo& info);
 
   private:

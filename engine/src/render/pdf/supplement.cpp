@@ -105,7 +105,7 @@ std::string pdf::draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mapp
                                   "its column is too narrow for the word",
                                   labels.lang(), h),
                       Location{(options.data_dir / "templates/layout.xml").string(), 0, 0});
-    auto drawn = layout.pages();
+    auto drawn = layout.take_pages();
     // Footers: the organisation and year left, "Sida X av Y" right. Numbers continue the
     // årsredovisning's when the organisation gives the supplement's first page.
     std::string year = std::to_string(ds.organisation.reporting_period.from.year);
@@ -123,7 +123,9 @@ std::string pdf::draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mapp
         ds.organisation, labels.lang(), document.title + " – " + document.organisation,
         labels.get("pdf.info.subject", {{"year", year}}), document.organisation,
         labels.get("pdf.info.keywords"), options.source_date_epoch);
-    return pdf.finish(drawn, layout.bookmarks(), tmpl.geometry, first_page, info);
+    auto bookmarks = layout.bookmarks();
+    document = {};  // the content, drawn now, is not needed while the PDF is written
+    return pdf.finish(std::move(drawn), bookmarks, tmpl.geometry, first_page, info);
 }
 
 }  // namespace griexport
