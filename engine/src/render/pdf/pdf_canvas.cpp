@@ -2,20 +2,16 @@
 
 #include <fmt/format.h>
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
-#include <hpdf_streams.h>
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <unordered_map>
+
+#include "libharu_documents.hpp"
 
 namespace griexport::pdf {
 
@@ -29,48 +25,6 @@ HPDF_Font font_of(void* p) {
 }
 HPDF_FontDef fontdef_of(void* p) {
     return static_cast<HPDF_FontDef>(p);
-}
-
-// libharu makes a UTF-8 font by looking up the glyph of every one of the 65 536 BMP code
-// points, and writes a width for each glyph the font has and a 128 KiB CID-to-glyph map:
-// the larger part of a small PDF's time and bytes. When the encoder presents itself as a
-// CMap encoder instead, libharu visits only the codes its map lists. So for the moment
-// the font is made, the UTF-8 encoder lists exactly the code points the document draws,
-// each as its own CID as before: the same CIDs, glyphs and widths for every character
-// drawn, and no entries for the others. Its maps and function are restored at once.
-HPDF_Font font_for(HPDF_Doc pdf, const char* name, const std::set<char32_t>& used) {
-    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-    if (!utf8 || !utf8->attr) return nullptr;
-    auto* attr = static_cast<HPDF_CMapEncoderAttr>(utf8->attr);
-    struct Saved {
-        HPDF_UNICODE unicode_map[256][256];
-        HPDF_UINT16 cid_map[256][256];
-    };
-    auto saved = std::make_unique<Saved>();
-    std::memcpy(saved->unicode_map, attr->unicode_map, sizeof saved->unicode_map);
-    std::memcpy(saved->cid_map, attr->cid_map, sizeof saved->cid_map);
-    std::memset(attr->unicode_map, 0, sizeof attr->unicode_map);
-    std::memset(attr->cid_map, 0, sizeof attr->cid_map);
-    char32_t highest = 0;
-    auto list = [&](char32_t cp) {
-        attr->cid_map[cp >> 8][cp & 0xFF] = static_cast<HPDF_UINT16>(cp);
-        attr->unicode_map[cp >> 8][cp & 0xFF] = static_cast<HPDF_UNICODE>(cp);
-        highest = std::max(highest, cp);
-    };
-    for (char32_t cp : used) {
-        if (cp > 0 && cp < 0xFFFF) list(cp);
-        if (cp > 0xFFFF) list(U' ');  // drawn as a space
-    }
-    // libharu writes widths and map entries for the CIDs below the highest listed one, not
-    // for it: one more code point makes the highest drawn one count.
-    list(highest + 1);
-    auto to_unicode = utf8->to_unicode_fn;
-    utf8->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
-    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
-    utf8->to_unicode_fn = to_unicode;
-    std::memcpy(attr->unicode_map, saved->unicode_map, sizeof saved->unicode_map);
-    std::memcpy(attr->cid_map, saved->cid_map, sizeof saved->cid_map);
-    return font;
 }
 
 // Code points of UTF-8 text (the text is valid UTF-8: it comes from validated inputs).
@@ -115,63 +69,11 @@ bool PdfCanvas::check(const char* what) {
     return false;
 }
 
-namespace {
-
-// libharu documents with the fonts loaded, kept for the process's next PDF: loading a font
-// reads and parses the file in a few hundred small reads, and the UTF-8 encoder fills
-// 384 KiB of tables — per document, though every PDF of a build and of a batch embeds the
-// same two fonts. A document handed back has been freed (HPDF_FreeDoc), which keeps the
-// font definitions and encoders but clears all else, the fonts' marks of glyphs used
-// included; a new document starts from HPDF_NewDoc, so nothing of one PDF reaches the
-// next. Documents that saw an error are not kept.
-struct LoadedDocument {
-    HPDF_Doc doc = nullptr;
-    std::string regular, bold;  // the fonts' base names in this document
-};
-
-class DocumentPool {
-  public:
-    std::optional<LoadedDocument> take(const FontFiles& files) {
-        std::lock_guard guard(lock_);
-        auto it = free_.find(key(files));
-        if (it == free_.end() || it->second.empty()) return std::nullopt;
-        LoadedDocument d = it->second.back();
-        it->second.pop_back();
-        return d;
-    }
-    void give_back(const FontFiles& files, LoadedDocument d) {
-        HPDF_FreeDoc(d.doc);
-        std::lock_guard guard(lock_);
-        auto& list = free_[key(files)];
-        // As many as PDFs are drawn at once; more would only hold memory.
-        if (list.size() >= 8) {
-            HPDF_Free(d.doc);
-            return;
-        }
-        list.push_back(std::move(d));
-    }
-
-  private:
-    static std::string key(const FontFiles& f) {
-        return f.regular.string() + '\n' + f.bold.string();
-    }
-    std::mutex lock_;
-    std::map<std::string, std::vector<LoadedDocument>> free_;
-};
-
-DocumentPool& pool() {
-    // Never destroyed: documents may be handed back while the process exits.
-    static auto* p = new DocumentPool;
-    return *p;
-}
-
-}  // namespace
-
 PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts), diags_(diags) {
     auto on_error = [](HPDF_STATUS e, HPDF_STATUS d, void* self) {
         PdfCanvas::on_error(e, d, self);
     };
-    if (auto loaded = pool().take(fonts)) {
+    if (auto loaded = libharu::take_document(fonts)) {
         HPDF_Doc pdf = loaded->doc;
         pdf->error.user_data = this;  // the errors now reach this canvas
         doc_ = pdf;
@@ -202,11 +104,7 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
     HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    // From memory rather than HPDF_LoadTTFontFromFile: libharu keeps the font's stream
-    // and, on every save, reads each embedded glyph back from it — from a file, a seek and
-    // a read per glyph. Otherwise as that function does: the first font tagged HPDFAA, the
-    // next HPDFAB, which name the fonts' subsets in the PDF.
-    char tag[7] = "HPDFAA";
+    char tag[7] = "HPDFAA";  // as HPDF_LoadTTFontFromFile tags them: HPDFAA, then HPDFAB
     auto load = [&](const std::filesystem::path& file, EmbeddedFont& info) -> void* {
         std::ifstream in(file, std::ios::binary);
         std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -216,17 +114,8 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
                          {file.string(), 0, 0});
             return nullptr;
         }
-        HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes.size()));
-        if (!stream) return nullptr;
-        if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                              static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK ||
-            HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK) {
-            HPDF_Stream_Free(stream);
-            return nullptr;
-        }
-        HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);  // owns stream
-        if (!def || HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) return nullptr;
-        HPDF_TTFontDef_SetTagName(def, tag);
+        HPDF_FontDef def = libharu::load_font(pdf, bytes, tag);
+        if (!def) return nullptr;
         ++tag[5];
         info.file = file;
         info.base_name = def->base_font;
@@ -243,7 +132,7 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
 PdfCanvas::~PdfCanvas() {
     if (!doc_) return;
     if (ok_ && error_ == 0)
-        pool().give_back(files_, {doc_of(doc_), regular_.base_name, bold_.base_name});
+        libharu::give_back_document(files_, {doc_of(doc_), regular_.base_name, bold_.base_name});
     else
         HPDF_Free(doc_of(doc_));
 }
@@ -303,8 +192,8 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
         for (const auto& op : p.ops)
             if (const auto* t = std::get_if<DrawText>(&op))
                 add_code_points(t->text, t->font == FontStyle::bold ? bold_.used : regular_.used);
-    void* regular_font = font_for(pdf, regular_.base_name.c_str(), regular_.used);
-    void* bold_font = font_for(pdf, bold_.base_name.c_str(), bold_.used);
+    void* regular_font = libharu::font_for(pdf, regular_.base_name.c_str(), regular_.used);
+    void* bold_font = libharu::font_for(pdf, bold_.base_name.c_str(), bold_.used);
     if (!regular_font || !bold_font || !check("making the fonts")) return {};
     std::vector<HPDF_Page> hpages;
     // The colours, font and line width stay set in a page's graphics state until changed,
