@@ -4,6 +4,7 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
