@@ -6,11 +6,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "../../io/sha256.hpp"
 #include "../../io/source_text.hpp"
@@ -69,9 +69,16 @@ class InlineSupplement {
           programme_(programme),
           found_(found) {
         facts_.reserve(gri.facts.size() + programme.facts.size());
-        for (std::size_t i = 0; i < gri.facts.size(); ++i) facts_[gri.facts[i].source] = {&gri, i};
-        for (std::size_t i = 0; i < programme.facts.size(); ++i)
-            facts_[programme.facts[i].source] = {&programme, i};
+        for (const auto* r : {&gri, &programme}) {
+            shown_[r == &gri ? 0 : 1].assign(r->facts.size(), 0);
+            for (std::size_t i = 0; i < r->facts.size(); ++i) {
+                auto [it, added] = facts_.try_emplace(r->facts[i].source, FactAt{r, i});
+                if (added) continue;
+                // The later fact answers for the key; the earlier are shown with it.
+                same_key_[it->first].push_back(it->second);
+                it->second = {r, i};
+            }
+        }
     }
 
     // The document to `emit` in pieces: a large programme's hidden facts run to hundreds of
@@ -127,7 +134,17 @@ class InlineSupplement {
     // Source key → fact; hashed, and the keys are the records' own strings (a million
     // facts in an ordered map of copied keys held 120 MB and a cache miss a level).
     std::unordered_map<std::string_view, FactAt> facts_;
-    std::unordered_set<std::string> shown_;  // source keys tagged in the body
+    // Which facts the body tags, per record (GRI, programme) and fact: a fact is shown when
+    // a fact of its key is, so facts that share a key with facts_'s are kept beside it.
+    std::array<std::vector<char>, 2> shown_;
+    std::unordered_map<std::string_view, std::vector<FactAt>> same_key_;
+    bool shown(const FactAt& at) const { return shown_[at.record == &gri_ ? 0 : 1][at.index]; }
+    void show(std::string_view key, const FactAt& at) {
+        shown_[at.record == &gri_ ? 0 : 1][at.index] = 1;
+        if (auto it = same_key_.find(key); it != same_key_.end())
+            for (const auto& other : it->second)
+                shown_[other.record == &gri_ ? 0 : 1][other.index] = 1;
+    }
     // Figures linked to the provenance appendix, in order of first appearance, with the
     // heading of their entry.
     std::vector<std::pair<std::string, std::string>> linked_;
@@ -185,10 +202,9 @@ class InlineSupplement {
             auto p = take_apart(figure);
             std::string tagged;
             auto it = facts_.find(key);
-            bool first = !shown_.contains(key);
             // A figure shown twice (the climate total in two tables) is tagged once.
-            if (it != facts_.end() && first) tagged = non_fraction(it->second, p);
-            if (!tagged.empty()) shown_.insert(key);
+            if (it != facts_.end() && !shown(it->second)) tagged = non_fraction(it->second, p);
+            if (!tagged.empty()) show(key, it->second);
             std::string inner = tagged.empty()
                                     ? escape_text(figure)
                                     : escape_text(p.before) + tagged + escape_text(p.after);
@@ -360,10 +376,10 @@ class InlineSupplement {
     std::string narrative(const doc::Narrative& n) {
         auto it = facts_.find(n.fact);
         std::string content = paragraphs(n.text);
-        if (it == facts_.end() || shown_.contains(n.fact) ||
+        if (it == facts_.end() || shown(it->second) ||
             it->second.record->facts[it->second.index].value != xbrl::xhtml_paragraphs(n.text))
             return fmt::format("<div class=\"narrative\">{}</div>\n", content);
-        shown_.insert(n.fact);
+        show(n.fact, it->second);
         return fmt::format(
             "<div class=\"narrative\"><ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}"
             "</ix:nonNumeric></div>\n",
@@ -508,14 +524,14 @@ class InlineSupplement {
     void header(Diagnostics& diags, const std::function<void(std::string_view)>& emit) const {
         std::string out = "<div style=\"display:none\">\n<ix:header>\n";
         bool any_hidden = false;
-        for (const auto* r : {&gri_, &programme_})
-            for (const auto& f : r->facts) any_hidden = any_hidden || !shown_.contains(f.source);
+        for (const auto& flags : shown_)
+            any_hidden = any_hidden || std::find(flags.begin(), flags.end(), 0) != flags.end();
         if (any_hidden) out += "<ix:hidden>\n";
         for (const auto* r : {&gri_, &programme_})
             for (std::size_t i = 0; i < r->facts.size(); ++i) {
                 const auto& f = r->facts[i];
-                if (shown_.contains(f.source)) continue;
                 FactAt at{r, i};
+                if (shown(at)) continue;
                 // Formatted in place, and handed on by the MiB: a large build hides
                 // hundreds of thousands of facts.
                 auto to = std::back_inserter(out);
