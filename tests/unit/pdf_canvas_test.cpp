@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -134,6 +135,28 @@ BOOST_AUTO_TEST_CASE(a_reused_document_draws_the_same_bytes_as_a_new_one) {
     PdfCanvas again(files, diags);  // the document the other canvas used
     BOOST_TEST(draw(again, "Zz 12") == fresh);
     BOOST_TEST(diags.items().empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_unreadable_font_is_an_error_not_a_missing_pdf) {
+    // A font file cut short: libharu cannot load it. The canvas must say so, or the build
+    // would leave the PDFs out and still succeed.
+    test::ScratchFolder folder("canvas-font");
+    auto fonts = test::source_dir() / "fonts";
+    std::ifstream in(fonts / "LiberationSans-Bold.ttf", std::ios::binary);
+    std::string bytes(3000, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    folder.write("cut.ttf", bytes);
+    Diagnostics diags;
+    PdfCanvas canvas({fonts / "LiberationSans-Regular.ttf", folder.path() / "cut.ttf"}, diags);
+    BOOST_TEST(!canvas.ok());
+    BOOST_TEST(diags.has_errors());
+    BOOST_TEST(!diags.items().empty());
+    if (!diags.items().empty()) BOOST_TEST(diags.items().front().code == "pdf.libharu");
+    // And a good pair still loads afterwards (no broken document was kept for reuse).
+    Diagnostics again;
+    PdfCanvas good({fonts / "LiberationSans-Regular.ttf", fonts / "LiberationSans-Bold.ttf"},
+                   again);
+    BOOST_TEST(good.ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -59,6 +59,17 @@ void PdfCanvas::on_error(unsigned long error, unsigned long detail, void* self) 
     }
 }
 
+bool PdfCanvas::fonts_ready(const char* what) {
+    // libharu's own error first; a font it could not read without raising one (a file cut
+    // short) is still an error: without it the PDFs would be left out without a word.
+    if (!check(what)) return false;
+    if (regular_def_ && bold_def_) return true;
+    if (!diags_.has_errors())
+        diags_.error("pdf.libharu",
+                     fmt::format("libharu failed while {}: a font is unreadable", what), {});
+    return false;
+}
+
 bool PdfCanvas::check(const char* what) {
     if (error_ == 0) return true;
     diags_.error(
@@ -90,7 +101,7 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
         };
         regular_def_ = def(loaded->regular, fonts.regular, regular_);
         bold_def_ = def(loaded->bold, fonts.bold, bold_);
-        ok_ = regular_def_ && bold_def_ && check("reusing the fonts");
+        ok_ = fonts_ready("reusing the fonts");
         return;
     }
     doc_ = HPDF_New(on_error, this);
@@ -115,7 +126,12 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
             return nullptr;
         }
         HPDF_FontDef def = libharu::load_font(pdf, bytes, tag);
-        if (!def) return nullptr;
+        if (!def) {
+            diags_.error("pdf.libharu",
+                         fmt::format("libharu cannot read the font file {}", file.string()),
+                         {file.string(), 0, 0});
+            return nullptr;
+        }
         ++tag[5];
         info.file = file;
         info.base_name = def->base_font;
@@ -126,7 +142,7 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
     // drawn and the code points they need are known (font_for).
     regular_def_ = load(fonts.regular, regular_);
     bold_def_ = load(fonts.bold, bold_);
-    ok_ = regular_def_ && bold_def_ && check("loading the fonts");
+    ok_ = fonts_ready("loading the fonts");
 }
 
 PdfCanvas::~PdfCanvas() {

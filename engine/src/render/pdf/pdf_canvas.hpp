@@ -55,6 +55,7 @@ class PdfCanvas {
     unsigned long detail_ = 0;
 
     bool check(const char* what);
+    bool fonts_ready(const char* what);
     static void on_error(unsigned long error, unsigned long detail, void* self);
 };
 
