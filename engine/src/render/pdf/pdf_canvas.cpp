@@ -60,14 +60,8 @@ void PdfCanvas::on_error(unsigned long error, unsigned long detail, void* self) 
 }
 
 bool PdfCanvas::fonts_ready(const char* what) {
-    // libharu's own error first; a font it could not read without raising one (a file cut
-    // short) is still an error: without it the PDFs would be left out without a word.
-    if (!check(what)) return false;
-    if (regular_def_ && bold_def_) return true;
-    if (!diags_.has_errors())
-        diags_.error("pdf.libharu",
-                     fmt::format("libharu failed while {}: a font is unreadable", what), {});
-    return false;
+    // libharu's own error first; a font that failed to load was reported where it failed.
+    return check(what) && regular_def_ && bold_def_;
 }
 
 bool PdfCanvas::check(const char* what) {
@@ -94,6 +88,9 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
         auto def = [&](const std::string& name, const std::filesystem::path& file,
                        EmbeddedFont& info) -> void* {
             HPDF_FontDef d = HPDF_Doc_FindFontDef(pdf, name.c_str());
+            if (!d)
+                diags_.error("pdf.libharu",
+                             fmt::format("libharu lost the font {} of a kept document", name), {});
             info.file = file;
             info.base_name = name;
             info.cap_height = d ? d->cap_height : 0;

@@ -20,16 +20,17 @@ namespace {
 // Where libxlsxwriter's scratch files go. It writes every part of a workbook to a file of
 // its own and deletes it; a batch does that tens of thousands of times, and on a disk file
 // system each deletion can slow the next creations (ext4 without a journal looks past every
-// inode deleted in the last minute). So: TMPDIR when the user sets one, else a memory file
-// system when the machine has one, then the temporary folder.
+// inode deleted in the last minute). So a memory file system when the machine has one and
+// the user has not named a temporary folder (TMPDIR), then the temporary folder.
 std::vector<fs::path> scratch_places() {
     std::vector<fs::path> places;
-    if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) return {fs::path(tmpdir)};
     struct statfs info {};
-    if (::statfs("/dev/shm", &info) == 0 && info.f_type == TMPFS_MAGIC &&
+    if (const char* tmpdir = std::getenv("TMPDIR");
+        (!tmpdir || !*tmpdir) && ::statfs("/dev/shm", &info) == 0 && info.f_type == TMPFS_MAGIC &&
         ::access("/dev/shm", W_OK | X_OK) == 0)
         places.emplace_back("/dev/shm");
-    places.emplace_back("/tmp");
+    std::error_code ec;
+    if (auto tmp = fs::temp_directory_path(ec); !ec) places.push_back(tmp);
     return places;
 }
 
@@ -75,7 +76,7 @@ Attempt write_in(const fs::path& place, const std::string& title, std::int64_t c
 std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
                            const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags) {
     // A full memory file system makes the next place try; only the last one's error counts.
-    std::string error;
+    std::string error = "no temporary folder for the workbook";
     for (const auto& place : scratch_places()) {
         Attempt a = write_in(place, title, created, fill);
         if (a.error.empty()) return std::move(a.bytes);
