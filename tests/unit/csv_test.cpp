@@ -90,4 +90,42 @@ BOOST_AUTO_TEST_CASE(a_file_resaved_by_excel_reads_the_same) {
             BOOST_TEST(a->records[r].fields[c].value == b->records[r].fields[c].value);
 }
 
+// A large table is read twice instead of held: the second reading must give exactly the
+// records, fields, offsets and lines the first one kept (quotes, line breaks inside quotes,
+// Excel's padding of short rows, blank and comment rows, CR line ends).
+BOOST_AUTO_TEST_CASE(streamed_records_are_the_kept_ones) {
+    const std::string text =
+        "sep=;\r# decimal: comma\na;b;c;;\n1; \"x;\"\"y\"\"\";3\r\n\n# note;;\n"
+        "\"rad ett\nrad två\";2;x\r;;;;\n 4 ;5;6;;\n7;8;";
+    test::ScratchFolder f("csv");
+    f.write("t.csv", text);
+    Diagnostics d;
+    auto src = io::read_source(f.path(), "t.csv", true, d);
+    BOOST_REQUIRE(src);
+    auto kept = io::parse_csv(*src, d, io::CsvRows::kept);
+    auto streamed = io::parse_csv(*src, d, io::CsvRows::streamed);
+    BOOST_REQUIRE(kept);
+    BOOST_REQUIRE(streamed);
+    BOOST_TEST(!d.has_errors());
+    BOOST_TEST(streamed->records.empty());
+    BOOST_TEST(kept->records.size() == 4u);
+    BOOST_TEST(streamed->size() == kept->size());
+    std::vector<io::CsvRecord> again;
+    streamed->each_record([&](const io::CsvRecord& r) { again.push_back(r); });
+    BOOST_REQUIRE(again.size() == kept->records.size());
+    for (std::size_t r = 0; r < again.size(); ++r) {
+        BOOST_TEST(again[r].line == kept->records[r].line);
+        BOOST_REQUIRE(again[r].fields.size() == kept->records[r].fields.size());
+        for (std::size_t c = 0; c < again[r].fields.size(); ++c) {
+            BOOST_TEST(again[r].fields[c].value == kept->records[r].fields[c].value);
+            BOOST_TEST(again[r].fields[c].offset == kept->records[r].fields[c].offset);
+        }
+    }
+    BOOST_TEST(again[0].fields[1].value == "x;\"y\"");
+    BOOST_TEST(again[1].fields[0].value == "rad ett\nrad två");
+    BOOST_TEST(again[2].fields[0].value == "4");
+    BOOST_TEST(again[3].fields[2].value == "");
+    BOOST_TEST(again[3].fields.size() == 5u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

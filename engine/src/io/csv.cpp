@@ -25,6 +25,32 @@ Location CsvTable::where_header() const {
 
 namespace {
 
+bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& rec,
+                 Diagnostics& diags);
+bool skipped(const CsvRecord& r);
+
+}  // namespace
+
+void CsvTable::each_record(const std::function<void(const CsvRecord&)>& fn) const {
+    if (!streamed) {
+        for (const auto& rec : records) fn(rec);
+        return;
+    }
+    // The second reading of a text parse_csv found whole: no record fails here, and none
+    // has a wrong field count (a short one, padded by Excel, is padded as when kept).
+    Diagnostics unused;
+    CsvRecord rec;
+    std::size_t pos = body_offset;
+    while (pos < text->bytes.size()) {
+        if (!read_record(*text, pos, delimiter, rec, unused)) return;
+        if (skipped(rec)) continue;
+        rec.fields.resize(header.size());
+        fn(rec);
+    }
+}
+
+namespace {
+
 std::string trim(std::string_view s) {
     auto b = s.find_first_not_of(" \t");
     if (b == std::string_view::npos) return {};
@@ -131,6 +157,12 @@ bool blank(const CsvRecord& r) {
                        [](const CsvField& f) { return f.value.empty(); });
 }
 
+// A row that is not data: blank, or a comment.
+bool skipped(const CsvRecord& r) {
+    return blank(r) ||
+           (!r.fields.empty() && !r.fields[0].value.empty() && r.fields[0].value[0] == '#');
+}
+
 // A preamble line as Excel writes it back after a save: the cell unquoted ("sep=;" holds
 // the delimiter, so Excel quotes it) and the empty cells after it (";;;;;") dropped.
 std::string excel_cell_line(std::string line) {
@@ -149,7 +181,7 @@ std::string excel_cell_line(std::string line) {
 
 }  // namespace
 
-std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
+std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags, CsvRows rows) {
     CsvTable table;
     table.text = &text;
     const std::string& s = text.bytes;
@@ -219,12 +251,12 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
         table.header.push_back(f.value);
     }
     table.header_fields = rec.fields;
+    table.body_offset = pos;
+    table.streamed = rows == CsvRows::streamed;
     std::size_t before = diags.error_count();
     while (pos < s.size()) {
         if (!read_record(text, pos, table.delimiter, rec, diags)) return std::nullopt;
-        if (blank(rec)) continue;
-        if (!rec.fields.empty() && !rec.fields[0].value.empty() && rec.fields[0].value[0] == '#')
-            continue;
+        if (skipped(rec)) continue;
         if (rec.fields.size() != table.header.size() &&
             (rec.fields.size() < named || rec.fields.size() > table.header.size())) {
             diags.error("csv.field-count",
@@ -243,6 +275,8 @@ std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags) {
                 stray = true;
             }
         if (stray) continue;
+        ++table.record_count;
+        if (table.streamed) continue;
         rec.fields.resize(table.header.size());
         table.records.push_back(std::move(rec));
         rec = CsvRecord{};

@@ -205,14 +205,11 @@ std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name
     if (!in->text) return in;
     in->files.push_back(ctx.add_source(*in->text));
     in->display_path = in->text->display_path;
-    in->table = parse_csv(*in->text, ctx.diags);
+    in->table = parse_csv(*in->text, ctx.diags, CsvRows::streamed);
     return in;
 }
 
-}  // namespace
-
-void load_observations(LoadContext& ctx) {
-    auto input = open_table(ctx, "observations", "indicator");
+void read_observations(LoadContext& ctx, const InputTable* input) {
     if (!input->table) return;
     auto& table = input->table;
     // name and definition: what the data-entry workbook shows beside each indicator.
@@ -221,11 +218,10 @@ void load_observations(LoadContext& ctx) {
             {"status", "source", "evidence", "uncertainty", "name", "definition", "restated_as"}))
         return;
     Dataset& ds = ctx.ds;
-    ds.observations.reserve(ds.observations.size() + table->records.size());
-    for (const auto& rec : table->records) {
+    table->each_record([&](const CsvRecord& rec) {
         Row row{*table, rec};
         // A workbook row nobody filled in yet (the template lists every indicator).
-        if (!table->text && row.value("value").empty()) continue;
+        if (!table->text && row.value("value").empty()) return;
         std::string id = row.value("indicator");
         auto idx = ds.indicator_index(id);
         if (!idx) {
@@ -234,14 +230,14 @@ void load_observations(LoadContext& ctx) {
                 fmt::format("observation for indicator '{}', which the programme does not define",
                             id),
                 row.where("indicator"));
-            continue;
+            return;
         }
         auto year = parse_year(ctx, row, "year");
         auto value = parse_number(ctx, *table, row, "value");
-        if (!year || !value) continue;
+        if (!year || !value) return;
         Observation o;
         auto q = to_unit(ctx, row, *value, ds.indicators[*idx].unit, id, &o.written_unit);
-        if (!q) continue;
+        if (!q) return;
         o.indicator = *idx;
         o.year = *year;
         o.value = *q;
@@ -260,7 +256,7 @@ void load_observations(LoadContext& ctx) {
                                             "restate the value under",
                                             id, *v),
                                 row.where("restated_as"));
-                continue;
+                return;
             }
             o.restated_as = ctx.intern(*v);
         }
@@ -275,18 +271,17 @@ void load_observations(LoadContext& ctx) {
                                         "nor 'final' (slutlig, definitiv)",
                                         status),
                             row.where("status"));
-            continue;
+            return;
         }
         o.source = row.value("source");
         o.evidence = row.value("evidence");
         o.uncertainty = row.value("uncertainty");
         o.origin = {input->file_of(rec), rec.line, 1};
         ds.observations.push_back(std::move(o));
-    }
+    });
 }
 
-void load_climate_accounts(LoadContext& ctx) {
-    auto input = open_table(ctx, "climate-accounts", "post");
+void read_climate_accounts(LoadContext& ctx, const InputTable* input) {
     if (!input->table) return;
     auto& table = input->table;
     if (!check_columns(ctx, *table, {"post", "year", "measure", "value", "unit", "model"},
@@ -303,7 +298,7 @@ void load_climate_accounts(LoadContext& ctx) {
         return;
     }
     const Indicator& ind = ds.indicators[*climate_idx];
-    for (const auto& rec : table->records) {
+    table->each_record([&](const CsvRecord& rec) {
         Row row{*table, rec};
         std::string post_id = row.value("post");
         auto post = std::find_if(ds.climate_posts.begin(), ds.climate_posts.end(),
@@ -313,7 +308,7 @@ void load_climate_accounts(LoadContext& ctx) {
                 "ref.unknown-post",
                 fmt::format("climate post '{}' is not declared in programme.xml", post_id),
                 row.where("post"));
-            continue;
+            return;
         }
         std::string model = row.value("model");
         if (std::none_of(ds.calculation_models.begin(), ds.calculation_models.end(),
@@ -322,13 +317,13 @@ void load_climate_accounts(LoadContext& ctx) {
                 "ref.unknown-model",
                 fmt::format("calculation model '{}' is not declared in programme.xml", model),
                 row.where("model"));
-            continue;
+            return;
         }
         auto year = parse_year(ctx, row, "year");
         auto value = parse_number(ctx, *table, row, "value");
-        if (!year || !value) continue;
+        if (!year || !value) return;
         auto q = to_unit(ctx, row, *value, ind.unit, ind.id);
-        if (!q) continue;
+        if (!q) return;
         ClimateEntry e;
         e.post = post_id;
         e.year = *year;
@@ -343,10 +338,10 @@ void load_climate_accounts(LoadContext& ctx) {
                 ctx.diags.error("climate.change-base",
                                 "a change row needs compared_with (the earlier year)",
                                 row.where("measure"));
-                continue;
+                return;
             }
             e.compared_with = parse_year(ctx, row, "compared_with");
-            if (!e.compared_with) continue;
+            if (!e.compared_with) return;
         } else if (measure == "emissions") {
             e.role = post->role;
         } else {
@@ -354,10 +349,10 @@ void load_climate_accounts(LoadContext& ctx) {
                 "climate.measure",
                 fmt::format("measure '{}' is neither 'emissions' nor 'change'", measure),
                 row.where("measure"));
-            continue;
+            return;
         }
         ds.climate_entries.push_back(e);
-        if (e.role == ClimateRole::change) continue;
+        if (e.role == ClimateRole::change) return;
         // Emission rows are the climate indicator's observations: parts by area, the
         // published total without dimensions, posts reported apart by category.
         Observation o;
@@ -371,7 +366,26 @@ void load_climate_accounts(LoadContext& ctx) {
         o.source = e.source;
         o.origin = e.origin;
         ds.observations.push_back(std::move(o));
-    }
+    });
+}
+
+}  // namespace
+
+void load_observations(LoadContext& ctx) {
+    // Both tables are read (and checked) before their rows become observations, so that
+    // the observations are given their room once: a million of them take 200 MB, and
+    // growing the vector for the climate accounts' rows held two copies at once.
+    auto observations = open_table(ctx, "observations", "indicator");
+    auto climate = open_table(ctx, "climate-accounts", "post");
+    std::size_t rows = 0;
+    for (const auto* t : {observations.get(), climate.get()})
+        if (t->table) rows += t->table->size();
+    // Kolada's rows follow; a folder seldom has more than this many of them.
+    constexpr std::size_t kolada_room = 4096;
+    ctx.ds.observations.reserve(ctx.ds.observations.size() + rows + kolada_room);
+    read_observations(ctx, observations.get());
+    observations.reset();
+    read_climate_accounts(ctx, climate.get());
 }
 
 }  // namespace griexport::io

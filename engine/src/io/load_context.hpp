@@ -54,8 +54,9 @@ void load_units(LoadContext& ctx);
 void load_organisation_file(LoadContext& ctx);
 void load_programme(LoadContext& ctx);
 void load_narratives(LoadContext& ctx);
+// observations.csv (or .xlsx) and climate-accounts.csv: the emission rows of the climate
+// accounts are the climate indicator's observations.
 void load_observations(LoadContext& ctx);
-void load_climate_accounts(LoadContext& ctx);
 void load_kolada(LoadContext& ctx);
 // Loads the whole organisation folder in order; false when it could not proceed at all.
 bool load_folder(LoadContext& ctx);

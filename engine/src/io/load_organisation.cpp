@@ -44,11 +44,11 @@ bool load_folder(LoadContext& ctx) {
     // would be reported as unknown, burying the one real error.
     if (ctx.diags.error_count() == before_programme || !ctx.ds.indicators.empty()) {
         load_observations(ctx);
-        load_climate_accounts(ctx);
         load_kolada(ctx);
-        // Kolada's rows join after the CSV's reserved room: the vector doubled for them,
-        // and a million observations would keep half their space empty for the whole build.
-        ctx.ds.observations.shrink_to_fit();
+        // When Kolada's rows outgrew the room kept for them the vector doubled, and a
+        // million observations would keep half their space empty for the whole build.
+        auto& obs = ctx.ds.observations;
+        if (obs.capacity() - obs.size() > obs.size() / 4) obs.shrink_to_fit();
     }
     check_dataset(ctx);
     check_climate_accounts(ctx);
