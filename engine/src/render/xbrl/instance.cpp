@@ -100,6 +100,20 @@ std::string InstanceStream::unit(const std::string& measure,
     return u.id;
 }
 
+std::uint32_t InstanceRecord::intern(std::string_view s) {
+    if (s.empty()) return 0;
+    if (auto it = name_ids_.find(s); it != name_ids_.end()) return it->second;
+    auto id = static_cast<std::uint32_t>(names_.size());
+    names_.emplace_back(s);
+    name_ids_.emplace(names_.back(), id);
+    return id;
+}
+
+void InstanceRecord::add(const Fact& f) {
+    facts.push_back({intern(f.concept_name), intern(f.context), intern(f.unit), intern(f.lang),
+                     f.decimals, f.numeric, f.preliminary, f.value, f.source});
+}
+
 void InstanceStream::record_into(InstanceRecord* r) {
     record_ = r;
     r->namespaces = namespaces_;
@@ -111,7 +125,7 @@ void InstanceStream::fact(const Fact& f) {
     if (record_) {
         // The note is the instance's, recorded with its first fact (not once per fact).
         if (record_->facts.empty()) record_->preliminary_note = preliminary_note_;
-        record_->facts.push_back(f);
+        record_->add(f);
     }
     if (f.preliminary && !preliminary_note_.empty())
         write_fact(w_, f, fmt::format("prel_{}", ++preliminary_facts_));

@@ -3,8 +3,12 @@
 // element by element in a fixed order.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "griexport/date.hpp"
@@ -53,6 +57,18 @@ struct Fact {
     std::string source{};
 };
 
+// A written fact as the record keeps it for the Inline XBRL writer: concept, context, unit
+// and language are ids of names the record holds once (a million facts repeat a few
+// thousand of them; as strings of their own they took 400 MB).
+struct RecordedFact {
+    std::uint32_t concept_name = 0, context = 0, unit = 0, lang = 0;  // InstanceRecord::name
+    int decimals = 0;
+    bool numeric = true;
+    bool preliminary = false;
+    std::string value;
+    std::string source;  // as Fact::source
+};
+
 // Everything an instance holds, in the order written: the Inline XBRL writer tags the
 // same facts where the supplement shows them.
 struct InstanceRecord {
@@ -60,8 +76,16 @@ struct InstanceRecord {
     std::string schema_ref;
     std::vector<Context> contexts;
     std::vector<Unit> units;
-    std::vector<Fact> facts;  // preliminary ones are footnoted with preliminary_note
+    std::vector<RecordedFact> facts;  // preliminary ones are footnoted with preliminary_note
     std::vector<std::pair<std::string, std::string>> preliminary_note;
+
+    void add(const Fact& f);
+    std::string_view name(std::uint32_t id) const { return names_[id]; }
+
+  private:
+    std::uint32_t intern(std::string_view s);
+    std::deque<std::string> names_{std::string()};  // 0 is ""; a deque keeps them in place
+    std::unordered_map<std::string_view, std::uint32_t> name_ids_;
 };
 
 // What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef

@@ -14,6 +14,7 @@
 
 #include "../../io/sha256.hpp"
 #include "../../io/source_text.hpp"
+#include "../../io/spool.hpp"
 #include "../document/supplement_document.hpp"
 #include "../pdf/pdf_document.hpp"
 #include "../xbrl/instance.hpp"
@@ -86,7 +87,8 @@ class InlineSupplement {
     void write(const doc::Document& d, const std::string& css, const std::string& mark,
                Diagnostics& diags, const std::function<void(std::string_view)>& emit) {
         // The body first: it decides which facts are shown; the header hides the rest.
-        Body body = body_of(d, mark);
+        Body body;
+        body_of(d, mark, body);
         std::string out;
         out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         out += "<!-- Inline XBRL 1.1 supplement written by griexport; see docs/ixbrl.md. -->\n";
@@ -112,7 +114,11 @@ class InlineSupplement {
         // In its parts: joined, the largest part would be held twice.
         emit(body.before_main);
         emit("<div id=\"main\" class=\"main\">\n");
-        emit(body.main);
+        if (auto error = body.main.drain(emit); !error.empty())
+            diags.error(
+                "output.write",
+                fmt::format("the supplement's scratch file could not be read back: {}", error),
+                {"gri-supplement." + lang_ + ".xhtml", 0, 0});
         emit("</div>\n");
         emit(body.after_main);
         emit("</body>\n</html>\n");
@@ -159,15 +165,16 @@ class InlineSupplement {
         const auto& f = at.record->facts[at.index];
         // A preliminary fact carries an id: the footnote relationship names it.
         std::string id = footnoted(at) ? fmt::format(" id=\"{}\"", fact_id(f)) : "";
-        return fmt::format("name=\"{}\" contextRef=\"{}\"{}{}", escape_attribute(f.concept_name),
-                           escape_attribute(f.context), target_attribute(at), id);
+        return fmt::format("name=\"{}\" contextRef=\"{}\"{}{}",
+                           escape_attribute(at.record->name(f.concept_name)),
+                           escape_attribute(at.record->name(f.context)), target_attribute(at), id);
     }
 
     // As in the .xbrl files: preliminary facts get the preliminary-value footnote.
     bool footnoted(const FactAt& at) const {
         return at.record->facts[at.index].preliminary && !at.record->preliminary_note.empty();
     }
-    static std::string fact_id(const xbrl::Fact& f) {
+    static std::string fact_id(const xbrl::RecordedFact& f) {
         std::string id = fmt::format("fact-{}", f.source);
         std::replace(id.begin(), id.end(), '/', '_');
         return id;
@@ -182,9 +189,10 @@ class InlineSupplement {
         if (p.negative != (f.value.starts_with('-')) && !printed->is_zero()) return "";
         auto scale = scale_between(*printed, f.value);
         if (!scale) return "";
-        std::string attrs = fmt::format("{} unitRef=\"{}\" decimals=\"{}\" format=\"ixt:{}\"",
-                                        fact_attributes(at), escape_attribute(f.unit), f.decimals,
-                                        lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
+        std::string attrs =
+            fmt::format("{} unitRef=\"{}\" decimals=\"{}\" format=\"ixt:{}\"", fact_attributes(at),
+                        escape_attribute(at.record->name(f.unit)), f.decimals,
+                        lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
         if (*scale != 0) attrs += fmt::format(" scale=\"{}\"", *scale);
         if (f.value.starts_with('-')) attrs += " sign=\"-\"";
         return fmt::format("<ix:nonFraction {}>{}</ix:nonFraction>", attrs, escape_text(p.digits));
@@ -237,10 +245,11 @@ class InlineSupplement {
                key.starts_with("obs");
     }
 
-    std::string table(const doc::Table& t) {
+    // Appended to `out` row by row: one table of a large programme is over 100 MB.
+    void table(const doc::Table& t, io::Spool& out) {
         std::size_t columns = t.widths.size();
         for (const auto& r : t.header) columns = std::max(columns, r.cells.size());
-        std::string out = "<div class=\"table\"><table>\n";
+        out += "<div class=\"table\"><table>\n";
         if (!t.caption.empty())
             out += fmt::format("<caption>{}</caption>\n", escape_text(t.caption));
         // The PDF's relative widths, so a printed table fits A4 as the PDF's does.
@@ -296,7 +305,7 @@ class InlineSupplement {
             out += "</tr>\n";
         }
         if (open) out += "</tbody>\n";
-        return out + "</table></div>\n";
+        out += "</table></div>\n";
     }
 
     std::string chart(const doc::BarChart& c) const {
@@ -386,19 +395,23 @@ class InlineSupplement {
             fact_attributes(it->second), escape_attribute(lang_), content);
     }
 
+    // The main part spools to a scratch file as it grows: a large programme's is hundreds
+    // of MB, and it is written only after the header.
     struct Body {
-        std::string before_main, main, after_main;
+        std::string before_main;
+        io::Spool main;
+        std::string after_main;
     };
 
-    Body body_of(const doc::Document& d, const std::string& mark) {
-        std::string out;
+    void body_of(const doc::Document& d, const std::string& mark, Body& body) {
+        std::string& out = body.before_main;
         out += fmt::format("<p class=\"skip\"><a href=\"#main\">{}</a></p>\n",
                            escape_text(l_.get("xhtml.skip")));
         std::vector<std::pair<std::string, std::string>> contents;
         for (const auto& b : d.blocks)
             if (const auto* s = std::get_if<doc::Section>(&b))
                 contents.emplace_back(s->id, s->title);
-        std::string main;
+        io::Spool& main = body.main;
         bool section_open = false;
         for (const auto& b : d.blocks) {
             if (const auto* c = std::get_if<doc::Cover>(&b)) {
@@ -435,19 +448,19 @@ class InlineSupplement {
             } else if (const auto* n = std::get_if<doc::Narrative>(&b)) {
                 main += narrative(*n);
             } else if (const auto* t = std::get_if<doc::Table>(&b)) {
-                main += table(*t);
+                table(*t, main);
             } else if (const auto* bars = std::get_if<doc::BarChart>(&b)) {
                 main += chart(*bars);
             }
         }
         if (section_open) main += "</div>\n";
-        main += provenance();
-        return {std::move(out), std::move(main),
-                fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_))};
+        provenance(main);
+        body.after_main =
+            fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_));
     }
 
-    std::string provenance() const {
-        std::string out = fmt::format(
+    void provenance(io::Spool& out) const {
+        out += fmt::format(
             "<div class=\"section provenance\">\n<h2 "
             "id=\"provenance\">{}</h2>\n<p>{}</p>\n<ol>\n",
             escape_text(l_.get("xhtml.provenance")), escape_text(l_.get("xhtml.provenance.intro")));
@@ -496,7 +509,7 @@ class InlineSupplement {
                     "</ix:footnote></p>\n",
                     lang == lang_ ? "" : fmt::format(" xml:lang=\"{}\"", lang), lang,
                     escape_text(text));
-        return out + "</div>\n";
+        out += "</div>\n";
     }
 
     // Page size, margins and running footers for print: the same as the PDF's.
@@ -540,20 +553,20 @@ class InlineSupplement {
                     fmt::format_to(to,
                                    "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}"
                                    "</ix:nonFraction>\n",
-                                   fact_attributes(at), escape_attribute(f.unit), f.decimals,
-                                   negative ? " sign=\"-\"" : "",
+                                   fact_attributes(at), escape_attribute(r->name(f.unit)),
+                                   f.decimals, negative ? " sign=\"-\"" : "",
                                    escape_text(std::string_view(f.value).substr(negative ? 1 : 0)));
                 } else if (f.value.starts_with("<p xmlns=")) {
                     fmt::format_to(
                         to,
                         "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
-                        fact_attributes(at), escape_attribute(f.lang),
+                        fact_attributes(at), escape_attribute(r->name(f.lang)),
                         f.value);  // already XHTML
                 } else {
-                    fmt::format_to(to, "<ix:nonNumeric {}{}>{}</ix:nonNumeric>\n",
-                                   fact_attributes(at),
-                                   f.lang.empty() ? "" : fmt::format(" xml:lang=\"{}\"", f.lang),
-                                   escape_text(f.value));
+                    fmt::format_to(
+                        to, "<ix:nonNumeric {}{}>{}</ix:nonNumeric>\n", fact_attributes(at),
+                        f.lang == 0 ? "" : fmt::format(" xml:lang=\"{}\"", r->name(f.lang)),
+                        escape_text(f.value));
                 }
                 if (out.size() >= (1u << 20)) {
                     emit(out);
