@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <qpdf/QPDF.hh>
@@ -75,7 +76,8 @@ BOOST_AUTO_TEST_CASE(fonts_cover_exactly_the_code_points_drawn) {
     page.ops.push_back(DrawText{50, 700, FontStyle::regular, 10, text, {}});
     page.ops.push_back(DrawText{50, 680, FontStyle::bold, 10, "Z", {}});
     Geometry g;
-    std::string bytes = canvas.render({page}, {}, g, 1);
+    std::vector<Page> pages{page};
+    std::string bytes = canvas.render(pages, {}, g, 1);
     BOOST_REQUIRE(!bytes.empty());
     QPDF q;
     q.processMemoryFile("canvas.pdf", bytes.data(), bytes.size());
@@ -118,7 +120,8 @@ BOOST_AUTO_TEST_CASE(a_reused_document_draws_the_same_bytes_as_a_new_one) {
         page.ops.push_back(DrawText{50, 700, FontStyle::regular, 10, text, {}});
         page.ops.push_back(DrawText{50, 680, FontStyle::bold, 12, text, {}});
         canvas.measure()(text, FontStyle::regular, 10);
-        return canvas.render({page, page}, {{"Del", 0, 0, 700}}, g, 3);
+        std::vector<Page> pages{page, page};
+        return canvas.render(pages, {{"Del", 0, 0, 700}}, g, 3);
     };
     Diagnostics diags;
     std::string fresh;
@@ -135,6 +138,48 @@ BOOST_AUTO_TEST_CASE(a_reused_document_draws_the_same_bytes_as_a_new_one) {
     PdfCanvas again(files, diags);  // the document the other canvas used
     BOOST_TEST(draw(again, "Zz 12") == fresh);
     BOOST_TEST(diags.items().empty());
+}
+
+// A document of many pages is saved through an unnamed scratch file, a small one in
+// libharu's memory: the same bytes either way (without a temporary folder, memory), and
+// every page's drawing operations are freed once drawn, its links kept.
+BOOST_AUTO_TEST_CASE(a_long_document_saved_through_a_file_is_the_same) {
+    auto fonts = test::source_dir() / "fonts";
+    FontFiles files{fonts / "LiberationSans-Regular.ttf", fonts / "LiberationSans-Bold.ttf"};
+    Geometry g;
+    auto draw = [&](Diagnostics& diags) {
+        PdfCanvas canvas(files, diags);
+        std::vector<Page> pages(300);
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            pages[i].ops.push_back(
+                DrawText{50, 700, FontStyle::regular, 10, "Sida " + std::to_string(i), {}});
+            pages[i].ops.push_back(DrawLine{50, 690, 300, 690, 0.5, {}});
+            pages[i].links.push_back({});
+            canvas.measure()(std::to_string(i), FontStyle::regular, 10);
+        }
+        std::string bytes = canvas.render(pages, {{"Del", 0, 299, 700}}, g, 1);
+        for (const auto& p : pages) {
+            BOOST_TEST(p.ops.empty());
+            BOOST_TEST(p.links.size() == 1u);
+        }
+        return bytes;
+    };
+    Diagnostics diags;
+    std::string through_file = draw(diags);
+    const char* old = std::getenv("TMPDIR");
+    std::string saved = old ? old : "";
+    ::setenv("TMPDIR", "/nonexistent/griexport-canvas-test", 1);
+    std::string in_memory = draw(diags);
+    if (old)
+        ::setenv("TMPDIR", saved.c_str(), 1);
+    else
+        ::unsetenv("TMPDIR");
+    BOOST_TEST(diags.items().empty());
+    BOOST_REQUIRE(!through_file.empty());
+    BOOST_TEST(through_file == in_memory);
+    QPDF q;
+    q.processMemoryFile("long.pdf", through_file.data(), through_file.size());
+    BOOST_TEST(q.getAllPages().size() == 300u);
 }
 
 BOOST_AUTO_TEST_CASE(an_unreadable_font_is_an_error_not_a_missing_pdf) {

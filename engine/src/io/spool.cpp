@@ -10,11 +10,7 @@
 
 namespace griexport::io {
 
-namespace {
-
-// An unnamed file in the temporary folder (TMPDIR, as the library reads it): nothing to
-// remove afterwards, nothing left when the process is killed. Where the file system has no
-// unnamed files, a named one removed at once.
+// Where the file system has no unnamed files, a named one removed at once.
 int scratch_file() {
     std::error_code ec;
     auto dir = std::filesystem::temp_directory_path(ec);
@@ -31,6 +27,8 @@ int scratch_file() {
     if (fd >= 0) ::unlink(name.data());
     return fd;
 }
+
+namespace {
 
 bool write_all(int fd, std::string_view s) {
     while (!s.empty()) {

@@ -10,6 +10,11 @@
 
 namespace griexport::io {
 
+// An unnamed file in the temporary folder (TMPDIR, as the library reads it), open for
+// reading and writing: nothing to remove afterwards, nothing left when the process is
+// killed. -1 when none can be made.
+int scratch_file();
+
 class Spool {
   public:
     // Beyond `limit` bytes in memory the text goes to the scratch file.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "../../io/spool.hpp"
 #include "libharu_documents.hpp"
 
 namespace griexport::pdf {
@@ -25,6 +27,45 @@ HPDF_Font font_of(void* p) {
 }
 HPDF_FontDef fontdef_of(void* p) {
     return static_cast<HPDF_FontDef>(p);
+}
+
+// Pages from which a document is saved through a scratch file: saved into libharu's memory
+// stream, a large PDF stood there beside its pages and beside the copy read out of it.
+// Smaller ones (a batch's) stay in memory, which costs no file.
+constexpr std::size_t pages_saved_through_file = 256;
+
+// Saves the document into an unnamed scratch file and frees it; the bytes, or nullopt
+// (the document not freed) when no scratch file can be had.
+std::optional<std::string> save_through_file(HPDF_Doc pdf, bool& saved) {
+    saved = false;
+    int fd = io::scratch_file();
+    if (fd < 0) return std::nullopt;
+    // libharu saves to a path: the unnamed file's, through /proc.
+    std::string path = fmt::format("/proc/self/fd/{}", fd);
+    if (::access(path.c_str(), W_OK) != 0) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    saved = HPDF_SaveToFile(pdf, path.c_str()) == HPDF_OK;
+    if (!saved) {
+        ::close(fd);
+        return std::string();
+    }
+    HPDF_FreeDoc(pdf);
+    std::string bytes;
+    off_t size = ::lseek(fd, 0, SEEK_END);
+    if (size > 0) {
+        bytes.resize(static_cast<std::size_t>(size));
+        std::size_t got = 0;
+        while (got < bytes.size()) {
+            auto n = ::pread(fd, bytes.data() + got, bytes.size() - got, static_cast<off_t>(got));
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        bytes.resize(got);
+    }
+    ::close(fd);
+    return bytes;
 }
 
 // Code points of UTF-8 text (the text is valid UTF-8: it comes from validated inputs).
@@ -196,9 +237,8 @@ Measure PdfCanvas::measure() const {
     };
 }
 
-std::string PdfCanvas::render(const std::vector<Page>& pages,
-                              const std::vector<Bookmark>& bookmarks, const Geometry& g,
-                              int first_page_number) {
+std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookmark>& bookmarks,
+                              const Geometry& g, int first_page_number) {
     if (!ok_) return {};
     HPDF_Doc pdf = doc_of(doc_);
     for (const auto& p : pages)
@@ -220,7 +260,7 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
         return std::array<HPDF_REAL, 3>{static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
                                         static_cast<HPDF_REAL>(c.b)};
     };
-    for (const auto& p : pages) {
+    for (auto& p : pages) {
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(g.width));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
@@ -268,6 +308,7 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
             }
         }
         hpages.push_back(page);
+        std::vector<DrawOp>().swap(p.ops);
     }
     if (!check("drawing the pages")) return {};
     // Bookmarks nest by level: each hangs under the latest one of the level above.
@@ -287,6 +328,20 @@ std::string PdfCanvas::render(const std::vector<Page>& pages,
                       static_cast<HPDF_UINT>(first_page_number), "");
     HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     if (!check("writing bookmarks and page labels")) return {};
+    if (pages.size() >= pages_saved_through_file) {
+        bool saved = false;
+        if (auto bytes = save_through_file(pdf, saved)) {
+            if (saved && !bytes->empty()) return std::move(*bytes);
+            // Never an empty PDF without a word: libharu's error, or this one.
+            if (check("saving the document"))
+                diags_.error("pdf.libharu",
+                             saved ? "the saved PDF could not be read back from its scratch file"
+                                   : "libharu could not save the document",
+                             {});
+            ok_ = false;
+            return {};
+        }
+    }
     HPDF_SaveToStream(pdf);
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     std::string bytes(size, '\0');

@@ -37,8 +37,10 @@ class PdfCanvas {
 
     bool ok() const { return ok_; }
     Measure measure() const;
-    // Draws the pages; the page labels start at `first_page_number`.
-    std::string render(const std::vector<Page>& pages, const std::vector<Bookmark>& bookmarks,
+    // Draws the pages; the page labels start at `first_page_number`. Each page's drawing
+    // operations are freed once drawn (its links stay): a large supplement's pages held
+    // them beside libharu's own copy of every page.
+    std::string render(std::vector<Page>& pages, const std::vector<Bookmark>& bookmarks,
                        const Geometry& g, int first_page_number);
     const EmbeddedFont& font(FontStyle s) const { return s == FontStyle::bold ? bold_ : regular_; }
 
