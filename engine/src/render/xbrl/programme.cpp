@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
+#include <future>
 #include <map>
 #include <unordered_set>
 
@@ -58,6 +60,8 @@ std::vector<Axis> axes() {
 
 class Programme {
   public:
+    using Spill = std::function<void(std::string&)>;
+
     Programme(const Dataset& ds, const Mappings& m, const Labels& sv, const Labels& en)
         : ds_(ds), x_(m.xbrl), sv_(sv), en_(en) {
         ns_ = x_.programme_namespace + ds.organisation.organisation_number;
@@ -68,24 +72,32 @@ class Programme {
     void files(Diagnostics& diags, InstanceRecord* record, const OpenFile& open) {
         build_concepts();
         collect_shapes();
-        // Each file goes to its sink in pieces while it is written (spill_), the rest at
-        // its end.
-        auto one = [&](const std::string& path, const char* kind, auto&& write) {
-            FileSink sink = open(path, kind);
-            spill_ = [&](std::string& piece) {
+        // The files are opened and closed here, in this order, whatever thread writes them:
+        // the output set lists them in the order they close.
+        std::array<FileSink, 5> sinks{
+            open(schema_file, "xbrl-schema"), open(label_file, "xbrl-linkbase"),
+            open(presentation_file, "xbrl-linkbase"), open(definition_file, "xbrl-linkbase"),
+            open(instance_file, "xbrl-instance")};
+        // Each file goes to its sink in pieces while it is written, the rest at its end.
+        auto write = [](FileSink& sink, auto&& make) {
+            Spill spill = [&](std::string& piece) {
                 sink.write(piece);
                 piece.clear();
             };
-            std::string rest = write();
-            sink.write(rest);
-            sink.done();
-            spill_ = nullptr;
+            sink.write(make(spill));
         };
-        one(schema_file, "xbrl-schema", [&] { return schema(); });
-        one(label_file, "xbrl-linkbase", [&] { return labels(); });
-        one(presentation_file, "xbrl-linkbase", [&] { return presentation(); });
-        one(definition_file, "xbrl-linkbase", [&] { return definitions(); });
-        one(instance_file, "xbrl-instance", [&] { return instance(diags, record); });
+        // The taxonomy (a third of a large build's bytes) is written on a thread of its own
+        // while the instance is written here: the writers only read the concepts, and the
+        // Inline XBRL supplement after them needs only the instance.
+        auto taxonomy = std::async(std::launch::async, [&] {
+            write(sinks[0], [&](const Spill& sp) { return schema(sp); });
+            write(sinks[1], [&](const Spill& sp) { return labels(sp); });
+            write(sinks[2], [&](const Spill& sp) { return presentation(sp); });
+            write(sinks[3], [&](const Spill& sp) { return definitions(sp); });
+        });
+        write(sinks[4], [&](const Spill& sp) { return instance(diags, record, sp); });
+        taxonomy.get();
+        for (auto& sink : sinks) sink.done();
     }
 
   private:
@@ -97,9 +109,8 @@ class Programme {
     std::string p_;
     std::vector<Concept> concepts_;
     std::map<std::string, std::size_t> index_;
-    std::function<void(std::string&)> spill_;  // the file being written, while it is
-    const std::vector<Axis> axes_ = axes();    // built once: place() runs per observation
-    std::string q_;                            // "prog:"
+    const std::vector<Axis> axes_ = axes();  // built once: place() runs per observation
+    std::string q_;                          // "prog:"
     // The climate accounts' posts reported apart from their indicator (capital
     // investments), by the source row of their entries: such rows are facts of a concept
     // of their own, so that summing the indicator's members never includes them.
@@ -265,10 +276,10 @@ class Programme {
 
     std::string role_uri() const { return ns_ + "/role/programme"; }
 
-    std::string schema() {
+    std::string schema(const Spill& spill) const {
         std::string out;
         XmlWriter w(out);
-        if (spill_) w.spill_to(spill_);
+        if (spill) w.spill_to(spill);
         w.declaration();
         w.comment(
             fmt::format("The sustainability programme of {} as an XBRL taxonomy, written "
@@ -334,10 +345,10 @@ class Programme {
     // One closed hypercube per set of dimensions in use, each in a role of its own: XBRL
     // Dimensions then accepts a fact only with exactly the dimensions one of its concept's
     // hypercubes lists, so a value moved into a dimension its indicator never has fails.
-    std::string definitions() {
+    std::string definitions(const Spill& spill) const {
         std::string out;
         XmlWriter w(out);
-        if (spill_) w.spill_to(spill_);
+        if (spill) w.spill_to(spill);
         w.declaration();
         w.open("link:linkbase", {{"xmlns:link", "http://www.xbrl.org/2003/linkbase"},
                                  {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
@@ -406,10 +417,10 @@ class Programme {
                              {"xlink:label", "loc_" + name}});
     }
 
-    std::string labels() {
+    std::string labels(const Spill& spill) const {
         std::string out;
         XmlWriter w(out);
-        if (spill_) w.spill_to(spill_);
+        if (spill) w.spill_to(spill);
         linkbase_open(w);
         w.open("link:labelLink",
                {{"xlink:type", "extended"}, {"xlink:role", "http://www.xbrl.org/2003/role/link"}});
@@ -439,10 +450,10 @@ class Programme {
         return out;
     }
 
-    std::string presentation() {
+    std::string presentation(const Spill& spill) const {
         std::string out;
         XmlWriter w(out);
-        if (spill_) w.spill_to(spill_);
+        if (spill) w.spill_to(spill);
         linkbase_open(w);
         w.empty("link:roleRef", {{"roleURI", role_uri()},
                                  {"xlink:type", "simple"},
@@ -464,7 +475,7 @@ class Programme {
         return out;
     }
 
-    std::string instance(Diagnostics& diags, InstanceRecord* record) {
+    std::string instance(Diagnostics& diags, InstanceRecord* record, const Spill& spill) const {
         const Organisation& o = ds_.organisation;
         auto entity = entity_of(o, x_);
         auto ns = base_namespaces();
@@ -475,7 +486,7 @@ class Programme {
                                       "target and definition version, written by griexport.",
                                       o.name.sv)},
                          InstanceChecker(constrained_types(ds_.units), instance_file), diags);
-        if (spill_) b.spill_to(spill_);
+        if (spill) b.spill_to(spill);
         b.preliminary_note(preliminary_note(o, x_));
         if (record) {
             b.record_into(record);
