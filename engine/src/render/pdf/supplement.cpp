@@ -94,6 +94,10 @@ std::string pdf::draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mapp
         auto found = section_pages(document, layout);
         if (found == pages) break;
         pages = std::move(found);
+        // The last pass's document and pages go before the next are made: a large
+        // programme's laid-out pages are hundreds of MB, and two of them stood at once.
+        layout.take_pages();
+        document = {};
         document = doc::supplement_document(ds, m, set, labels, style, &pages, first_page);
         layout = lay_out(document, tmpl.geometry, measure);
     }
