@@ -89,12 +89,14 @@ class Programme {
         // The taxonomy (a third of a large build's bytes) is written on a thread of its own
         // while the instance is written here: the writers only read the concepts, and the
         // Inline XBRL supplement after them needs only the instance.
-        auto taxonomy = std::async(std::launch::async, [&] {
-            write(sinks[0], [&](const Spill& sp) { return schema(sp); });
-            write(sinks[1], [&](const Spill& sp) { return labels(sp); });
-            write(sinks[2], [&](const Spill& sp) { return presentation(sp); });
-            write(sinks[3], [&](const Spill& sp) { return definitions(sp); });
-        });
+        // A small programme's (a batch's) is written afterwards here: no thread to start.
+        auto taxonomy = std::async(
+            ds_.observations.size() >= 10000 ? std::launch::async : std::launch::deferred, [&] {
+                write(sinks[0], [&](const Spill& sp) { return schema(sp); });
+                write(sinks[1], [&](const Spill& sp) { return labels(sp); });
+                write(sinks[2], [&](const Spill& sp) { return presentation(sp); });
+                write(sinks[3], [&](const Spill& sp) { return definitions(sp); });
+            });
         write(sinks[4], [&](const Spill& sp) { return instance(diags, record, sp); });
         taxonomy.get();
         for (auto& sink : sinks) sink.done();
