@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <map>
 
 #include "test_support.hpp"
 
@@ -115,6 +116,42 @@ BOOST_AUTO_TEST_CASE(decimal_comma_is_read_where_declared) {
     for (const auto& o : r.dataset->observations)
         if (o.year == 2019 && o.value.value.to_string() == "14.25") found = true;
     BOOST_TEST(found);
+}
+
+// Source, evidence and uncertainty are held once per distinct text: rows that repeat one
+// share it, rows that give none have "", and the climate accounts' rows keep their source.
+BOOST_AUTO_TEST_CASE(observation_texts_are_held_once) {
+    test::ScratchFolder f("texts");
+    f.copy_base();
+    f.write("observations.csv",
+            "indicator,year,value,unit,source,evidence,uncertainty\n"
+            "1.2,2019,14,%,Kostenheten,bilaga 3,±2\n"
+            "1.2,2020,15,%,Kostenheten,,\n"
+            "1.2,2021,16,%,,bilaga 4,\n");
+    f.write("climate-accounts.csv",
+            "post,year,measure,compared_with,value,unit,model,source\n"
+            "a,2018,emissions,,100,t CO2e,M1,Kostenheten\n");
+    auto r = test::load(f.path());
+    BOOST_REQUIRE_MESSAGE(!r.diagnostics.has_errors(), format_text(r.diagnostics));
+    const Dataset& ds = *r.dataset;
+    std::map<int, const Observation*> by_year;
+    const Observation* climate_row = nullptr;
+    for (const auto& o : ds.observations) {
+        if (o.indicator == *ds.indicator_index("1.2")) by_year[o.year] = &o;
+        if (o.year == 2018 && ds.observation_text(o.source) == "Kostenheten") climate_row = &o;
+    }
+    BOOST_REQUIRE(by_year.size() == 3u);
+    BOOST_TEST(ds.observation_text(by_year[2019]->source) == "Kostenheten");
+    BOOST_TEST(ds.observation_text(by_year[2019]->evidence) == "bilaga 3");
+    BOOST_TEST(ds.observation_text(by_year[2019]->uncertainty) == "±2");
+    BOOST_TEST(by_year[2020]->source == by_year[2019]->source);
+    BOOST_TEST(ds.observation_text(by_year[2020]->evidence) == "");
+    BOOST_TEST(ds.observation_text(by_year[2021]->source) == "");
+    BOOST_TEST(ds.observation_text(by_year[2021]->evidence) == "bilaga 4");
+    BOOST_REQUIRE(climate_row);
+    BOOST_TEST(climate_row->source == by_year[2019]->source);
+    BOOST_TEST(
+        std::count(ds.observation_texts.begin(), ds.observation_texts.end(), "Kostenheten") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(xml_entities_are_not_expanded) {

@@ -199,6 +199,7 @@ const char* to_string(Dimension d);
 std::optional<Dimension> dimension_from_string(std::string_view s);
 
 using DimensionValueId = std::uint32_t;
+using ObservationTextId = std::uint32_t;  // index into Dataset::observation_texts
 using Dimensions = std::array<DimensionValueId, dimension_count>;
 
 enum class ObservationStatus { preliminary, final_ };
@@ -215,9 +216,12 @@ struct Observation {
     // A value restated under a later definition version (the observations column
     // restated_as): used to compare with years under that version, never as the year's own.
     DimensionValueId restated_as = 0;
-    std::string source;    // who or what reported it
-    std::string evidence;  // reference to the evidence
-    std::string uncertainty;
+    // Who or what reported it, the reference to its evidence, its uncertainty: ids of
+    // Dataset::observation_texts, since a million rows repeat a few such texts (as strings
+    // of their own they were half the observations' memory).
+    ObservationTextId source = 0;
+    ObservationTextId evidence = 0;
+    ObservationTextId uncertainty = 0;
     SourceRef origin;
 };
 
@@ -286,7 +290,8 @@ struct Dataset {
     std::vector<ClimateEntry> climate_entries;
     std::vector<Observation> observations;
     std::vector<Narrative> narratives;
-    std::vector<std::string> dimension_values;  // [0] is "" (not given)
+    std::vector<std::string> dimension_values;                  // [0] is "" (not given)
+    std::vector<std::string> observation_texts{std::string()};  // [0] is "" (not given)
 
     const Indicator* find_indicator(std::string_view id) const;
     std::optional<std::uint32_t> indicator_index(std::string_view id) const;
@@ -296,6 +301,9 @@ struct Dataset {
     Location location(const SourceRef& r) const;
     const std::string& dimension_value(DimensionValueId id) const {
         return dimension_values.at(id);
+    }
+    const std::string& observation_text(ObservationTextId id) const {
+        return observation_texts.at(id);
     }
     // Builds the lookup indices; called by the loader once the vectors are filled.
     void index();

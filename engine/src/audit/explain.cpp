@@ -101,10 +101,11 @@ std::vector<ProvenanceLine> observation_provenance(const Dataset& ds, const Obse
                           : def           ? def->version
                                           : "";
     std::vector<ProvenanceLine> out;
-    out.push_back({0, fmt::format("{}  indicator {} {}{}: {}{}", where(ds, obs.origin, relative),
-                                  ind.id, obs.year, dims.empty() ? " total" : dims,
-                                  quantity_text(ds.units, obs.value),
-                                  input_notes(obs.status, obs.evidence, version, ""))});
+    out.push_back(
+        {0,
+         fmt::format("{}  indicator {} {}{}: {}{}", where(ds, obs.origin, relative), ind.id,
+                     obs.year, dims.empty() ? " total" : dims, quantity_text(ds.units, obs.value),
+                     input_notes(obs.status, ds.observation_text(obs.evidence), version, ""))});
     raised_at(ds, obs.origin, diagnostics, 1, out);
     return out;
 }

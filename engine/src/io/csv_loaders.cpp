@@ -273,9 +273,9 @@ void read_observations(LoadContext& ctx, const InputTable* input) {
                             row.where("status"));
             return;
         }
-        o.source = row.value("source");
-        o.evidence = row.value("evidence");
-        o.uncertainty = row.value("uncertainty");
+        o.source = ctx.observation_text(row.value("source"));
+        o.evidence = ctx.observation_text(row.value("evidence"));
+        o.uncertainty = ctx.observation_text(row.value("uncertainty"));
         o.origin = {input->file_of(rec), rec.line, 1};
         ds.observations.push_back(std::move(o));
     });
@@ -363,7 +363,7 @@ void read_climate_accounts(LoadContext& ctx, const InputTable* input) {
             o.dimensions[std::size_t(Dimension::area)] = ctx.intern(post_id);
         if (e.role == ClimateRole::separate)
             o.dimensions[std::size_t(Dimension::category)] = ctx.intern(post_id);
-        o.source = e.source;
+        o.source = ctx.observation_text(e.source);
         o.origin = e.origin;
         ds.observations.push_back(std::move(o));
     });

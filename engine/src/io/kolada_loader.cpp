@@ -427,7 +427,7 @@ void load_kolada(LoadContext& ctx) {
                     o.value = {*d, ds.indicators[idx].unit};
                     if (gender->text != "T")
                         o.dimensions[std::size_t(Dimension::gender)] = ctx.intern(gender->text);
-                    o.source = "Kolada";
+                    o.source = ctx.observation_text("Kolada");
                     o.status = status;
                     auto loc = text->locate(value->offset);
                     o.origin = {file, loc.line, loc.column};

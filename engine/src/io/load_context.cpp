@@ -21,6 +21,14 @@ DimensionValueId LoadContext::intern(std::string_view value) {
     return it->second;
 }
 
+ObservationTextId LoadContext::observation_text(std::string_view value) {
+    if (value.empty()) return 0;
+    auto [it, inserted] = texts_.emplace(
+        std::string(value), static_cast<ObservationTextId>(ds.observation_texts.size()));
+    if (inserted) ds.observation_texts.emplace_back(value);
+    return it->second;
+}
+
 LocalText read_local_text(const pugi::xml_node& node) {
     return {node.child("sv").text().as_string(), node.child("en").text().as_string()};
 }

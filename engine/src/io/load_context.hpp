@@ -39,9 +39,12 @@ class LoadContext {
     // The location a SourceRef points at, with the path as the user named it.
     Location location(const SourceRef& r) const;
     DimensionValueId intern(std::string_view value);
+    // An observation's source, evidence or uncertainty, held once (Dataset::observation_texts).
+    ObservationTextId observation_text(std::string_view value);
 
   private:
     std::unordered_map<std::string, DimensionValueId> interned_;
+    std::unordered_map<std::string, ObservationTextId> texts_;
 };
 
 // The items of an xs:list value (whitespace-separated tokens).

@@ -399,8 +399,8 @@ class Interpreter {
                 in.calculation_model = e.model;
         in.source = o.origin;
         in.status = o.status;
-        in.origin = o.source;
-        in.evidence = o.evidence;
+        in.origin = ds_.observation_text(o.source);
+        in.evidence = ds_.observation_text(o.evidence);
         if (o.written_unit != no_unit) {
             // The value was the written one times a declared factor, so the quotient is
             // exact: the row as written, for the reader to find in the file.
