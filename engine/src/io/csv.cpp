@@ -25,32 +25,6 @@ Location CsvTable::where_header() const {
 
 namespace {
 
-bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& rec,
-                 Diagnostics& diags);
-bool skipped(const CsvRecord& r);
-
-}  // namespace
-
-void CsvTable::each_record(const std::function<void(const CsvRecord&)>& fn) const {
-    if (!streamed) {
-        for (const auto& rec : records) fn(rec);
-        return;
-    }
-    // The second reading of a text parse_csv found whole: no record fails here, and none
-    // has a wrong field count (a short one, padded by Excel, is padded as when kept).
-    Diagnostics unused;
-    CsvRecord rec;
-    std::size_t pos = body_offset;
-    while (pos < text->bytes.size()) {
-        if (!read_record(*text, pos, delimiter, rec, unused)) return;
-        if (skipped(rec)) continue;
-        rec.fields.resize(header.size());
-        fn(rec);
-    }
-}
-
-namespace {
-
 std::string trim(std::string_view s) {
     auto b = s.find_first_not_of(" \t");
     if (b == std::string_view::npos) return {};
@@ -180,6 +154,24 @@ std::string excel_cell_line(std::string line) {
 }
 
 }  // namespace
+
+void CsvTable::each_record(const std::function<void(const CsvRecord&)>& fn) const {
+    if (!streamed) {
+        for (const auto& rec : records) fn(rec);
+        return;
+    }
+    // The second reading of a text parse_csv found whole: no record fails here, and none
+    // has a wrong field count (a short one, padded by Excel, is padded as when kept).
+    Diagnostics unused;
+    CsvRecord rec;
+    std::size_t pos = body_offset;
+    while (pos < text->bytes.size()) {
+        if (!read_record(*text, pos, delimiter, rec, unused)) return;
+        if (skipped(rec)) continue;
+        rec.fields.resize(header.size());
+        fn(rec);
+    }
+}
 
 std::optional<CsvTable> parse_csv(const SourceText& text, Diagnostics& diags, CsvRows rows) {
     CsvTable table;

@@ -209,9 +209,9 @@ std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name
     return in;
 }
 
-void read_observations(LoadContext& ctx, const InputTable* input) {
-    if (!input->table) return;
-    auto& table = input->table;
+void read_observations(LoadContext& ctx, const InputTable& input) {
+    if (!input.table) return;
+    auto& table = input.table;
     // name and definition: what the data-entry workbook shows beside each indicator.
     if (!check_columns(
             ctx, *table, {"indicator", "year", "value", "unit"},
@@ -276,14 +276,14 @@ void read_observations(LoadContext& ctx, const InputTable* input) {
         o.source = ctx.observation_text(row.value("source"));
         o.evidence = ctx.observation_text(row.value("evidence"));
         o.uncertainty = ctx.observation_text(row.value("uncertainty"));
-        o.origin = {input->file_of(rec), rec.line, 1};
+        o.origin = {input.file_of(rec), rec.line, 1};
         ds.observations.push_back(std::move(o));
     });
 }
 
-void read_climate_accounts(LoadContext& ctx, const InputTable* input) {
-    if (!input->table) return;
-    auto& table = input->table;
+void read_climate_accounts(LoadContext& ctx, const InputTable& input) {
+    if (!input.table) return;
+    auto& table = input.table;
     if (!check_columns(ctx, *table, {"post", "year", "measure", "value", "unit", "model"},
                        {"compared_with", "source"}))
         return;
@@ -294,7 +294,7 @@ void read_climate_accounts(LoadContext& ctx, const InputTable* input) {
             "climate.no-indicator",
             "climate-accounts.csv needs <climate-accounts indicator=…> in programme.xml "
             "naming a defined indicator",
-            Location{input->display_path, 1, 1});
+            Location{input.display_path, 1, 1});
         return;
     }
     const Indicator& ind = ds.indicators[*climate_idx];
@@ -330,7 +330,7 @@ void read_climate_accounts(LoadContext& ctx, const InputTable* input) {
         e.value = *q;
         e.model = model;
         e.source = row.value("source");
-        e.origin = {input->file_of(rec), rec.line, 1};
+        e.origin = {input.file_of(rec), rec.line, 1};
         std::string measure = row.value("measure");
         if (measure == "change") {
             e.role = ClimateRole::change;
@@ -383,9 +383,9 @@ void load_observations(LoadContext& ctx) {
     // Kolada's rows follow; a folder seldom has more than this many of them.
     constexpr std::size_t kolada_room = 4096;
     ctx.ds.observations.reserve(ctx.ds.observations.size() + rows + kolada_room);
-    read_observations(ctx, observations.get());
+    read_observations(ctx, *observations);
     observations.reset();
-    read_climate_accounts(ctx, climate.get());
+    read_climate_accounts(ctx, *climate);
 }
 
 }  // namespace griexport::io

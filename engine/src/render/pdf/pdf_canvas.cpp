@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -34,10 +35,10 @@ HPDF_FontDef fontdef_of(void* p) {
 // Smaller ones (a batch's) stay in memory, which costs no file.
 constexpr std::size_t pages_saved_through_file = 256;
 
-// Saves the document into an unnamed scratch file and frees it; the bytes, or nullopt
-// (the document not freed) when no scratch file can be had.
-std::optional<std::string> save_through_file(HPDF_Doc pdf, bool& saved) {
-    saved = false;
+// Saves the document into an unnamed scratch file, frees it and reads the file back.
+// nullopt when no scratch file can be had (the document untouched, to be saved in memory);
+// "" when libharu could not save it or the file could not be read back.
+std::optional<std::string> save_through_file(HPDF_Doc pdf) {
     int fd = io::scratch_file();
     if (fd < 0) return std::nullopt;
     // libharu saves to a path: the unnamed file's, through /proc.
@@ -46,23 +47,20 @@ std::optional<std::string> save_through_file(HPDF_Doc pdf, bool& saved) {
         ::close(fd);
         return std::nullopt;
     }
-    saved = HPDF_SaveToFile(pdf, path.c_str()) == HPDF_OK;
-    if (!saved) {
-        ::close(fd);
-        return std::string();
-    }
-    HPDF_FreeDoc(pdf);
     std::string bytes;
-    off_t size = ::lseek(fd, 0, SEEK_END);
-    if (size > 0) {
-        bytes.resize(static_cast<std::size_t>(size));
+    if (HPDF_SaveToFile(pdf, path.c_str()) == HPDF_OK) {
+        HPDF_FreeDoc(pdf);
+        // Read here, not by io::read_whole_file: that is for inputs, and caps them at 2 GiB.
+        off_t size = ::lseek(fd, 0, SEEK_END);
+        bytes.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
         std::size_t got = 0;
         while (got < bytes.size()) {
             auto n = ::pread(fd, bytes.data() + got, bytes.size() - got, static_cast<off_t>(got));
+            if (n < 0 && errno == EINTR) continue;
             if (n <= 0) break;
             got += static_cast<std::size_t>(n);
         }
-        bytes.resize(got);
+        if (got != bytes.size()) bytes.clear();
     }
     ::close(fd);
     return bytes;
@@ -329,15 +327,12 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
     HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     if (!check("writing bookmarks and page labels")) return {};
     if (pages.size() >= pages_saved_through_file) {
-        bool saved = false;
-        if (auto bytes = save_through_file(pdf, saved)) {
-            if (saved && !bytes->empty()) return std::move(*bytes);
-            // Never an empty PDF without a word: libharu's error, or this one.
+        if (auto bytes = save_through_file(pdf)) {
+            if (!bytes->empty()) return std::move(*bytes);
+            // Never an empty PDF without a word: libharu's error, or the read-back's.
             if (check("saving the document"))
                 diags_.error("pdf.libharu",
-                             saved ? "the saved PDF could not be read back from its scratch file"
-                                   : "libharu could not save the document",
-                             {});
+                             "the saved PDF could not be read back from its scratch file", {});
             ok_ = false;
             return {};
         }
