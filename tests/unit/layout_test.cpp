@@ -47,6 +47,31 @@ std::vector<const DrawText*> texts(const Page& p) {
     return out;
 }
 
+// Every page's texts with their places, and the bookmarks: what two layouts are compared by.
+std::string drawn(const Layout& l) {
+    std::string out;
+    for (std::size_t i = 0; i < l.pages().size(); ++i)
+        for (const auto* t : texts(l.pages()[i]))
+            out += std::to_string(i) + " " + std::to_string(t->x) + " " + std::to_string(t->y) +
+                   " " + t->text + "\n";
+    for (const auto& b : l.bookmarks())
+        out +=
+            "bookmark " + b.title + " " + std::to_string(b.page) + " " + std::to_string(b.y) + "\n";
+    return out;
+}
+
+// A section as the supplement lays one out: a new page, its heading, a table of `rows`
+// rows whose second column reads `value`.
+void section(Layout& l, const std::string& title, int rows, const std::string& value) {
+    l.page_break();
+    l.heading(title, 0);
+    Table t;
+    t.widths = {1, 1};
+    t.header.push_back({{{"Post"}, {"Sida"}}});
+    for (int i = 0; i < rows; ++i) t.rows.push_back({{{"rad " + std::to_string(i)}, {value}}});
+    l.table(t);
+}
+
 std::vector<std::string> wrap(std::string_view s, double width) {
     return text::wrap(
         s, width, [](std::string_view t) { return chars(t) * 5; }, "sv");
@@ -242,6 +267,41 @@ BOOST_AUTO_TEST_CASE(a_bar_chart_scales_to_a_round_top) {
     // 100 × 1.08 = 108 → scale top 120: bars of 50 and 25 pt.
     BOOST_TEST(bars[0]->h == 50.0);
     BOOST_TEST(bars[1]->h == 25.0);
+}
+
+// The content index is laid out again once its page numbers are known; the section put in
+// place of its first layout must give what laying out the whole again gives, or be refused.
+BOOST_AUTO_TEST_CASE(a_section_laid_out_again_replaces_its_pages_only_when_nothing_moves) {
+    auto whole = [](const std::string& value, int rows, Layout::Position* from,
+                    Layout::Position* to) {
+        Layout l(small(), half_em(), "sv");
+        section(l, "Först", 3, "x");
+        if (from) *from = l.position();
+        section(l, "Index", rows, value);
+        if (to) *to = l.position();
+        section(l, "Sist", 12, "y");
+        return l;
+    };
+    Layout::Position from, to;
+    Layout first = whole("?", 12, &from, &to);
+    BOOST_TEST(from.pages == 1u);
+    BOOST_TEST(to.pages == 3u);  // the index's 12 rows take two pages
+    // The same rows with page numbers in place of "?": as wide, so nothing moves.
+    Layout part(small(), half_em(), "sv");
+    section(part, "Index", 12, "7");
+    BOOST_REQUIRE(first.replace_section(from, to, part));
+    BOOST_TEST(drawn(first) == drawn(whole("7", 12, nullptr, nullptr)));
+    // Rows that take another page would move every later section: refused, nothing changed.
+    Layout longer(small(), half_em(), "sv");
+    section(longer, "Index", 20, "8");
+    std::string before = drawn(first);
+    BOOST_TEST(!first.replace_section(from, to, longer));
+    BOOST_TEST(drawn(first) == before);
+    // So is a part whose heading lands elsewhere (another bookmark).
+    Layout renamed(small(), half_em(), "sv");
+    section(renamed, "Innehåll", 12, "9");
+    BOOST_TEST(!first.replace_section(from, to, renamed));
+    BOOST_TEST(drawn(first) == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

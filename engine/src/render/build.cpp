@@ -16,6 +16,7 @@
 #include "griexport/xbrl.hpp"
 #include "pdf/pdf_document.hpp"
 #include "xbrl/instance.hpp"
+#include "xhtml/inline_xbrl.hpp"
 namespace griexport {
 
 Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
@@ -119,20 +120,34 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     };
     const Diagnostics found = diags;
     std::vector<std::future<Drawn>> drawing;
+    // Each language's supplement content, made on its PDF's thread and shared with the
+    // Inline XBRL supplement: a large programme's content takes seconds to make (null when
+    // the PDF's document could not be made: the XHTML then makes its own).
+    using Model = std::shared_ptr<const doc::Document>;
+    std::vector<std::promise<Model>> model_made(pdf_langs.size());
+    std::vector<std::future<Model>> models;
+    for (auto& p : model_made) models.push_back(p.get_future());
     // The first language's documents were prepared above; a second language's are made here.
     auto draw = [&](std::string name, std::string kind, std::unique_ptr<Prepared> prepared,
-                    const std::string& lang, bool report) {
+                    const std::string& lang, std::promise<Model>* model) {
         return std::async(
-            std::launch::async, [&, name, kind, lang, report, p = std::move(prepared)]() mutable {
+            std::launch::async, [&, name, kind, lang, model, p = std::move(prepared)]() mutable {
                 if (!p) {
                     p = std::make_unique<Prepared>();
                     p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
                 }
                 Drawn d{name, kind, {}, found, std::move(p->inputs), found.items().size()};
-                d.bytes = report ? pdf::draw_mapping_report(*p->document, ds, m, set,
-                                                            labels.at(lang), pdf, d.diags)
-                                 : pdf::draw_supplement(*p->document, ds, m, set, labels.at(lang),
-                                                        pdf, d.diags);
+                if (model) {
+                    Model content =
+                        pdf::supplement_model(*p->document, ds, m, set, labels.at(lang), pdf);
+                    model->set_value(content);
+                    if (content)
+                        d.bytes = pdf::draw_supplement(*p->document, ds, m, set, labels.at(lang),
+                                                       pdf, d.diags, *content);
+                } else {
+                    d.bytes = pdf::draw_mapping_report(*p->document, ds, m, set, labels.at(lang),
+                                                       pdf, d.diags);
+                }
                 p->document.reset();
                 // The document's own problems (a font missing) come first, as when made here.
                 Diagnostics own = std::move(p->diags);
@@ -147,11 +162,12 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     };
     for (std::size_t i = 0; i < pdf_langs.size(); ++i)
         drawing.push_back(draw("gri-supplement." + pdf_langs[i] + ".pdf", "pdf-supplement",
-                               i == 0 ? supplement_document.get() : nullptr, pdf_langs[i], false));
+                               i == 0 ? supplement_document.get() : nullptr, pdf_langs[i],
+                               &model_made[i]));
     // The auditor's review, in the supplement's languages.
     for (std::size_t i = 0; i < pdf_langs.size(); ++i)
         drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
-                               i == 0 ? report_document.get() : nullptr, pdf_langs[i], true));
+                               i == 0 ? report_document.get() : nullptr, pdf_langs[i], nullptr));
 
     for (std::size_t i = 0; i < langs.size(); ++i) {
         std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
@@ -186,11 +202,14 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                                        }};
                    });
     // The same supplement as Inline XBRL: the accessible, machine-readable version.
-    for (const auto& lang : pdf_langs) {
+    for (std::size_t i = 0; i < pdf_langs.size(); ++i) {
+        const auto& lang = pdf_langs[i];
+        Model content = models[i].get();
         auto stream = out.stream("gri-supplement." + lang + ".xhtml", "xhtml-supplement", diags);
         if (!stream) continue;
-        if (supplement_xhtml(ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts, &diags,
-                             inputs, diags, [&](std::string_view piece) { stream->write(piece); }))
+        if (xhtml::write_supplement(
+                ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts, &diags, inputs, diags,
+                [&](std::string_view piece) { stream->write(piece); }, content.get()))
             stream->close(diags);
     }
 

@@ -109,6 +109,8 @@ struct Document {
     std::vector<Block> blocks;
     // Disclosure keys ("305-1", "3-3/emissions") and the heading text each starts with.
     std::vector<std::pair<std::string, std::string>> sections;
+    // The content index section: blocks [index_begin, index_end).
+    std::size_t index_begin = 0, index_end = 0;
 };
 
 }  // namespace griexport::doc

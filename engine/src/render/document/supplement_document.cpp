@@ -28,8 +28,18 @@ class Supplement {
         o_ = &ds.organisation;
         year_ = o_->reporting_period.from.year;
         first_page_ = first_page;
-        for (std::size_t i = 0; i < ds.observations.size(); ++i)
-            by_origin_[{ds.observations[i].origin.file, ds.observations[i].origin.line}] = i;
+        // Only the climate accounts' rows are looked up by origin: a map of every
+        // observation (a million nodes in a large programme) was most of this constructor.
+        if (!ds.climate_entries.empty()) {
+            for (const auto& e : ds.climate_entries)
+                by_origin_.emplace(std::pair{e.origin.file, e.origin.line}, no_observation);
+            for (std::size_t i = 0; i < ds.observations.size(); ++i)
+                if (auto it = by_origin_.find(
+                        {ds.observations[i].origin.file, ds.observations[i].origin.line});
+                    it != by_origin_.end())
+                    it->second = i;  // the last row of an origin, as before
+            std::erase_if(by_origin_, [](const auto& kv) { return kv.second == no_observation; });
+        }
     }
 
     doc::Document build() {
@@ -40,7 +50,9 @@ class Supplement {
         Flow l{d.blocks};
         cover(l);
         statement(l);
+        d.index_begin = d.blocks.size();
         index(l);
+        d.index_end = d.blocks.size();
         disclosures(l);
         climate(l);
         goals(l);
@@ -48,6 +60,13 @@ class Supplement {
         omissions(l);
         d.sections = section_keys_;
         return d;
+    }
+
+    std::vector<doc::Block> index_section() {
+        std::vector<doc::Block> blocks;
+        Flow l{blocks};
+        index(l);
+        return blocks;
     }
 
   private:
@@ -83,7 +102,9 @@ class Supplement {
     int first_page_ = 1;
     const std::map<std::string, std::size_t>* pages_of_ = nullptr;
     std::vector<std::pair<std::string, std::string>> section_keys_;  // key → heading text
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> by_origin_;  // → observation
+    static constexpr std::size_t no_observation = static_cast<std::size_t>(-1);
+    // A climate entry's input row (file, line) → the observation read from it.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> by_origin_;
 
     std::string name() const {
         return o_->name.in(lang_).empty() ? o_->name.sv : o_->name.in(lang_);
@@ -738,6 +759,14 @@ Document supplement_document(const Dataset& ds, const Mappings& m, const Disclos
                              const Labels& labels, const SupplementStyle& style,
                              const std::map<std::string, std::size_t>* pages, int first_page) {
     return Supplement(ds, m, set, labels, style, pages, first_page).build();
+}
+
+std::vector<Block> content_index_section(const Dataset& ds, const Mappings& m,
+                                         const DisclosureSet& set, const Labels& labels,
+                                         const SupplementStyle& style,
+                                         const std::map<std::string, std::size_t>* pages,
+                                         int first_page) {
+    return Supplement(ds, m, set, labels, style, pages, first_page).index_section();
 }
 
 int supplement_first_page(const Organisation& o, std::optional<int> option) {

@@ -27,6 +27,15 @@ Document supplement_document(const Dataset& ds, const Mappings& m, const Disclos
                              const Labels& labels, const SupplementStyle& style,
                              const std::map<std::string, std::size_t>* pages, int first_page);
 
+// The content index section's blocks alone, as supplement_document makes them with these
+// `pages`: the only blocks that name the supplement's own pages, so the PDF makes them
+// again once a layout has found the pages, and keeps the rest of the document.
+std::vector<Block> content_index_section(const Dataset& ds, const Mappings& m,
+                                         const DisclosureSet& set, const Labels& labels,
+                                         const SupplementStyle& style,
+                                         const std::map<std::string, std::size_t>* pages,
+                                         int first_page);
+
 // The page the supplement starts on: the option, else organisation.xml's, else 1.
 int supplement_first_page(const Organisation& o, std::optional<int> option);
 

@@ -36,6 +36,34 @@ std::vector<std::string> Layout::wrap(const std::string& text, double width, Fon
         text, width, [&](std::string_view s) { return measure_(s, font, size); }, lang_);
 }
 
+bool Layout::replace_section(Position from, Position to, Layout& part) {
+    auto within = [](std::size_t a, std::size_t b, std::size_t size) {
+        return a <= b && b <= size;
+    };
+    if (!within(from.pages, to.pages, pages_.size()) ||
+        !within(from.bookmarks, to.bookmarks, bookmarks_.size()) ||
+        !within(from.split_headers, to.split_headers, split_headers_.size()) ||
+        part.pages_.size() != to.pages - from.pages ||
+        part.bookmarks_.size() != to.bookmarks - from.bookmarks ||
+        part.split_headers_.size() != to.split_headers - from.split_headers)
+        return false;
+    for (std::size_t i = 0; i < part.bookmarks_.size(); ++i) {
+        const Bookmark& a = part.bookmarks_[i];
+        const Bookmark& b = bookmarks_[from.bookmarks + i];
+        if (a.title != b.title || a.level != b.level || a.page + from.pages != b.page || a.y != b.y)
+            return false;
+    }
+    // Reported once each, in the order first met: the part must report what the section
+    // did (a header met before the section would be missing from the section's share).
+    if (!std::equal(part.split_headers_.begin(), part.split_headers_.end(),
+                    split_headers_.begin() + static_cast<std::ptrdiff_t>(from.split_headers)))
+        return false;
+    std::move(part.pages_.begin(), part.pages_.end(),
+              pages_.begin() + static_cast<std::ptrdiff_t>(from.pages));
+    part.pages_.clear();
+    return true;
+}
+
 void Layout::new_page() {
     pages_.emplace_back();
     y_ = g_.height - g_.margin_top;

@@ -87,6 +87,19 @@ class Layout {
     void place(double x, double y, const std::string& text, FontStyle font, double size,
                Color color);
 
+    // How far a layout has come: its pages, bookmarks and split headers so far. Taken
+    // before and after a section, it says which of them are the section's.
+    struct Position {
+        std::size_t pages = 0, bookmarks = 0, split_headers = 0;
+    };
+    Position position() const { return {pages_.size(), bookmarks_.size(), split_headers_.size()}; }
+    // Puts `part`, one section laid out on its own, in place of what this layout put
+    // between `from` and `to` when the part takes exactly as many pages, sets the same
+    // bookmarks at the same places and reports the same split headers: a section starts on
+    // a new page, so then nothing after it moves and the result is what laying out the
+    // whole again would give. False, and nothing changed, otherwise.
+    bool replace_section(Position from, Position to, Layout& part);
+
     const std::vector<Page>& pages() const { return pages_; }
     // The pages, handed over: a large document's pages are not copied.
     std::vector<Page> take_pages() { return std::move(pages_); }

@@ -73,6 +73,18 @@ class PdfDocument {
 std::string draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
                             const DisclosureSet& set, const Labels& labels,
                             const SupplementOptions& options, Diagnostics& diags);
+// The supplement's content, made once for the PDF and the Inline XBRL supplement in the
+// same language (without page numbers: the PDF makes its content index again with them);
+// null when the document could not be made.
+std::shared_ptr<const doc::Document> supplement_model(const PdfDocument& pdf, const Dataset& ds,
+                                                      const Mappings& m, const DisclosureSet& set,
+                                                      const Labels& labels,
+                                                      const SupplementOptions& options);
+// The supplement drawn from that content.
+std::string draw_supplement(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
+                            const DisclosureSet& set, const Labels& labels,
+                            const SupplementOptions& options, Diagnostics& diags,
+                            const doc::Document& document);
 std::string draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
                                 const DisclosureSet& set, const Labels& labels,
                                 const SupplementOptions& options, Diagnostics& diags);

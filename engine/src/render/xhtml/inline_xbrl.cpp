@@ -3,12 +3,15 @@
 // target) and the programme instance (target "programme"). Content comes from the same
 // document model as the PDF; facts from the same records the .xbrl files were written from,
 // so the two cannot disagree.
+#include "inline_xbrl.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -630,24 +633,40 @@ class InlineSupplement {
 
 }  // namespace
 
-bool supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                      const Labels& labels, const SupplementOptions& options,
-                      const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
-                      const Diagnostics* found, std::vector<SourceFile>& inputs, Diagnostics& diags,
-                      const std::function<void(std::string_view)>& write) {
+bool xhtml::write_supplement(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                             const Labels& labels, const SupplementOptions& options,
+                             const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                             const Diagnostics* found, std::vector<SourceFile>& inputs,
+                             Diagnostics& diags, const std::function<void(std::string_view)>& write,
+                             const doc::Document* model) {
+    // The template is read even with content made elsewhere: it is one of this output's
+    // inputs in the manifest.
     auto tmpl = pdf::load_template(options.data_dir, inputs, diags);
     if (!tmpl) return false;
     std::string css;
     auto css_path = options.data_dir / "templates" / "xhtml.css";
     if (!io::read_whole_file(css_path, "templates/xhtml.css", css, diags)) return false;
     inputs.push_back({"templates/xhtml.css", io::sha256_hex(css), css_path.generic_string()});
-    doc::SupplementStyle style{tmpl->columns, tmpl->colours};
-    auto d =
-        doc::supplement_document(ds, m, set, labels, style, nullptr,
-                                 doc::supplement_first_page(ds.organisation, options.first_page));
+    std::optional<doc::Document> own;
+    if (!model) {
+        doc::SupplementStyle style{tmpl->columns, tmpl->colours};
+        own = doc::supplement_document(
+            ds, m, set, labels, style, nullptr,
+            doc::supplement_first_page(ds.organisation, options.first_page));
+        model = &*own;
+    }
     InlineSupplement writer(ds, set, labels, gri, programme, found);
-    writer.write(d, css, document_mark(ds, set, labels), diags, write);
+    writer.write(*model, css, document_mark(ds, set, labels), diags, write);
     return true;
+}
+
+bool supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                      const Labels& labels, const SupplementOptions& options,
+                      const xbrl::InstanceRecord& gri, const xbrl::InstanceRecord& programme,
+                      const Diagnostics* found, std::vector<SourceFile>& inputs, Diagnostics& diags,
+                      const std::function<void(std::string_view)>& write) {
+    return xhtml::write_supplement(ds, m, set, labels, options, gri, programme, found, inputs,
+                                   diags, write, nullptr);
 }
 
 std::string supplement_xhtml(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
