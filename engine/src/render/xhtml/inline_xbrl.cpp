@@ -72,15 +72,30 @@ class InlineSupplement {
           gri_(gri),
           programme_(programme),
           found_(found) {
-        facts_.reserve(gri.facts.size() + programme.facts.size());
+        by_observation_.assign(ds.observations.size(), FactAt{});
+        std::size_t others = 0;
+        for (const auto* r : {&gri, &programme})
+            for (const auto& f : r->facts) others += observation_number(f.source) ? 0 : 1;
+        facts_.reserve(others);
         for (const auto* r : {&gri, &programme}) {
             shown_[r == &gri ? 0 : 1].assign(r->facts.size(), 0);
             for (std::size_t i = 0; i < r->facts.size(); ++i) {
-                auto [it, added] = facts_.try_emplace(r->facts[i].source, FactAt{r, i});
-                if (added) continue;
+                std::string_view key = r->facts[i].source;
+                FactAt* slot = nullptr;
+                if (auto n = observation_number(key); n && *n < by_observation_.size()) {
+                    slot = &by_observation_[*n];
+                    if (!slot->record) {
+                        *slot = {r, i};
+                        continue;
+                    }
+                } else {
+                    auto [it, added] = facts_.try_emplace(key, FactAt{r, i});
+                    if (added) continue;
+                    slot = &it->second;
+                }
                 // The later fact answers for the key; the earlier are shown with it.
-                same_key_[it->first].push_back(it->second);
-                it->second = {r, i};
+                same_key_[key].push_back(*slot);
+                *slot = {r, i};
             }
         }
     }
@@ -140,9 +155,29 @@ class InlineSupplement {
     const xbrl::InstanceRecord& gri_;
     const xbrl::InstanceRecord& programme_;
     const Diagnostics* found_;
-    // Source key → fact; hashed, and the keys are the records' own strings (a million
-    // facts in an ordered map of copied keys held 120 MB and a cache miss a level).
+    // Source key → fact. The observations' ("obs40"), a million in a large programme, by
+    // number: hashed, they held some 80 MB while the supplement was written. The rest
+    // hashed on the records' own strings.
+    std::vector<FactAt> by_observation_;  // record null: no fact has that key
     std::unordered_map<std::string_view, FactAt> facts_;
+    // "obs40" → 40; nullopt for any other key (only the form the writers make, "obs" and
+    // the number without leading zeros, so that a number names one key).
+    static std::optional<std::size_t> observation_number(std::string_view key) {
+        if (!key.starts_with("obs") || key.size() == 3 || key.size() > 3 + 18) return {};
+        std::size_t n = 0;
+        for (char c : key.substr(3)) {
+            if (c < '0' || c > '9') return {};
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        if (key[3] == '0' && key.size() > 4) return {};
+        return n;
+    }
+    const FactAt* fact_for(std::string_view key) const {
+        if (auto n = observation_number(key); n && *n < by_observation_.size())
+            return by_observation_[*n].record ? &by_observation_[*n] : nullptr;
+        auto it = facts_.find(key);
+        return it == facts_.end() ? nullptr : &it->second;
+    }
     // Which facts the body tags, per record (GRI, programme) and fact: a fact is shown when
     // a fact of its key is, so facts that share a key with facts_'s are kept beside it.
     std::array<std::vector<char>, 2> shown_;
@@ -155,9 +190,20 @@ class InlineSupplement {
                 shown_[other.record == &gri_ ? 0 : 1][other.index] = 1;
     }
     // Figures linked to the provenance appendix, in order of first appearance, with the
-    // heading of their entry.
-    std::vector<std::pair<std::string, std::string>> linked_;
-    std::set<std::string> linked_keys_;
+    // heading of their entry. Views of the document's own texts, which outlive the writer: a
+    // large programme links a million figures.
+    std::vector<std::pair<std::string_view, std::string_view>> linked_;
+    std::vector<char> linked_observations_;    // by observation number
+    std::set<std::string_view> linked_other_;  // the GRI facts' keys
+    // Whether `key` is linked for the first time, now marked as linked.
+    bool first_link(std::string_view key) {
+        if (auto n = observation_number(key); n && *n < ds_.observations.size()) {
+            if (linked_observations_.empty())
+                linked_observations_.assign(ds_.observations.size(), 0);
+            return !std::exchange(linked_observations_[*n], 1);
+        }
+        return linked_other_.insert(key).second;
+    }
 
     std::string target_attribute(const FactAt& at) const {
         return at.record == &programme_ ? fmt::format(" target=\"{}\"", programme_target) : "";
@@ -203,27 +249,27 @@ class InlineSupplement {
 
     // A table cell's text with its links, and its figure tagged and linked to provenance.
     std::string cell_content(const doc::Cell& c) {
-        std::string text = c.text;
+        std::string_view text = c.text;
         std::string out;
         if (c.figure && c.figure->offset + c.figure->length <= text.size()) {
             const std::string& key = c.figure->fact;
             out += escape_text(text.substr(0, c.figure->offset));
-            std::string figure = text.substr(c.figure->offset, c.figure->length);
-            std::string rest = text.substr(c.figure->offset + c.figure->length);
+            std::string_view figure = text.substr(c.figure->offset, c.figure->length);
+            std::string_view rest = text.substr(c.figure->offset + c.figure->length);
             auto p = take_apart(figure);
             std::string tagged;
-            auto it = facts_.find(key);
+            const FactAt* at = fact_for(key);
             // A figure shown twice (the climate total in two tables) is tagged once.
-            if (it != facts_.end() && !shown(it->second)) tagged = non_fraction(it->second, p);
-            if (!tagged.empty()) show(key, it->second);
+            if (at && !shown(*at)) tagged = non_fraction(*at, p);
+            if (!tagged.empty()) show(key, *at);
             std::string inner = tagged.empty()
                                     ? escape_text(figure)
                                     : escape_text(p.before) + tagged + escape_text(p.after);
             if (provenance_of(key)) {
-                bool first_link = linked_keys_.insert(key).second;
-                if (first_link) linked_.emplace_back(key, figure);
+                bool first = first_link(key);
+                if (first) linked_.emplace_back(key, figure);
                 out += fmt::format("<a href=\"#p-{0}\"{1}>{2}</a>", key,
-                                   first_link ? fmt::format(" id=\"v-{}\"", key) : "", inner);
+                                   first ? fmt::format(" id=\"v-{}\"", key) : "", inner);
             } else {
                 out += inner;
             }
@@ -386,16 +432,16 @@ class InlineSupplement {
     }
 
     std::string narrative(const doc::Narrative& n) {
-        auto it = facts_.find(n.fact);
+        const FactAt* at = fact_for(n.fact);
         std::string content = paragraphs(n.text);
-        if (it == facts_.end() || shown(it->second) ||
-            it->second.record->facts[it->second.index].value != xbrl::xhtml_paragraphs(n.text))
+        if (!at || shown(*at) ||
+            at->record->facts[at->index].value != xbrl::xhtml_paragraphs(n.text))
             return fmt::format("<div class=\"narrative\">{}</div>\n", content);
-        show(n.fact, it->second);
+        show(n.fact, *at);
         return fmt::format(
             "<div class=\"narrative\"><ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}"
             "</ix:nonNumeric></div>\n",
-            fact_attributes(it->second), escape_attribute(lang_), content);
+            fact_attributes(*at), escape_attribute(lang_), content);
     }
 
     // The main part spools to a scratch file as it grows: a large programme's is hundreds
@@ -470,22 +516,22 @@ class InlineSupplement {
         for (const auto& [key, figure] : linked_) {
             std::vector<ProvenanceLine> lines;
             std::string heading;
-            if (key.starts_with("obs")) {
-                const auto& obs = ds_.observations[std::stoul(key.substr(3))];
+            if (auto n = observation_number(key)) {
+                const auto& obs = ds_.observations.at(*n);
                 lines = observation_provenance(ds_, obs, found_, true);
                 heading = l_.get("xhtml.provenance.observation",
                                  {{"indicator", ds_.indicators[obs.indicator].id},
                                   {"year", std::to_string(obs.year)},
-                                  {"value", figure}});
+                                  {"value", std::string(figure)}});
             } else {
-                const Fact& f = set_.facts[std::stoul(key.substr(1))];
+                const Fact& f = set_.facts[std::stoul(std::string(key.substr(1)))];
                 lines = fact_provenance(ds_, f, found_, true);
                 heading = l_.get("xhtml.provenance.fact",
                                  {{"requirement",
                                    f.requirement ? fmt::format("{}-{}", f.disclosure, f.requirement)
                                                  : f.disclosure},
                                   {"year", std::to_string(f.year)},
-                                  {"value", figure}});
+                                  {"value", std::string(figure)}});
             }
             out += fmt::format("<li id=\"p-{}\"><p class=\"strong\">{}</p>\n", key,
                                escape_text(heading));
