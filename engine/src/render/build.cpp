@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <future>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <map>
 
 #include "../io/sha256.hpp"
@@ -55,6 +58,23 @@ Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
     }
     return diags;
 }
+
+namespace {
+
+// Hands the memory a large build's stage freed back to the system. glibc keeps freed memory
+// for reuse in the arena of the thread that freed it, so the PDFs' threads' hundreds of MB
+// of laid-out pages stayed resident while the main thread grew its own: a million
+// observations peaked some 170 MiB higher. Small builds (a batch's) skip it: the walk over
+// every arena would cost more than it gives back.
+void return_freed_memory(const Dataset& ds) {
+#if defined(__GLIBC__)
+    if (ds.observations.size() >= 10000) malloc_trim(0);
+#else
+    (void)ds;
+#endif
+}
+
+}  // namespace
 
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
                           const BuildOptions& options) {
@@ -149,6 +169,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                                                        pdf, d.diags);
                 }
                 p->document.reset();
+                return_freed_memory(ds);
                 // The document's own problems (a font missing) come first, as when made here.
                 Diagnostics own = std::move(p->diags);
                 for (std::size_t i = d.known; i < d.diags.items().size(); ++i) {
@@ -201,6 +222,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                                            if (s) s->close(diags);
                                        }};
                    });
+    return_freed_memory(ds);  // the programme taxonomy's concepts
     // The same supplement as Inline XBRL: the accessible, machine-readable version.
     for (std::size_t i = 0; i < pdf_langs.size(); ++i) {
         const auto& lang = pdf_langs[i];
