@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -570,17 +571,15 @@ class Supplement {
         head.cells.push_back({l_.get("pdf.goals.col.progress"), FontStyle::bold, Align::right});
         head.cells.push_back({l_.get("pdf.goals.col.status")});
         t.header.push_back(head);
-        // Totals by indicator and year, found once.
-        // Hashed: a million observations in an ordered map cost a cache miss a level.
-        auto key = [](std::uint32_t indicator, int year) {
-            return (std::uint64_t{indicator} << 32) | static_cast<std::uint32_t>(year);
-        };
-        std::unordered_map<std::uint64_t, const Observation*> totals;
-        totals.reserve(ds_.observations.size());
+        // Each indicator's totals of the three years shown (the last row of each), found in
+        // one pass: a map of every indicator and year held a million nodes for three looks.
+        const std::array<int, 3> shown_years{base, year_ - 1, year_};
+        std::vector<std::array<const Observation*, 3>> totals(ds_.indicators.size());
         for (const auto& obs : ds_.observations)
             if (!obs.restated_as && std::all_of(obs.dimensions.begin(), obs.dimensions.end(),
                                                 [](auto v) { return v == 0; }))
-                totals[key(obs.indicator, obs.year)] = &obs;
+                for (std::size_t k = 0; k < shown_years.size(); ++k)
+                    if (obs.year == shown_years[k]) totals[obs.indicator][k] = &obs;
         // Progress compared across a definition change, or from a restated baseline: a
         // numbered note under the table says which (issue 10).
         std::vector<std::string> comparison_notes;
@@ -605,21 +604,19 @@ class Supplement {
                 for (std::uint32_t i : by_goal[g.id]) {
                     const Indicator& ind = ds_.indicators[i];
                     Row r;
+                    r.cells.reserve(t.header.front().cells.size());
                     r.cells.push_back({ind.id + " " + ind.name.in(lang_)});
                     r.cells.push_back({unit_label(ind.unit)});
-                    for (int yr : {base, year_ - 1, year_}) {
-                        auto it = totals.find(key(i, yr));
-                        std::string v = it == totals.end()
-                                            ? l_.get("pdf.missing")
-                                            : number(it->second->value, ind.precision);
+                    for (const Observation* total : totals[i]) {
+                        std::string v =
+                            total ? number(total->value, ind.precision) : l_.get("pdf.missing");
                         std::optional<doc::FigureRef> figure;
-                        if (it != totals.end())
+                        if (total)
                             figure = doc::FigureRef{observation_key(static_cast<std::size_t>(
-                                                        it->second - ds_.observations.data())),
+                                                        total - ds_.observations.data())),
                                                     v.size()};
                         // A value that may still change says so where it is read.
-                        if (it != totals.end() &&
-                            it->second->status == ObservationStatus::preliminary) {
+                        if (total && total->status == ObservationStatus::preliminary) {
                             v += l_.get("pdf.preliminary-mark");
                             any_preliminary = true;
                         }
