@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <memory>
 
 #include "csv.hpp"
@@ -161,6 +162,8 @@ std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value,
     return Quantity{(value * *f).normalized(), target};
 }
 
+}  // namespace
+
 // An input table read from NAME.csv or NAME.xlsx, whichever the folder holds.
 struct InputTable {
     std::optional<SourceText> text;  // the CSV file, which the table points into
@@ -170,42 +173,70 @@ struct InputTable {
     std::uint32_t file_of(const CsvRecord& r) const { return files[r.sheet]; }
 };
 
-std::unique_ptr<InputTable> open_table(LoadContext& ctx, const std::string& name,
-                                       const std::string& key_column) {
-    auto in = std::make_unique<InputTable>();
+// A table read and checked but not yet part of the dataset: its file is not yet a source
+// and its diagnostics are its own, so that it can be read on another thread while the
+// programme loads, then registered where it always was.
+struct ReadTable {
+    InputTable input;
+    std::optional<BinarySource> workbook;  // NAME.xlsx: its sources are one per sheet
+    Diagnostics diags;
+};
+
+ObservationTables::ObservationTables() = default;
+ObservationTables::~ObservationTables() = default;
+
+namespace {
+
+std::unique_ptr<ReadTable> read_table(const std::filesystem::path& folder,
+                                      const std::map<std::string, std::string>& sheet_names,
+                                      const std::string& name, const std::string& key_column) {
+    auto read = std::make_unique<ReadTable>();
+    InputTable& in = read->input;
+    Diagnostics& diags = read->diags;
     std::string csv = name + ".csv", xlsx = name + ".xlsx";
     std::error_code ec;
-    bool has_csv = std::filesystem::exists(ctx.folder / csv, ec);
-    bool has_xlsx = std::filesystem::exists(ctx.folder / xlsx, ec);
+    bool has_csv = std::filesystem::exists(folder / csv, ec);
+    bool has_xlsx = std::filesystem::exists(folder / xlsx, ec);
     if (has_csv && has_xlsx) {
-        ctx.diags.error("io.ambiguous-input",
-                        fmt::format("both {} and {}: keep one of them", csv, xlsx),
-                        {(ctx.folder / xlsx).generic_string(), 0, 0});
-        return in;
+        diags.error("io.ambiguous-input",
+                    fmt::format("both {} and {}: keep one of them", csv, xlsx),
+                    {(folder / xlsx).generic_string(), 0, 0});
+        return read;
     }
     if (has_xlsx) {
-        auto bin = read_binary_source(ctx.folder, xlsx, ctx.diags);
-        if (!bin) return in;
-        auto sheet = ctx.ds.organisation.sheets.find(xlsx);
-        in->table =
-            read_xlsx_table(*bin, sheet == ctx.ds.organisation.sheets.end() ? "" : sheet->second,
-                            key_column, ctx.diags);
+        read->workbook = read_binary_source(folder, xlsx, diags);
+        if (!read->workbook) return read;
+        auto sheet = sheet_names.find(xlsx);
+        in.table = read_xlsx_table(*read->workbook, sheet == sheet_names.end() ? "" : sheet->second,
+                                   key_column, diags);
+        in.display_path = read->workbook->display_path;
+        return read;
+    }
+    in.text = read_source(folder, csv, false, diags);
+    if (!in.text) return read;
+    in.display_path = in.text->display_path;
+    in.table = parse_csv(*in.text, diags, CsvRows::streamed);
+    return read;
+}
+
+// The table's files made sources of the dataset and its diagnostics the folder's.
+InputTable& register_table(LoadContext& ctx, ReadTable& read) {
+    InputTable& in = read.input;
+    if (read.workbook) {
         // One source per sheet, so that a row's origin names its sheet; the manifest lists
         // the file once.
+        const BinarySource& bin = *read.workbook;
         std::vector<std::string> sheets{""};
-        if (in->table) sheets = in->table->sheets;
+        if (in.table) sheets = in.table->sheets;
         for (const auto& sh : sheets) {
-            in->files.push_back(static_cast<std::uint32_t>(ctx.ds.sources.size()));
-            ctx.ds.sources.push_back({bin->relative_path, bin->sha256, bin->display_path, sh});
+            in.files.push_back(static_cast<std::uint32_t>(ctx.ds.sources.size()));
+            ctx.ds.sources.push_back({bin.relative_path, bin.sha256, bin.display_path, sh});
         }
-        in->display_path = bin->display_path;
-        return in;
+        read.workbook->bytes = {};
+    } else if (in.text) {
+        in.files.push_back(ctx.add_source(*in.text));
     }
-    in->text = read_source(ctx.folder, csv, false, ctx.diags);
-    if (!in->text) return in;
-    in->files.push_back(ctx.add_source(*in->text));
-    in->display_path = in->text->display_path;
-    in->table = parse_csv(*in->text, ctx.diags, CsvRows::streamed);
+    ctx.diags.append(read.diags);
     return in;
 }
 
@@ -371,21 +402,42 @@ void read_climate_accounts(LoadContext& ctx, const InputTable& input) {
 
 }  // namespace
 
-void load_observations(LoadContext& ctx) {
+std::future<std::unique_ptr<ObservationTables>> read_observation_tables(const LoadContext& ctx) {
+    // A large file is read on a thread of its own while the programme loads; a small one
+    // (every organisation of a batch) when it is needed, with no thread to start.
+    constexpr std::uintmax_t own_thread_from = 4u << 20;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(ctx.folder / "observations.csv", ec);
+    bool large = !ec && size >= own_thread_from;
+    return std::async(large ? std::launch::async : std::launch::deferred,
+                      [folder = ctx.folder, sheets = ctx.ds.organisation.sheets] {
+                          auto t = std::make_unique<ObservationTables>();
+                          t->observations = read_table(folder, sheets, "observations", "indicator");
+                          t->climate = read_table(folder, sheets, "climate-accounts", "post");
+                          return t;
+                      });
+}
+
+void load_observations(LoadContext& ctx, ObservationTables& tables) {
     // Both tables are read (and checked) before their rows become observations, so that
     // the observations are given their room once: a million of them take 200 MB, and
     // growing the vector for the climate accounts' rows held two copies at once.
-    auto observations = open_table(ctx, "observations", "indicator");
-    auto climate = open_table(ctx, "climate-accounts", "post");
+    InputTable& observations = register_table(ctx, *tables.observations);
+    InputTable& climate = register_table(ctx, *tables.climate);
     std::size_t rows = 0;
-    for (const auto* t : {observations.get(), climate.get()})
+    for (const auto* t : {&observations, &climate})
         if (t->table) rows += t->table->size();
     // Kolada's rows follow; a folder seldom has more than this many of them.
     constexpr std::size_t kolada_room = 4096;
     ctx.ds.observations.reserve(ctx.ds.observations.size() + rows + kolada_room);
-    read_observations(ctx, *observations);
-    observations.reset();
-    read_climate_accounts(ctx, *climate);
+    read_observations(ctx, observations);
+    tables.observations.reset();
+    read_climate_accounts(ctx, climate);
+    tables.climate.reset();
+}
+
+void load_observations(LoadContext& ctx) {
+    load_observations(ctx, *read_observation_tables(ctx).get());
 }
 
 }  // namespace griexport::io

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -60,6 +62,18 @@ void load_narratives(LoadContext& ctx);
 // observations.csv (or .xlsx) and climate-accounts.csv: the emission rows of the climate
 // accounts are the climate indicator's observations.
 void load_observations(LoadContext& ctx);
+// The same in two steps: the tables read and checked (on a thread of their own when the
+// observations are large: the programme loads meanwhile), then loaded. The first step
+// changes nothing in the context; the second registers the files and their diagnostics
+// where load_observations always did.
+struct ReadTable;
+struct ObservationTables {
+    std::unique_ptr<ReadTable> observations, climate;
+    ObservationTables();
+    ~ObservationTables();
+};
+std::future<std::unique_ptr<ObservationTables>> read_observation_tables(const LoadContext& ctx);
+void load_observations(LoadContext& ctx, ObservationTables& tables);
 void load_kolada(LoadContext& ctx);
 // Loads the whole organisation folder in order; false when it could not proceed at all.
 bool load_folder(LoadContext& ctx);

@@ -37,13 +37,16 @@ bool load_folder(LoadContext& ctx) {
     load_units(ctx);
     if (ctx.diags.has_errors()) return false;
     load_organisation_file(ctx);
+    // Read and checked while the programme loads (organisation.xml names their sheets).
+    auto tables = read_observation_tables(ctx);
     auto before_programme = ctx.diags.error_count();
     load_programme(ctx);
     load_narratives(ctx);
     // Values refer to the programme's indicators: without a sound programme every row
-    // would be reported as unknown, burying the one real error.
+    // would be reported as unknown, burying the one real error (tables read meanwhile are
+    // dropped with what they found).
     if (ctx.diags.error_count() == before_programme || !ctx.ds.indicators.empty()) {
-        load_observations(ctx);
+        load_observations(ctx, *tables.get());
         load_kolada(ctx);
         // When Kolada's rows outgrew the room kept for them the vector doubled, and a
         // million observations would keep half their space empty for the whole build.
