@@ -44,7 +44,9 @@ std::string pdf::draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const 
                                       {"facts", std::to_string(set.facts.size())},
                                       {"omissions", std::to_string(omissions)},
                                       {"claim", m.catalogue.wording(set.claim).label.in(lang)}}));
-    for (const auto& part : parts) {
+    // Each part's rows are moved into its table and freed once laid out: a large
+    // programme's parts and their table held the same text twice.
+    for (auto& part : parts) {
         l.heading(part.title, 1);
         l.paragraph(part.intro);
         if (part.rows.empty()) {
@@ -56,17 +58,21 @@ std::string pdf::draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const 
         Row head;
         for (const auto& h : part.headers) head.cells.push_back({h, FontStyle::bold});
         t.header.push_back(std::move(head));
-        for (const auto& row : part.rows) {
+        t.rows.reserve(part.rows.size());
+        for (auto& row : part.rows) {
             Row r;
-            for (const auto& c : row) {
-                std::string text = c.text;
+            r.cells.reserve(row.size());
+            for (auto& c : row) {
+                std::string text = std::move(c.text);
                 if (c.quantity)
-                    if (auto d = Decimal::parse(c.text)) text = text::number(*d, lang);
+                    if (auto d = Decimal::parse(text)) text = text::number(*d, lang);
                 r.cells.push_back(
-                    {text, FontStyle::regular, c.number ? Align::right : Align::left});
+                    {std::move(text), FontStyle::regular, c.number ? Align::right : Align::left});
             }
             t.rows.push_back(std::move(r));
+            row = {};
         }
+        part.rows = {};
         l.table(t);
     }
 
