@@ -266,11 +266,33 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     }
 
     // The auditor's view; read from the diagnostics of this build before the manifest counts.
+    // The mapping report workbook is made beside the audit trail (a large programme's two
+    // took a second one after the other): from a copy of the diagnostics, its own added
+    // after the trail's, as when made second. (A write error the trail's file met is the
+    // only thing it no longer sees: the build then fails and leaves no outputs.)
+    struct Workbook {
+        std::string bytes;
+        Diagnostics diags;
+        std::size_t known = 0;
+    };
+    std::future<Workbook> workbook;
+    if (!langs.empty())
+        workbook =
+            std::async(ds.observations.size() >= 10000 ? std::launch::async : std::launch::deferred,
+                       [&, w = Workbook{{}, diags, diags.items().size()}]() mutable {
+                           w.bytes = mapping_report_xlsx(ds, m, set, labels.at(langs.front()),
+                                                         created, w.diags);
+                           return std::move(w);
+                       });
     out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
-    if (!langs.empty()) {
-        auto report = mapping_report_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
-        if (!report.empty())
-            out.add("mapping-report.xlsx", "mapping-report", std::move(report), diags);
+    if (workbook.valid()) {
+        Workbook w = workbook.get();
+        for (std::size_t i = w.known; i < w.diags.items().size(); ++i) {
+            const Diagnostic& item = w.diags.items()[i];
+            diags.add(item.severity, item.code, item.message, item.location);
+        }
+        if (!w.bytes.empty())
+            out.add("mapping-report.xlsx", "mapping-report", std::move(w.bytes), diags);
     }
 
     out.add("manifest.json", "manifest",
