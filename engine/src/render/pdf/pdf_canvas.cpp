@@ -66,8 +66,28 @@ std::optional<std::string> save_through_file(HPDF_Doc pdf) {
     return bytes;
 }
 
+// Code points drawn with a font: the BMP's marked in a table while the pages are read (a
+// set insert per character of a document of thousands of pages cost a percent of a large
+// build), the rest in a set; `into` gets them all.
+struct DrawnCodePoints {
+    std::vector<char> bmp = std::vector<char>(0x10000, 0);
+    std::set<char32_t> beyond;
+    void insert(char32_t cp) {
+        if (cp < bmp.size())
+            bmp[cp] = 1;
+        else
+            beyond.insert(cp);
+    }
+    void add_to(std::set<char32_t>& into) const {
+        for (char32_t cp = 0; cp < bmp.size(); ++cp)
+            if (bmp[cp]) into.insert(into.end(), cp);
+        into.insert(beyond.begin(), beyond.end());
+    }
+};
+
 // Code points of UTF-8 text (the text is valid UTF-8: it comes from validated inputs).
-void add_code_points(std::string_view s, std::set<char32_t>& out) {
+template <class Set>
+void add_code_points(std::string_view s, Set& out) {
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
         char32_t cp;
@@ -239,10 +259,15 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
                               const Geometry& g, int first_page_number) {
     if (!ok_) return {};
     HPDF_Doc pdf = doc_of(doc_);
-    for (const auto& p : pages)
-        for (const auto& op : p.ops)
-            if (const auto* t = std::get_if<DrawText>(&op))
-                add_code_points(t->text, t->font == FontStyle::bold ? bold_.used : regular_.used);
+    {
+        DrawnCodePoints regular, bold;
+        for (const auto& p : pages)
+            for (const auto& op : p.ops)
+                if (const auto* t = std::get_if<DrawText>(&op))
+                    add_code_points(t->text, t->font == FontStyle::bold ? bold : regular);
+        regular.add_to(regular_.used);
+        bold.add_to(bold_.used);
+    }
     void* regular_font = libharu::font_for(pdf, regular_.base_name.c_str(), regular_.used);
     void* bold_font = libharu::font_for(pdf, bold_.base_name.c_str(), bold_.used);
     if (!regular_font || !bold_font || !check("making the fonts")) return {};

@@ -59,9 +59,24 @@ InstanceStream::InstanceStream(std::string& out,
 std::string InstanceStream::duration(const std::string& scheme, const std::string& identifier,
                                      const Date& start, const Date& end,
                                      const std::vector<TypedMember>& dims) {
+    std::uint64_t days = 0;
+    if (dims.empty()) {
+        if (plain_entity_.size() != scheme.size() + 1 + identifier.size() ||
+            !plain_entity_.starts_with(scheme) || !plain_entity_.ends_with(identifier) ||
+            plain_entity_[scheme.size()] != '\n') {
+            plain_contexts_.clear();
+            plain_entity_ = scheme + '\n' + identifier;
+        }
+        days = (static_cast<std::uint64_t>(start.days_since_epoch()) << 32) |
+               static_cast<std::uint32_t>(end.days_since_epoch());
+        if (auto it = plain_contexts_.find(days); it != plain_contexts_.end()) return it->second;
+    }
     std::string key = fmt::format("{}|{}|{}|{}", scheme, identifier, start.iso(), end.iso());
     for (const auto& d : dims) key += "|" + d.dimension + "=" + d.value;
-    if (auto it = context_ids_.find(key); it != context_ids_.end()) return it->second;
+    if (auto it = context_ids_.find(key); it != context_ids_.end()) {
+        if (dims.empty()) plain_contexts_.emplace(days, it->second);
+        return it->second;
+    }
     // Readable ids: D2021 for a calendar year, D2018-2030 across years, then the members.
     bool whole_years = start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31;
     std::string id = !whole_years             ? fmt::format("D{}_{}", start.iso(), end.iso())
@@ -80,6 +95,7 @@ std::string InstanceStream::duration(const std::string& scheme, const std::strin
     checker_.context(c);
     context_ids_[key] = unique;
     used_ids_[unique] = key;
+    if (dims.empty()) plain_contexts_.emplace(days, unique);
     return unique;
 }
 
@@ -100,18 +116,25 @@ std::string InstanceStream::unit(const std::string& measure,
     return u.id;
 }
 
-std::uint32_t InstanceRecord::intern(std::string_view s) {
+std::uint32_t InstanceRecord::intern(std::string_view s,
+                                     std::pair<std::string_view, std::uint32_t>& recent) {
     if (s.empty()) return 0;
-    if (auto it = name_ids_.find(s); it != name_ids_.end()) return it->second;
+    if (recent.second != 0 && s == recent.first) return recent.second;
+    if (auto it = name_ids_.find(s); it != name_ids_.end()) {
+        recent = *it;
+        return it->second;
+    }
     auto id = static_cast<std::uint32_t>(names_.size());
     names_.emplace_back(s);
     name_ids_.emplace(names_.back(), id);
+    recent = {names_.back(), id};
     return id;
 }
 
 void InstanceRecord::add(const Fact& f) {
-    facts.push_back({intern(f.concept_name), intern(f.context), intern(f.unit), intern(f.lang),
-                     f.decimals, f.numeric, f.preliminary, f.value, f.source});
+    facts.push_back({intern(f.concept_name, recent_[0]), intern(f.context, recent_[1]),
+                     intern(f.unit, recent_[2]), intern(f.lang, recent_[3]), f.decimals, f.numeric,
+                     f.preliminary, f.value, f.source});
 }
 
 void InstanceStream::record_into(InstanceRecord* r) {

@@ -3,6 +3,7 @@
 // element by element in a fixed order.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -83,9 +84,12 @@ struct InstanceRecord {
     std::string_view name(std::uint32_t id) const { return names_[id]; }
 
   private:
-    std::uint32_t intern(std::string_view s);
+    // `recent`: the field's last name and id, compared before hashing (consecutive facts
+    // mostly share a concept and a unit).
+    std::uint32_t intern(std::string_view s, std::pair<std::string_view, std::uint32_t>& recent);
     std::deque<std::string> names_{std::string()};  // 0 is ""; a deque keeps them in place
     std::unordered_map<std::string_view, std::uint32_t> name_ids_;
+    std::array<std::pair<std::string_view, std::uint32_t>, 4> recent_{};
 };
 
 // What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
@@ -141,6 +145,10 @@ class InstanceStream {
     std::map<std::string, std::string> context_ids_;  // content key → id
     std::map<std::string, std::string> used_ids_;     // id → content key
     std::map<std::string, std::string> unit_ids_;
+    // Contexts without dimensions of one entity by their first and last day: a large
+    // programme's million facts formatted and looked up the same few content keys.
+    std::unordered_map<std::uint64_t, std::string> plain_contexts_;
+    std::string plain_entity_;  // scheme and identifier those are of
     std::vector<std::pair<std::string, std::string>> preliminary_note_;
     std::size_t preliminary_facts_ = 0;  // their ids are prel_1, prel_2, … in order
 };
