@@ -69,4 +69,14 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_in_messages_and_paths_is_escaped) {
     BOOST_CHECK_NO_THROW(griexport::format_json(d));
 }
 
+// Found by the observations_xlsx fuzz target: a workbook's sheet name is the workbook's
+// bytes, and a cell reference names its sheet ("Data\xFF!C7"); the JSON writer refused it.
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_cell_reference_is_escaped) {
+    griexport::Diagnostics d;
+    d.error("csv.number", "not a number",
+            griexport::cell_location("observations.xlsx", "Data\xFF", 7, 3));
+    BOOST_TEST(d.items()[0].location.cell == "Data\\xFF!C7");
+    BOOST_CHECK_NO_THROW(griexport::format_json(d));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -15,6 +15,7 @@ void Diagnostics::add(Severity s, std::string code, std::string message, Locatio
     // Messages quote input (half a UTF-8 sequence from a parser, a Latin-1 file name):
     // keep every diagnostic valid UTF-8, so JSON and terminals can always print it.
     where.file = text::valid_utf8(where.file);
+    where.cell = text::valid_utf8(where.cell);  // names a workbook's sheet, as it is spelt
     auto& tally = tallies_[{code, where.file}];
     if (++tally.seen > kept_per_code_and_file) {
         ++tally.dropped;
