@@ -436,8 +436,4 @@ void load_observations(LoadContext& ctx, ObservationTables& tables) {
     tables.climate.reset();
 }
 
-void load_observations(LoadContext& ctx) {
-    load_observations(ctx, *read_observation_tables(ctx).get());
-}
-
 }  // namespace griexport::io

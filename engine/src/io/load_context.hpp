@@ -60,12 +60,10 @@ void load_organisation_file(LoadContext& ctx);
 void load_programme(LoadContext& ctx);
 void load_narratives(LoadContext& ctx);
 // observations.csv (or .xlsx) and climate-accounts.csv: the emission rows of the climate
-// accounts are the climate indicator's observations.
-void load_observations(LoadContext& ctx);
-// The same in two steps: the tables read and checked (on a thread of their own when the
-// observations are large: the programme loads meanwhile), then loaded. The first step
-// changes nothing in the context; the second registers the files and their diagnostics
-// where load_observations always did.
+// accounts are the climate indicator's observations. In two steps: the tables read and
+// checked (on a thread of their own when the observations are large: the programme loads
+// meanwhile), then loaded. The first step changes nothing in the context; the second
+// registers the files and their diagnostics where loading always did.
 struct ReadTable;
 struct ObservationTables {
     std::unique_ptr<ReadTable> observations, climate;

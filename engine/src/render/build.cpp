@@ -61,6 +61,20 @@ Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
 
 namespace {
 
+// A programme this large gets threads of its own for its longest outputs and hands freed
+// memory back; a smaller one (each organisation of a batch) is built on one thread.
+bool large_programme(const Dataset& ds) {
+    return ds.observations.size() >= 10000;
+}
+
+// What `from` holds past its first `known` items (those it was copied with), added to `to`.
+void add_new(Diagnostics& to, const Diagnostics& from, std::size_t known) {
+    for (std::size_t i = known; i < from.items().size(); ++i) {
+        const Diagnostic& item = from.items()[i];
+        to.add(item.severity, item.code, item.message, item.location);
+    }
+}
+
 // Hands the memory a large build's stage freed back to the system. glibc keeps freed memory
 // for reuse in the arena of the thread that freed it, so the PDFs' threads' hundreds of MB
 // of laid-out pages stayed resident while the main thread grew its own: a million
@@ -68,7 +82,7 @@ namespace {
 // every arena would cost more than it gives back.
 void return_freed_memory(const Dataset& ds) {
 #if defined(__GLIBC__)
-    if (ds.observations.size() >= 10000) malloc_trim(0);
+    if (large_programme(ds)) malloc_trim(0);
 #else
     (void)ds;
 #endif
@@ -172,10 +186,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                 return_freed_memory(ds);
                 // The document's own problems (a font missing) come first, as when made here.
                 Diagnostics own = std::move(p->diags);
-                for (std::size_t i = d.known; i < d.diags.items().size(); ++i) {
-                    const Diagnostic& item = d.diags.items()[i];
-                    own.add(item.severity, item.code, item.message, item.location);
-                }
+                add_new(own, d.diags, d.known);
                 d.diags = std::move(own);
                 d.known = 0;
                 return d;
@@ -237,10 +248,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
 
     for (auto& job : drawing) {
         Drawn d = job.get();
-        for (std::size_t i = d.known; i < d.diags.items().size(); ++i) {
-            const Diagnostic& item = d.diags.items()[i];
-            diags.add(item.severity, item.code, item.message, item.location);
-        }
+        add_new(diags, d.diags, d.known);
         inputs.insert(inputs.end(), d.inputs.begin(), d.inputs.end());
         if (!d.bytes.empty()) out.add(d.name, d.kind, std::move(d.bytes), diags);
     }
@@ -277,20 +285,16 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     };
     std::future<Workbook> workbook;
     if (!langs.empty())
-        workbook =
-            std::async(ds.observations.size() >= 10000 ? std::launch::async : std::launch::deferred,
-                       [&, w = Workbook{{}, diags, diags.items().size()}]() mutable {
-                           w.bytes = mapping_report_xlsx(ds, m, set, labels.at(langs.front()),
-                                                         created, w.diags);
-                           return std::move(w);
-                       });
+        workbook = std::async(large_programme(ds) ? std::launch::async : std::launch::deferred,
+                              [&, w = Workbook{{}, diags, diags.items().size()}]() mutable {
+                                  w.bytes = mapping_report_xlsx(
+                                      ds, m, set, labels.at(langs.front()), created, w.diags);
+                                  return std::move(w);
+                              });
     out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
     if (workbook.valid()) {
         Workbook w = workbook.get();
-        for (std::size_t i = w.known; i < w.diags.items().size(); ++i) {
-            const Diagnostic& item = w.diags.items()[i];
-            diags.add(item.severity, item.code, item.message, item.location);
-        }
+        add_new(diags, w.diags, w.known);
         if (!w.bytes.empty())
             out.add("mapping-report.xlsx", "mapping-report", std::move(w.bytes), diags);
     }

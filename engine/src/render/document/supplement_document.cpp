@@ -29,18 +29,6 @@ class Supplement {
         o_ = &ds.organisation;
         year_ = o_->reporting_period.from.year;
         first_page_ = first_page;
-        // Only the climate accounts' rows are looked up by origin: a map of every
-        // observation (a million nodes in a large programme) was most of this constructor.
-        if (!ds.climate_entries.empty()) {
-            for (const auto& e : ds.climate_entries)
-                by_origin_.emplace(std::pair{e.origin.file, e.origin.line}, no_observation);
-            for (std::size_t i = 0; i < ds.observations.size(); ++i)
-                if (auto it = by_origin_.find(
-                        {ds.observations[i].origin.file, ds.observations[i].origin.line});
-                    it != by_origin_.end())
-                    it->second = i;  // the last row of an origin, as before
-            std::erase_if(by_origin_, [](const auto& kv) { return kv.second == no_observation; });
-        }
     }
 
     doc::Document build() {
@@ -103,9 +91,6 @@ class Supplement {
     int first_page_ = 1;
     const std::map<std::string, std::size_t>* pages_of_ = nullptr;
     std::vector<std::pair<std::string, std::string>> section_keys_;  // key → heading text
-    static constexpr std::size_t no_observation = static_cast<std::size_t>(-1);
-    // A climate entry's input row (file, line) → the observation read from it.
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> by_origin_;
 
     std::string name() const {
         return o_->name.in(lang_).empty() ? o_->name.sv : o_->name.in(lang_);
@@ -471,6 +456,18 @@ class Supplement {
                    {{"model", models}, {"possessive", kind ? kind->possessive.in(lang_) : ""}}));
         const Indicator* ind = ds_.find_indicator(ds_.climate_indicator);
         int precision = ind ? ind->precision : 0;
+        // Each entry's input row (file, line) → the last observation read from it: the
+        // programme instance reports that row. Only these few rows are mapped, not every
+        // observation (a million in a large programme).
+        constexpr std::size_t no_observation = static_cast<std::size_t>(-1);
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> by_origin;
+        for (const auto& e : ds_.climate_entries)
+            by_origin.emplace(std::pair{e.origin.file, e.origin.line}, no_observation);
+        for (std::size_t i = 0; i < ds_.observations.size(); ++i)
+            if (auto it = by_origin.find(
+                    {ds_.observations[i].origin.file, ds_.observations[i].origin.line});
+                it != by_origin.end())
+                it->second = i;
         auto value = [&](const std::string& post, int yr, bool change) -> const ClimateEntry* {
             for (const auto& e : ds_.climate_entries)
                 if (e.post == post && e.year == yr && (e.role == ClimateRole::change) == change)
@@ -504,9 +501,9 @@ class Supplement {
                     doc::Cell cell{e ? number(e->value, precision) : l_.get("pdf.missing"), font,
                                    Align::right};
                     // The programme instance reports the row the entry was read from.
-                    if (auto it = e ? by_origin_.find({e->origin.file, e->origin.line})
-                                    : by_origin_.end();
-                        it != by_origin_.end())
+                    if (auto it =
+                            e ? by_origin.find({e->origin.file, e->origin.line}) : by_origin.end();
+                        it != by_origin.end() && it->second != no_observation)
                         cell.figure = doc::FigureRef{observation_key(it->second), cell.text.size()};
                     r.cells.push_back(std::move(cell));
                 }
