@@ -1,9 +1,12 @@
 #include "io/source_text.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <cstring>
 
 #include "io/sha256.hpp"
 #include "test_support.hpp"
+#include "text/byte_set.hpp"
+#include "text/utf8.hpp"
 
 using namespace griexport;
 
@@ -30,6 +33,67 @@ BOOST_AUTO_TEST_CASE(finds_invalid_utf8) {
     BOOST_TEST(io::find_invalid_utf8("\xC0\xAF") == 0u);      // overlong
     BOOST_TEST(io::find_invalid_utf8("\xED\xA0\x80") == 0u);  // surrogate
     BOOST_TEST(io::find_invalid_utf8("\xF0\x9F\x98\x80") == std::string_view::npos);
+}
+
+// Line ends of every kind (LF, CRLF, a lone CR, one straddling a checkpoint) and
+// multi-byte characters, over several checkpoints: each offset's line and column as a
+// byte-by-byte count gives them.
+BOOST_AUTO_TEST_CASE(locates_every_offset_as_a_byte_by_byte_count_does) {
+    io::SourceText t;
+    t.display_path = "t.csv";
+    const char* pieces[] = {"ab", "\n", "å", "\r\n", "\r", "xyz", "ö\n", ";;", "\r"};
+    std::uint32_t seed = 7;
+    while (t.bytes.size() < 5 * io::SourceText::checkpoint_bytes) {
+        seed = seed * 1103515245u + 12345u;
+        // Past the second checkpoint only LF: parts with no CR at all, as most files are.
+        const char* piece = pieces[(seed >> 16) % 9];
+        if (t.bytes.size() > 2 * io::SourceText::checkpoint_bytes && std::strchr(piece, '\r'))
+            piece = "\n";
+        t.bytes += piece;
+        // A CRLF across the first checkpoint, and a lone CR ending the second.
+        if (t.bytes.size() == io::SourceText::checkpoint_bytes - 1) t.bytes += "\r\n";
+        if (t.bytes.size() == 2 * io::SourceText::checkpoint_bytes - 1) t.bytes += "\rq";
+    }
+    t.index_lines();
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = 0; i < t.bytes.size(); ++i) {
+        auto at = t.locate(i);
+        BOOST_TEST_REQUIRE(at.line == line, "line at byte " << i);
+        BOOST_TEST_REQUIRE(at.column == column, "column at byte " << i);
+        BOOST_TEST_REQUIRE(t.line_of(i) == line);
+        char c = t.bytes[i];
+        bool crlf = c == '\r' && i + 1 < t.bytes.size() && t.bytes[i + 1] == '\n';
+        if (c == '\n' || (c == '\r' && !crlf)) {
+            ++line;
+            column = 1;
+        } else {
+            column += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // a character begins
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(finds_characters_xml_forbids) {
+    using namespace std::string_view_literals;
+    BOOST_TEST(text::find_xml_forbidden("a\tb\nc\r\nå") == std::string_view::npos);
+    BOOST_TEST(text::find_xml_forbidden("ab\x00"sv) == 2u);
+    BOOST_TEST(text::find_xml_forbidden("a\x1F") == 1u);
+    BOOST_TEST(text::find_xml_forbidden("a\x0B") == 1u);
+    BOOST_TEST(text::find_xml_forbidden("x\xEF\xBB\xBF y\xEF\xBF\xBE") == 6u);  // U+FFFE
+    BOOST_TEST(text::find_xml_forbidden("\xEF\xBF\xBF") == 0u);                 // U+FFFF
+    BOOST_TEST(text::find_xml_forbidden("\xEF\xBF\xBD\xEF\xBF") == std::string_view::npos);
+}
+
+BOOST_AUTO_TEST_CASE(byte_sets_find_their_members_only) {
+    using namespace std::string_view_literals;
+    constexpr text::ByteSet set("\x00;\xFF\""sv);
+    BOOST_TEST(set.find_in("abc") == std::string_view::npos);
+    BOOST_TEST(set.find_in("ab;c;") == 2u);
+    BOOST_TEST(set.find_in("ab;c;", 3) == 4u);
+    BOOST_TEST(set.find_in("ab;c;", 5) == std::string_view::npos);
+    BOOST_TEST(set.find_in("a\x00"sv) == 1u);
+    BOOST_TEST(set.find_in("\xFE\xFF") == 1u);
+    BOOST_TEST(!set.contains('a'));
+    BOOST_TEST(set.contains('"'));
 }
 
 BOOST_AUTO_TEST_CASE(empty_and_missing_files_are_reported) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -17,12 +18,28 @@ void SourceText::index_lines() {
     line_starts.assign(1, 0);
     code_points_before.assign(1, 0);
     std::uint64_t cps = 0;
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (i > 0 && i % checkpoint_bytes == 0) code_points_before.push_back(cps);
-        char c = bytes[i];
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cps;
-        if (c == '\n' || (c == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')))
-            line_starts.push_back(i + 1);
+    // A checkpoint's worth at a time: its code points counted in a loop the compiler
+    // vectorises, its line ends found with memchr, so a 60 MB table is indexed at memory
+    // speed rather than a branch per byte.
+    const char* data = bytes.data();
+    for (std::size_t begin = 0; begin < bytes.size(); begin += checkpoint_bytes) {
+        if (begin > 0) code_points_before.push_back(cps);
+        std::size_t end = std::min(begin + checkpoint_bytes, bytes.size());
+        std::uint64_t n = 0;
+        for (std::size_t i = begin; i < end; ++i)
+            n += (static_cast<unsigned char>(data[i]) & 0xC0) != 0x80;
+        cps += n;
+        if (std::memchr(data + begin, '\r', end - begin) == nullptr) {
+            const char* p = data + begin;
+            while ((p = static_cast<const char*>(std::memchr(p, '\n', data + end - p))))
+                line_starts.push_back(static_cast<std::size_t>(++p - data));
+            continue;
+        }
+        for (std::size_t i = begin; i < end; ++i) {
+            char c = data[i];
+            if (c == '\n' || (c == '\r' && (i + 1 == bytes.size() || data[i + 1] != '\n')))
+                line_starts.push_back(i + 1);
+        }
     }
 }
 

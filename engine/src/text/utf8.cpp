@@ -4,7 +4,11 @@
 
 #include <cstdint>
 
+#include "byte_set.hpp"
+
 namespace griexport::text {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -69,11 +73,16 @@ std::string valid_utf8(std::string_view s) {
 }
 
 std::size_t find_xml_forbidden(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+    // The bytes that start one: the forbidden controls, and EF, which starts U+FFFE/U+FFFF
+    // as well as the many allowed characters EF begins (looked at one by one).
+    static constexpr ByteSet starts(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0B\x0C\x0E\x0F\x10\x11\x12\x13\x14"
+        "\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\xEF"sv);
+    for (std::size_t i = starts.find_in(s); i != std::string_view::npos;
+         i = starts.find_in(s, i + 1)) {
+        if (s[i] != '\xEF') return i;
         // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
-        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        if (i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
             (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
             return i;
     }

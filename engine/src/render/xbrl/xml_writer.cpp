@@ -1,5 +1,7 @@
 #include "xml_writer.hpp"
 
+#include "../../text/byte_set.hpp"
+
 namespace griexport::xbrl {
 
 namespace {
@@ -8,8 +10,8 @@ namespace {
 // attribute-value normalisation would otherwise turn into spaces. Appends to `out`, and a
 // value with nothing to escape (nearly every one) is appended whole.
 void escape_into(std::string& out, std::string_view s, bool attribute) {
-    std::string_view special = attribute ? std::string_view("&<>\r\"\n\t") : "&<>\r";
-    if (s.find_first_of(special) == std::string_view::npos) {
+    static constexpr text::ByteSet in_attribute("&<>\r\"\n\t"), in_text("&<>\r");
+    if ((attribute ? in_attribute : in_text).find_in(s) == std::string_view::npos) {
         out += s;
         return;
     }
