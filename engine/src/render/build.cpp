@@ -196,21 +196,50 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         drawing.push_back(draw("gri-supplement." + pdf_langs[i] + ".pdf", "pdf-supplement",
                                i == 0 ? supplement_document.get() : nullptr, pdf_langs[i],
                                &model_made[i]));
-    // The auditor's review, in the supplement's languages.
-    for (std::size_t i = 0; i < pdf_langs.size(); ++i)
-        drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
-                               i == 0 ? report_document.get() : nullptr, pdf_langs[i], nullptr));
+    // The workbooks are dated as the supplement is, so that the bytes reproduce.
+    std::int64_t created = options.source_date_epoch
+                               ? *options.source_date_epoch
+                               : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
+    // The mapping report workbook, like its PDF, reads only the evaluation's diagnostics (the
+    // checks raised at input rows); what it adds is merged after the audit trail's, as when
+    // it was made after the trail. A large programme's is made on a thread beside the
+    // mapping report's PDF; a small one's when it is merged.
+    struct Workbook {
+        std::string bytes;
+        Diagnostics diags;
+        std::size_t known = 0;
+    };
+    std::future<Workbook> workbook;
+    auto make_workbook = [&] {
+        if (langs.empty()) return;
+        workbook = std::async(large_programme(ds) ? std::launch::async : std::launch::deferred,
+                              [&, w = Workbook{{}, found, found.items().size()}]() mutable {
+                                  w.bytes = mapping_report_xlsx(
+                                      ds, m, set, labels.at(langs.front()), created, w.diags);
+                                  return std::move(w);
+                              });
+    };
+    // The auditor's review, in the supplement's languages. A large programme's is drawn
+    // once the programme's instance is written, beside the Inline XBRL supplement that
+    // waits for it: started here it took the second core from the supplement's PDF and
+    // the instance, and the Inline XBRL supplement was then written with a core idle.
+    auto draw_reports = [&] {
+        for (std::size_t i = 0; i < pdf_langs.size(); ++i)
+            drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
+                                   i == 0 ? report_document.get() : nullptr, pdf_langs[i],
+                                   nullptr));
+    };
+    if (!large_programme(ds)) {
+        draw_reports();
+        make_workbook();
+    }
 
     for (std::size_t i = 0; i < langs.size(); ++i) {
         std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
         out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), diags);
     }
 
-    // The content index for Excel users, in the first language, beside its CSV. Dated as
-    // the supplement is, so that the bytes reproduce.
-    std::int64_t created = options.source_date_epoch
-                               ? *options.source_date_epoch
-                               : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
+    // The content index for Excel users, in the first language, beside its CSV.
     if (!langs.empty()) {
         auto xlsx = content_index_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
         if (!xlsx.empty()) out.add("content-index.xlsx", "content-index", std::move(xlsx), diags);
@@ -234,6 +263,11 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                                        }};
                    });
     return_freed_memory(ds);  // the programme taxonomy's concepts
+    if (large_programme(ds)) {
+        draw_reports();
+        make_workbook();
+    }
+
     // The same supplement as Inline XBRL: the accessible, machine-readable version.
     for (std::size_t i = 0; i < pdf_langs.size(); ++i) {
         const auto& lang = pdf_langs[i];
@@ -274,23 +308,6 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     }
 
     // The auditor's view; read from the diagnostics of this build before the manifest counts.
-    // The mapping report workbook is made beside the audit trail (a large programme's two
-    // took a second one after the other): from a copy of the diagnostics, its own added
-    // after the trail's, as when made second. (A write error the trail's file met is the
-    // only thing it no longer sees: the build then fails and leaves no outputs.)
-    struct Workbook {
-        std::string bytes;
-        Diagnostics diags;
-        std::size_t known = 0;
-    };
-    std::future<Workbook> workbook;
-    if (!langs.empty())
-        workbook = std::async(large_programme(ds) ? std::launch::async : std::launch::deferred,
-                              [&, w = Workbook{{}, diags, diags.items().size()}]() mutable {
-                                  w.bytes = mapping_report_xlsx(
-                                      ds, m, set, labels.at(langs.front()), created, w.diags);
-                                  return std::move(w);
-                              });
     out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
     if (workbook.valid()) {
         Workbook w = workbook.get();
