@@ -23,36 +23,41 @@ std::string measure_of(const griexport::Unit& u) {
 
 }  // namespace
 
-XbrlValue xbrl_value(const UnitRegistry& units, const Quantity& q, int precision) {
-    const griexport::Unit& u = units.get(q.unit);
-    XbrlValue v;
+XbrlMeasure xbrl_measure(const UnitRegistry& units, UnitId unit) {
+    const griexport::Unit& u = units.get(unit);
+    XbrlMeasure m;
     if (u.compound()) {
         // An intensity: a divide of the two measures, of no UTR item type (decimalItemType).
-        v.measure = measure_of(units.get(u.numerator)) + "/" + measure_of(units.get(u.denominator));
-        v.value = q.value.to_string();
-        v.decimals = precision;
-        return v;
+        m.measure = measure_of(units.get(u.numerator)) + "/" + measure_of(units.get(u.denominator));
+        return m;
     }
-    v.measure = measure_of(u);
+    m.measure = measure_of(u);
     for (std::size_t i = 1; i < units.size(); ++i) {
         const griexport::Unit& other = units.get(static_cast<UnitId>(i));
-        if (other.utr == v.measure && !other.item_type.empty() &&
-            std::find(v.item_types.begin(), v.item_types.end(), other.item_type) ==
-                v.item_types.end())
-            v.item_types.push_back(other.item_type);
+        if (other.utr == m.measure && !other.item_type.empty() &&
+            std::find(m.item_types.begin(), m.item_types.end(), other.item_type) ==
+                m.item_types.end())
+            m.item_types.push_back(other.item_type);
     }
-    if (v.measure == "xbrli:pure") v.item_types.push_back("pureItemType");
-    if (u.item_type == "percentItemType") {
+    if (m.measure == "xbrli:pure") m.item_types.push_back("pureItemType");
+    return m;
+}
+
+XbrlNumber xbrl_number(const UnitRegistry& units, const Quantity& q, int precision) {
+    const griexport::Unit& u = units.get(q.unit);
+    if (!u.compound() && u.item_type == "percentItemType") {
         // 11 % is 0.11 in XBRL; exact, as the Decimal only moves its point.
         auto fraction = Decimal::divide(q.value, Decimal::from_int(100),
                                         std::min(q.value.scale() + 2, Decimal::max_scale));
-        v.value = fraction.to_string();
-        v.decimals = precision + 2;
-    } else {
-        v.value = q.value.to_string();
-        v.decimals = precision;
+        return {fraction.to_string(), precision + 2};
     }
-    return v;
+    return {q.value.to_string(), precision};
+}
+
+XbrlValue xbrl_value(const UnitRegistry& units, const Quantity& q, int precision) {
+    auto m = xbrl_measure(units, q.unit);
+    auto n = xbrl_number(units, q, precision);
+    return {std::move(m.measure), std::move(m.item_types), std::move(n.value), n.decimals};
 }
 
 std::vector<std::pair<std::string, std::string>> preliminary_note(const Organisation& o,

@@ -33,6 +33,18 @@ struct XbrlValue {
 // A quantity as XBRL writes it: C-locale digits, % as a fraction of xbrli:pure with two
 // more decimals, the unit's UTR measure (or one of griexport's own).
 XbrlValue xbrl_value(const UnitRegistry& units, const Quantity& q, int precision);
+// Its two halves, for a writer of many facts in few units: the unit's measure and the UTR
+// item types registered for it (the same for every fact of the unit), and the number.
+struct XbrlMeasure {
+    std::string measure;
+    std::vector<std::string> item_types;
+};
+XbrlMeasure xbrl_measure(const UnitRegistry& units, UnitId unit);
+struct XbrlNumber {
+    std::string value;
+    int decimals = 0;
+};
+XbrlNumber xbrl_number(const UnitRegistry& units, const Quantity& q, int precision);
 
 // The preliminary-value footnote in the organisation's languages, for InstanceStream.
 std::vector<std::pair<std::string, std::string>> preliminary_note(const Organisation& o,

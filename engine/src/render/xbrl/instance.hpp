@@ -119,9 +119,10 @@ class InstanceStream {
     InstanceStream(std::string& out, const std::vector<std::pair<std::string, std::string>>& ns,
                    const std::string& schema_ref, const std::vector<std::string>& comments,
                    InstanceChecker checker, Diagnostics& diags);
-    std::string duration(const std::string& scheme, const std::string& identifier,
-                         const Date& start, const Date& end,
-                         const std::vector<TypedMember>& dims = {});
+    // The context's id (valid until the next call).
+    const std::string& duration(const std::string& scheme, const std::string& identifier,
+                                const Date& start, const Date& end,
+                                const std::vector<TypedMember>& dims = {});
     std::string unit(const std::string& measure, const std::vector<std::string>& item_types);
     void fact(const Fact& f);
     // The footnote preliminary facts get, in the instance's languages.
@@ -142,8 +143,9 @@ class InstanceStream {
     XmlWriter w_;
     InstanceChecker checker_;
     Diagnostics& diags_;
-    std::map<std::string, std::string> context_ids_;  // content key → id
-    std::map<std::string, std::string> used_ids_;     // id → content key
+    std::map<std::string, std::string, std::less<>> context_ids_;  // content key → id
+    std::string key_;                              // duration()'s, kept for its room
+    std::map<std::string, std::string> used_ids_;  // id → content key
     std::map<std::string, std::string> unit_ids_;
     // Contexts without dimensions of one entity by their first and last day: a large
     // programme's million facts formatted and looked up the same few content keys.

@@ -134,43 +134,64 @@ class Programme {
         std::vector<TypedMember> dims;
     };
 
-    // The concept and dimensions of an observation's fact.
-    Placed place(const Observation& obs) const {
+    // The concept and dimensions of an observation's fact, into `out`: reused from one
+    // observation to the next, its strings and vector keep their room (a million facts each
+    // allocated a dozen strings here).
+    void place(const Observation& obs, Placed& out) const {
         const Indicator& ind = ds_.indicators[obs.indicator];
         const auto& ax = axes_;
         const std::string& q = q_;
-        Placed out{indicator_name(ind), {}};
-        auto apart = apart_.find({obs.origin.file, obs.origin.line});
-        if (apart != apart_.end()) out.concept_name = apart->second.concept_name;
+        std::size_t n = 0;
+        auto add = [&](std::string_view axis, std::string_view domain, std::string_view value) {
+            if (out.dims.size() == n) out.dims.emplace_back();
+            TypedMember& d = out.dims[n++];
+            d.dimension.assign(q).append(axis);
+            d.element.assign(q).append(domain);
+            d.value.assign(value);
+        };
+        auto apart =
+            apart_.empty() ? apart_.end() : apart_.find({obs.origin.file, obs.origin.line});
+        if (apart != apart_.end())
+            out.concept_name = apart->second.concept_name;
+        else
+            out.concept_name.assign("Indicator_").append(ncname_part(ind.id));
         for (std::size_t d = 0; d < dimension_count; ++d) {
             if (!obs.dimensions[d]) continue;
             // The post's own concept says which post it is.
             if (apart != apart_.end() &&
                 ds_.dimension_value(obs.dimensions[d]) == apart->second.post)
                 continue;
-            out.dims.push_back(
-                {q + ax[d].name, q + ax[d].domain, ds_.dimension_value(obs.dimensions[d])});
+            add(ax[d].name, ax[d].domain, ds_.dimension_value(obs.dimensions[d]));
         }
         // A value means what its definition said that year: 3.11 in 2020 is not 3.11 in 2021.
         if (obs.restated_as)
-            out.dims.push_back({q + "DefinitionVersionAxis", q + "DefinitionVersionDomain",
-                                ds_.dimension_value(obs.restated_as)});
+            add("DefinitionVersionAxis", "DefinitionVersionDomain",
+                ds_.dimension_value(obs.restated_as));
         else if (const auto* def = rules::definition_for_year(ind, obs.year))
-            out.dims.push_back(
-                {q + "DefinitionVersionAxis", q + "DefinitionVersionDomain", def->version});
-        return out;
+            add("DefinitionVersionAxis", "DefinitionVersionDomain", def->version);
+        out.dims.resize(n);
     }
 
     void note_shape(const std::string& concept_name, const std::vector<TypedMember>& dims) {
-        std::vector<std::string> key;
-        for (const auto& d : dims) key.push_back(d.dimension.substr(d.dimension.find(':') + 1));
-        auto& shape = shapes_[key];
+        // Consecutive observations mostly share their concept and axes: those are noted once.
+        shape_key_.resize(dims.size());
+        for (std::size_t i = 0; i < dims.size(); ++i) {
+            std::string_view a = dims[i].dimension;
+            shape_key_[i].assign(a.substr(a.find(':') + 1));
+        }
+        if (concept_name == last_shape_user_ && shape_key_ == last_shape_key_) return;
+        auto& shape = shapes_[shape_key_];
         if (shape.seen.insert(concept_name).second) shape.users.push_back(concept_name);
+        last_shape_user_ = concept_name;
+        last_shape_key_ = shape_key_;
     }
+    std::vector<std::string> shape_key_, last_shape_key_;  // note_shape's, kept for their room
+    std::string last_shape_user_;
 
     void collect_shapes() {
+        Placed placed;
         for (const auto& obs : ds_.observations) {
-            auto placed = place(obs);
+            place(obs, placed);
             note_shape(placed.concept_name, placed.dims);
         }
         std::string q = p_ + ":";
@@ -501,18 +522,37 @@ class Programme {
         }
         const auto ax = axes();
         std::string q = p_ + ":";
-        auto ctx = [&](const Date& s, const Date& e, const std::vector<TypedMember>& dims) {
+        auto ctx = [&](const Date& s, const Date& e,
+                       const std::vector<TypedMember>& dims) -> const std::string& {
             return b.duration(entity.scheme, entity.identifier, s, e, dims);
         };
-        auto numeric = [&](const std::string& concept_name, const std::string& type,
+        // One fact, its strings reused from fact to fact; each unit's measure and reference
+        // found once (a million facts each searched the unit registry).
+        xbrl::Fact f;
+        f.period_type = "duration";
+        std::vector<std::string> unit_refs(ds_.units.size());
+        auto numeric = [&](std::string_view concept_name, const std::string& type,
                            const std::string& context, const Quantity& v, int precision,
-                           const std::string& source, bool preliminary = false) {
-            auto xv = xbrl_value(ds_.units, v, precision);
-            auto local_type = type.substr(type.find(':') + 1);
-            b.fact({q + concept_name, local_type, "duration", true, context,
-                    b.unit(xv.measure, xv.item_types), xv.value, xv.decimals, "", preliminary,
-                    source});
+                           std::string_view source, bool preliminary = false) {
+            auto number = xbrl_number(ds_.units, v, precision);
+            std::string& unit = unit_refs.at(v.unit);
+            if (unit.empty()) {
+                auto measure = xbrl_measure(ds_.units, v.unit);
+                unit = b.unit(measure.measure, measure.item_types);
+            }
+            f.concept_name.assign(q).append(concept_name);
+            f.item_type.assign(std::string_view(type).substr(type.find(':') + 1));
+            f.numeric = true;
+            f.context = context;
+            f.unit = unit;
+            f.value = std::move(number.value);
+            f.decimals = number.decimals;
+            f.lang.clear();
+            f.preliminary = preliminary;
+            f.source.assign(source);
+            b.fact(f);
         };
+        Placed placed;
         // Observations grouped by indicator in one pass, so a million rows stay linear.
         std::vector<std::vector<std::uint32_t>> by_indicator(ds_.indicators.size());
         for (std::uint32_t i = 0; i < ds_.observations.size(); ++i)
@@ -534,10 +574,12 @@ class Programme {
             });
             for (auto oi : rows) {
                 const auto& obs = ds_.observations[oi];
-                auto placed = place(obs);
+                place(obs, placed);
                 auto [s, e] = period_of_year(o, obs.year);
+                char source[16];
+                auto end = fmt::format_to_n(source, sizeof source, "obs{}", oi).out;
                 numeric(placed.concept_name, c.type, ctx(s, e, placed.dims), obs.value,
-                        ind.precision, fmt::format("obs{}", oi),
+                        ind.precision, {source, static_cast<std::size_t>(end - source)},
                         obs.status == ObservationStatus::preliminary);
             }
             for (std::size_t ti = 0; ti < ind.targets.size(); ++ti) {
