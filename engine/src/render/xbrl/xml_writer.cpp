@@ -4,8 +4,6 @@
 
 namespace griexport::xbrl {
 
-namespace {
-
 // One pass for both: attribute values also escape quotes and the whitespace that
 // attribute-value normalisation would otherwise turn into spaces. Appends to `out`, and a
 // value with nothing to escape (nearly every one) is appended whole.
@@ -43,6 +41,8 @@ void escape_into(std::string& out, std::string_view s, bool attribute) {
         }
     }
 }
+
+namespace {
 
 std::string escape(std::string_view s, bool attribute) {
     std::string out;

@@ -13,6 +13,8 @@ namespace griexport::xbrl {
 
 std::string escape_text(std::string_view s);       // & < >
 std::string escape_attribute(std::string_view s);  // & < > " and tab, newline
+// The same, appended to `out` (no string of its own for each of a million values).
+void escape_into(std::string& out, std::string_view s, bool attribute);
 
 class XmlWriter {
   public:

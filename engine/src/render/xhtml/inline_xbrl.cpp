@@ -205,18 +205,22 @@ class InlineSupplement {
         return linked_other_.insert(key).second;
     }
 
-    std::string target_attribute(const FactAt& at) const {
-        return at.record == &programme_ ? fmt::format(" target=\"{}\"", programme_target) : "";
-    }
-
-    // The attributes every tagged fact carries: name, context, target.
-    std::string fact_attributes(const FactAt& at) const {
+    // The attributes every tagged fact carries: name, context, target; appended to `out`.
+    void add_fact_attributes(std::string& out, const FactAt& at) const {
         const auto& f = at.record->facts[at.index];
+        out += "name=\"";
+        xbrl::escape_into(out, at.record->name(f.concept_name), true);
+        out += "\" contextRef=\"";
+        xbrl::escape_into(out, at.record->name(f.context), true);
+        out += '"';
+        if (at.record == &programme_) out.append(" target=\"").append(programme_target) += '"';
         // A preliminary fact carries an id: the footnote relationship names it.
-        std::string id = footnoted(at) ? fmt::format(" id=\"{}\"", fact_id(f)) : "";
-        return fmt::format("name=\"{}\" contextRef=\"{}\"{}{}",
-                           escape_attribute(at.record->name(f.concept_name)),
-                           escape_attribute(at.record->name(f.context)), target_attribute(at), id);
+        if (footnoted(at)) out.append(" id=\"").append(fact_id(f)) += '"';
+    }
+    std::string fact_attributes(const FactAt& at) const {
+        std::string out;
+        add_fact_attributes(out, at);
+        return out;
     }
 
     // As in the .xbrl files: preliminary facts get the preliminary-value footnote.
@@ -229,51 +233,62 @@ class InlineSupplement {
         return id;
     }
 
-    // A numeric fact as ix:nonFraction around the printed digits, or "" when the printed
-    // number does not give the fact's value exactly (it is then hidden instead).
-    std::string non_fraction(const FactAt& at, const PrintedFigure& p) const {
+    // A numeric fact as ix:nonFraction around the printed digits, appended to `out`; false
+    // (and nothing appended) when the printed number does not give the fact's value exactly
+    // (it is then hidden instead).
+    bool add_non_fraction(std::string& out, const FactAt& at, const PrintedFigure& p) const {
         const auto& f = at.record->facts[at.index];
         auto printed = printed_value(p.digits, lang_);
-        if (!printed) return "";
-        if (p.negative != (f.value.starts_with('-')) && !printed->is_zero()) return "";
+        if (!printed) return false;
+        if (p.negative != (f.value.starts_with('-')) && !printed->is_zero()) return false;
         auto scale = scale_between(*printed, f.value);
-        if (!scale) return "";
-        std::string attrs =
-            fmt::format("{} unitRef=\"{}\" decimals=\"{}\" format=\"ixt:{}\"", fact_attributes(at),
-                        escape_attribute(at.record->name(f.unit)), f.decimals,
-                        lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
-        if (*scale != 0) attrs += fmt::format(" scale=\"{}\"", *scale);
-        if (f.value.starts_with('-')) attrs += " sign=\"-\"";
-        return fmt::format("<ix:nonFraction {}>{}</ix:nonFraction>", attrs, escape_text(p.digits));
+        if (!scale) return false;
+        out += "<ix:nonFraction ";
+        add_fact_attributes(out, at);
+        out += " unitRef=\"";
+        xbrl::escape_into(out, at.record->name(f.unit), true);
+        fmt::format_to(std::back_inserter(out), "\" decimals=\"{}\" format=\"ixt:{}\"", f.decimals,
+                       lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
+        if (*scale != 0) fmt::format_to(std::back_inserter(out), " scale=\"{}\"", *scale);
+        if (f.value.starts_with('-')) out += " sign=\"-\"";
+        out += '>';
+        xbrl::escape_into(out, p.digits, false);
+        out += "</ix:nonFraction>";
+        return true;
     }
 
-    // A table cell's text with its links, and its figure tagged and linked to provenance.
-    std::string cell_content(const doc::Cell& c) {
+    // A table cell's text with its links, and its figure tagged and linked to provenance,
+    // appended to `out` (a large programme's tables have millions of cells).
+    void add_cell_content(std::string& out, const doc::Cell& c) {
         std::string_view text = c.text;
-        std::string out;
         if (c.figure && c.figure->offset + c.figure->length <= text.size()) {
             const std::string& key = c.figure->fact;
-            out += escape_text(text.substr(0, c.figure->offset));
+            xbrl::escape_into(out, text.substr(0, c.figure->offset), false);
             std::string_view figure = text.substr(c.figure->offset, c.figure->length);
             std::string_view rest = text.substr(c.figure->offset + c.figure->length);
-            auto p = take_apart(figure);
-            std::string tagged;
-            const FactAt* at = fact_for(key);
-            // A figure shown twice (the climate total in two tables) is tagged once.
-            if (at && !shown(*at)) tagged = non_fraction(*at, p);
-            if (!tagged.empty()) show(key, *at);
-            std::string inner = tagged.empty()
-                                    ? escape_text(figure)
-                                    : escape_text(p.before) + tagged + escape_text(p.after);
-            if (provenance_of(key)) {
+            bool link = provenance_of(key);
+            if (link) {
                 bool first = first_link(key);
                 if (first) linked_.emplace_back(key, figure);
-                out += fmt::format("<a href=\"#p-{0}\"{1}>{2}</a>", key,
-                                   first ? fmt::format(" id=\"v-{}\"", key) : "", inner);
-            } else {
-                out += inner;
+                out.append("<a href=\"#p-").append(key) += '"';
+                if (first) out.append(" id=\"v-").append(key) += '"';
+                out += '>';
             }
-            return out + escape_text(rest);
+            auto p = take_apart(figure);
+            const FactAt* at = fact_for(key);
+            // A figure shown twice (the climate total in two tables) is tagged once.
+            std::size_t mark = out.size();
+            xbrl::escape_into(out, p.before, false);
+            if (at && !shown(*at) && add_non_fraction(out, *at, p)) {
+                show(key, *at);
+                xbrl::escape_into(out, p.after, false);
+            } else {
+                out.resize(mark);
+                xbrl::escape_into(out, figure, false);
+            }
+            if (link) out += "</a>";
+            xbrl::escape_into(out, rest, false);
+            return;
         }
         // Links on fragments: only those within this document ("#id").
         std::size_t pos = 0;
@@ -281,12 +296,20 @@ class InlineSupplement {
             if (!target.starts_with("#")) continue;
             auto at = text.find(fragment, pos);
             if (at == std::string::npos) continue;
-            out += escape_text(text.substr(pos, at - pos));
-            out += fmt::format("<a href=\"{}\">{}</a>", escape_attribute(target),
-                               escape_text(fragment));
+            xbrl::escape_into(out, text.substr(pos, at - pos), false);
+            out += "<a href=\"";
+            xbrl::escape_into(out, target, true);
+            out += "\">";
+            xbrl::escape_into(out, fragment, false);
+            out += "</a>";
             pos = at + fragment.size();
         }
-        return out + escape_text(text.substr(pos));
+        xbrl::escape_into(out, text.substr(pos), false);
+    }
+    std::string cell_content(const doc::Cell& c) {
+        std::string out;
+        add_cell_content(out, c);
+        return out;
     }
 
     bool provenance_of(const std::string& key) const {
@@ -338,20 +361,24 @@ class InlineSupplement {
                                 columns, r.cells.empty() ? "" : cell_content(r.cells[0]));
                 continue;
             }
-            out += "<tr>";
+            // The row written into a buffer kept for its room, then appended.
+            row_.assign("<tr>");
             for (std::size_t i = 0; i < r.cells.size(); ++i) {
                 const auto& c = r.cells[i];
-                std::string cls;
-                if (c.align == doc::Align::right) cls = "num";
-                if (c.font == doc::FontStyle::bold) cls += cls.empty() ? "strong" : " strong";
-                std::string attr = cls.empty() ? "" : fmt::format(" class=\"{}\"", cls);
+                bool num = c.align == doc::Align::right, strong = c.font == doc::FontStyle::bold;
                 // The first cell names the row: a row header for the cells beside it.
-                if (i == 0)
-                    out += fmt::format("<th scope=\"row\"{}>{}</th>", attr, cell_content(c));
-                else
-                    out += fmt::format("<td{}>{}</td>", attr, cell_content(c));
+                row_ += i == 0 ? "<th scope=\"row\"" : "<td";
+                if (num || strong)
+                    row_.append(" class=\"")
+                        .append(num && strong ? "num strong"
+                                : num         ? "num"
+                                              : "strong") += '"';
+                row_ += '>';
+                add_cell_content(row_, c);
+                row_ += i == 0 ? "</th>" : "</td>";
             }
-            out += "</tr>\n";
+            row_ += "</tr>\n";
+            out += row_;
         }
         if (open) out += "</tbody>\n";
         out += "</table></div>\n";
@@ -594,28 +621,35 @@ class InlineSupplement {
                 const auto& f = r->facts[i];
                 FactAt at{r, i};
                 if (shown(at)) continue;
-                // Formatted in place, and handed on by the MiB: a large build hides
+                // Written in place, and handed on by the MiB: a large build hides
                 // hundreds of thousands of facts.
-                auto to = std::back_inserter(out);
                 if (f.numeric) {
                     bool negative = f.value.starts_with('-');
-                    fmt::format_to(to,
-                                   "<ix:nonFraction {} unitRef=\"{}\" decimals=\"{}\"{}>{}"
-                                   "</ix:nonFraction>\n",
-                                   fact_attributes(at), escape_attribute(r->name(f.unit)),
-                                   f.decimals, negative ? " sign=\"-\"" : "",
-                                   escape_text(std::string_view(f.value).substr(negative ? 1 : 0)));
+                    out += "<ix:nonFraction ";
+                    add_fact_attributes(out, at);
+                    out += " unitRef=\"";
+                    xbrl::escape_into(out, r->name(f.unit), true);
+                    fmt::format_to(std::back_inserter(out), "\" decimals=\"{}\"", f.decimals);
+                    if (negative) out += " sign=\"-\"";
+                    out += '>';
+                    xbrl::escape_into(out, std::string_view(f.value).substr(negative ? 1 : 0),
+                                      false);
+                    out += "</ix:nonFraction>\n";
                 } else if (f.value.starts_with("<p xmlns=")) {
-                    fmt::format_to(
-                        to,
-                        "<ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}</ix:nonNumeric>\n",
-                        fact_attributes(at), escape_attribute(r->name(f.lang)),
-                        f.value);  // already XHTML
+                    out += "<ix:nonNumeric ";
+                    add_fact_attributes(out, at);
+                    out += " xml:lang=\"";
+                    xbrl::escape_into(out, r->name(f.lang), true);
+                    out += "\" escape=\"true\">";
+                    out += f.value;  // already XHTML
+                    out += "</ix:nonNumeric>\n";
                 } else {
-                    fmt::format_to(
-                        to, "<ix:nonNumeric {}{}>{}</ix:nonNumeric>\n", fact_attributes(at),
-                        f.lang == 0 ? "" : fmt::format(" xml:lang=\"{}\"", r->name(f.lang)),
-                        escape_text(f.value));
+                    out += "<ix:nonNumeric ";
+                    add_fact_attributes(out, at);
+                    if (f.lang != 0) out.append(" xml:lang=\"").append(r->name(f.lang)) += '"';
+                    out += '>';
+                    xbrl::escape_into(out, f.value, false);
+                    out += "</ix:nonNumeric>\n";
                 }
                 if (out.size() >= (1u << 20)) {
                     emit(out);
@@ -675,6 +709,7 @@ class InlineSupplement {
     }
 
     std::string made_by_;
+    std::string row_;  // table()'s
 };
 
 }  // namespace
