@@ -83,6 +83,25 @@ BOOST_AUTO_TEST_CASE(finds_characters_xml_forbids) {
     BOOST_TEST(text::find_xml_forbidden("\xEF\xBF\xBD\xEF\xBF") == std::string_view::npos);
 }
 
+// At every offset of a longer text (words of plain text, line ends, å, EF-led allowed
+// characters around it): the scans that skip plain words find the first bad byte.
+BOOST_AUTO_TEST_CASE(finds_the_first_bad_byte_at_every_offset) {
+    const std::string base = "ab\ncdefgh\xEF\xBB\xBFijkl\tmnop\xC3\xA5qrst\r\nuvwxyz0123456789";
+    BOOST_TEST(text::find_xml_forbidden(base) == std::string_view::npos);
+    BOOST_TEST(text::find_invalid_utf8(base) == std::string_view::npos);
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+        if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;
+        auto with = [&](std::string_view bad) {
+            return base.substr(0, at) + std::string(bad) + base.substr(at);
+        };
+        std::string control = with("\x01"), noncharacter = with("\xEF\xBF\xBE"),
+                    invalid = with("\xFF");
+        BOOST_TEST_REQUIRE(text::find_xml_forbidden(control) == at);
+        BOOST_TEST_REQUIRE(text::find_xml_forbidden(noncharacter) == at);
+        BOOST_TEST_REQUIRE(text::find_invalid_utf8(invalid) == at);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(byte_sets_find_their_members_only) {
     using namespace std::string_view_literals;
     constexpr text::ByteSet set("\x00;\xFF\""sv);
