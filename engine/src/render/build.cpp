@@ -161,41 +161,57 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     std::vector<std::promise<Model>> model_made(pdf_langs.size());
     std::vector<std::future<Model>> models;
     for (auto& p : model_made) models.push_back(p.get_future());
+    // Each supplement's PDF says when it is drawn (even when its drawing failed): a large
+    // programme's mapping report waits for that, so that the two PDFs' laid-out pages are
+    // never held at once.
+    std::vector<std::promise<void>> supplement_drawn(pdf_langs.size());
+    std::vector<std::shared_future<void>> supplements_drawn;
+    for (auto& p : supplement_drawn) supplements_drawn.push_back(p.get_future().share());
+    struct Signal {
+        std::promise<void>* drawn;
+        ~Signal() {
+            if (drawn) drawn->set_value();
+        }
+    };
     // The first language's documents were prepared above; a second language's are made here.
     auto draw = [&](std::string name, std::string kind, std::unique_ptr<Prepared> prepared,
-                    const std::string& lang, std::promise<Model>* model) {
-        return std::async(
-            std::launch::async, [&, name, kind, lang, model, p = std::move(prepared)]() mutable {
-                if (!p) {
-                    p = std::make_unique<Prepared>();
-                    p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
-                }
-                Drawn d{name, kind, {}, found, std::move(p->inputs), found.items().size()};
-                if (model) {
-                    Model content =
-                        pdf::supplement_model(*p->document, ds, m, set, labels.at(lang), pdf);
-                    model->set_value(content);
-                    if (content)
-                        d.bytes = pdf::draw_supplement(*p->document, ds, m, set, labels.at(lang),
-                                                       pdf, d.diags, *content);
-                } else {
-                    d.bytes = pdf::draw_mapping_report(*p->document, ds, m, set, labels.at(lang),
-                                                       pdf, d.diags);
-                }
-                p->document.reset();
-                return_freed_memory(ds);
-                // The document's own problems (a font missing) come first, as when made here.
-                Diagnostics own = std::move(p->diags);
-                add_new(own, d.diags, d.known);
-                d.diags = std::move(own);
-                d.known = 0;
-                return d;
-            });
+                    const std::string& lang, std::promise<Model>* model, std::promise<void>* drawn,
+                    bool after_supplements) {
+        return std::async(std::launch::async, [&, name, kind, lang, model, drawn, after_supplements,
+                                               p = std::move(prepared)]() mutable {
+            Signal signal{drawn};
+            if (after_supplements)
+                for (const auto& f : supplements_drawn) f.wait();
+            if (!p) {
+                p = std::make_unique<Prepared>();
+                p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
+            }
+            Drawn d{name, kind, {}, found, std::move(p->inputs), found.items().size()};
+            if (model) {
+                Model content =
+                    pdf::supplement_model(*p->document, ds, m, set, labels.at(lang), pdf);
+                model->set_value(content);
+                if (content)
+                    d.bytes = pdf::draw_supplement(*p->document, ds, m, set, labels.at(lang), pdf,
+                                                   d.diags, *content);
+            } else {
+                d.bytes = pdf::draw_mapping_report(*p->document, ds, m, set, labels.at(lang), pdf,
+                                                   d.diags);
+            }
+            p->document.reset();
+            return_freed_memory(ds);
+            // The document's own problems (a font missing) come first, as when made here.
+            Diagnostics own = std::move(p->diags);
+            add_new(own, d.diags, d.known);
+            d.diags = std::move(own);
+            d.known = 0;
+            return d;
+        });
     };
     for (std::size_t i = 0; i < pdf_langs.size(); ++i)
         drawing.push_back(draw("gri-supplement." + pdf_langs[i] + ".pdf", "pdf-supplement",
                                i == 0 ? supplement_document.get() : nullptr, pdf_langs[i],
-                               &model_made[i]));
+                               &model_made[i], &supplement_drawn[i], false));
     // The workbooks are dated as the supplement is, so that the bytes reproduce.
     std::int64_t created = options.source_date_epoch
                                ? *options.source_date_epoch
@@ -220,14 +236,15 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
                               });
     };
     // The auditor's review, in the supplement's languages. A large programme's is drawn
-    // once the programme's instance is written, beside the Inline XBRL supplement that
-    // waits for it: started here it took the second core from the supplement's PDF and
-    // the instance, and the Inline XBRL supplement was then written with a core idle.
+    // once the programme's instance is written and the supplement's PDF drawn, beside the
+    // Inline XBRL supplement: started here it took the second core from the supplement's
+    // PDF and the instance, and the Inline XBRL supplement was then written with a core
+    // idle.
     auto draw_reports = [&] {
         for (std::size_t i = 0; i < pdf_langs.size(); ++i)
             drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
-                                   i == 0 ? report_document.get() : nullptr, pdf_langs[i],
-                                   nullptr));
+                                   i == 0 ? report_document.get() : nullptr, pdf_langs[i], nullptr,
+                                   nullptr, large_programme(ds)));
     };
     if (!large_programme(ds)) {
         draw_reports();
