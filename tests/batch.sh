@@ -26,6 +26,9 @@ if grep -q $'\r' batch.log; then echo "a progress line in a log"; exit 1; fi
 "$bin" build orgs/org3 -o single 2> /dev/null
 diff -r single out/org3
 [ ! -e out/broken ]
+# The builds' lock files, kept while the batch ran, are gone with it (nor any staging).
+leftover=$(find . -name '*.griexport-*' | head -3)
+[ -z "$leftover" ] || { echo "left beside the outputs: $leftover"; exit 1; }
 python3 - <<'PY'
 import json, hashlib
 b = json.load(open("out/batch.json"))

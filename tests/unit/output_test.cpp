@@ -124,6 +124,67 @@ BOOST_AUTO_TEST_CASE(a_folder_locked_by_another_run_is_busy) {
     BOOST_TEST(!std::filesystem::exists(lock_path));  // removed once the run is done
 }
 
+// A batch keeps the lock files its builds release until it ends: kept, they are released
+// locks (the next build of the folder takes one, a held one is left to its holder), and
+// none remains once the last DeferredLockRemoval ends.
+BOOST_AUTO_TEST_CASE(a_batch_keeps_released_lock_files_until_it_ends) {
+    test::ScratchFolder f("out-kept");
+    auto lock_path = f.path() / ".out.griexport-lock";
+    auto other_lock = f.path() / ".other.griexport-lock";
+    {
+        DeferredLockRemoval kept;
+        {
+            DeferredLockRemoval nested;  // only the last one to end removes them
+            Diagnostics d;
+            OutputSet out(f.path() / "out");
+            out.add("content-index.csv", "content-index", "a\n", d);
+            BOOST_TEST(out.commit(d));
+        }
+        BOOST_TEST(std::filesystem::exists(lock_path));
+        BOOST_TEST(working_entries(f.path()) == 2u);  // the folder's lock and the staging's
+        // Built again while kept: the kept lock is taken and released again.
+        Diagnostics again;
+        OutputSet out(f.path() / "out");
+        out.add("content-index.csv", "content-index", "b\n", again);
+        BOOST_TEST(out.commit(again));
+        BOOST_TEST(read(f.path() / "out" / "content-index.csv") == "b\n");
+        // A lock another run holds when the batch ends stays for that run to remove.
+        Diagnostics third;
+        OutputSet other(f.path() / "other");
+        other.add("content-index.csv", "content-index", "c\n", third);
+        BOOST_TEST(other.commit(third));
+        BOOST_REQUIRE(std::filesystem::exists(other_lock));
+    }
+    BOOST_TEST(!std::filesystem::exists(lock_path));
+    BOOST_TEST(working_entries(f.path()) == 0u);
+    BOOST_TEST(!std::filesystem::exists(other_lock));
+    // Without a batch, a build removes its own at once.
+    Diagnostics d;
+    OutputSet out(f.path() / "out");
+    out.add("content-index.csv", "content-index", "d\n", d);
+    BOOST_TEST(out.commit(d));
+    BOOST_TEST(!std::filesystem::exists(lock_path));
+}
+
+BOOST_AUTO_TEST_CASE(a_lock_held_when_the_batch_ends_is_left_to_its_holder) {
+    test::ScratchFolder f("out-kept-held");
+    auto lock_path = f.path() / ".out.griexport-lock";
+    int fd = -1;
+    {
+        DeferredLockRemoval kept;
+        Diagnostics d;
+        OutputSet out(f.path() / "out");
+        out.add("content-index.csv", "content-index", "a\n", d);
+        BOOST_TEST(out.commit(d));
+        BOOST_REQUIRE(std::filesystem::exists(lock_path));
+        fd = ::open(lock_path.c_str(), O_RDWR);  // another run takes the released lock
+        BOOST_REQUIRE(fd >= 0);
+        BOOST_REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+    }
+    BOOST_TEST(std::filesystem::exists(lock_path));  // its holder's to remove
+    ::close(fd);
+}
+
 // validate -o adds validation.json beside a build's outputs.
 BOOST_AUTO_TEST_CASE(validate_adds_without_replacing) {
     test::ScratchFolder f("out-add");

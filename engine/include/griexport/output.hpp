@@ -23,6 +23,19 @@ struct OutputFile {
 };
 
 class OutputSet;
+
+// While one exists, the lock files output sets release are kept, unlocked, and removed when
+// the last one ends (each only while it can take its lock, as a release would): a batch
+// holds one for its whole run, so that its builds do not delete two files each while the
+// others create theirs (see output_set.cpp).
+class DeferredLockRemoval {
+  public:
+    DeferredLockRemoval();
+    ~DeferredLockRemoval();
+    DeferredLockRemoval(const DeferredLockRemoval&) = delete;
+    DeferredLockRemoval& operator=(const DeferredLockRemoval&) = delete;
+};
+
 namespace io {
 class Sha256;
 }

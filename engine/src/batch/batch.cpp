@@ -131,6 +131,8 @@ BatchResult build_batch(const std::vector<fs::path>& organisations, const fs::pa
         }
         todo.push_back(i);
     }
+    // The builds' lock files removed at the end, after the summary's (output.hpp).
+    DeferredLockRemoval kept_locks;
     std::error_code ec;
     fs::create_directories(out, ec);
     if (ec) {

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -93,6 +94,52 @@ void remove_leftovers(const fs::path& parent, const std::string& prefix) {
     }
 }
 
+// While a batch runs (DeferredLockRemoval), released lock files are kept and removed at
+// its end. On ext4 without a journal, creating a file looks past every inode deleted in the
+// last half minute: the two lock files each organisation's build removed made that a fifth
+// of a 311-organisation batch's CPU time. A kept lock file is a released lock, which another
+// run takes (or, a staging lock whose folder is gone, cleans up) as it would a new one.
+struct KeptLocks {
+    std::mutex lock;
+    int holders = 0;
+    std::vector<fs::path> paths;
+};
+
+KeptLocks& kept_locks() {
+    static KeptLocks kept;
+    return kept;
+}
+
+// Releases the lock `fd` holds on the file `path`: the file removed first (while locked, so
+// no other run holds a file that is gone), or kept for later.
+void release_lock_file(const fs::path& path, int fd) {
+    {
+        auto& kept = kept_locks();
+        std::lock_guard guard(kept.lock);
+        if (kept.holders > 0) {
+            kept.paths.push_back(path);
+            ::close(fd);
+            return;
+        }
+    }
+    ::unlink(path.c_str());
+    ::close(fd);
+}
+
+// A kept lock file removed as a release would: only while this run holds its lock, and only
+// when the name still is the file locked.
+void remove_kept_lock_file(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return;  // another run cleaned it up
+    struct stat held {
+    }, named{};
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::fstat(fd, &held) == 0 &&
+        ::stat(path.c_str(), &named) == 0 && held.st_dev == named.st_dev &&
+        held.st_ino == named.st_ino)
+        ::unlink(path.c_str());
+    ::close(fd);  // another run holds it: that run removes it when it is done
+}
+
 // An exclusive advisory lock on a file beside the folder, released when the process ends
 // however it ends (kill -9 included). The file is removed on release, so it is only there
 // while a run writes; a run that locked a file already removed tries again with the new one.
@@ -124,9 +171,7 @@ class FolderLock {
         error_ = "the lock changed hands too often";
     }
     ~FolderLock() {
-        if (fd_ < 0) return;
-        ::unlink(path_.c_str());
-        ::close(fd_);
+        if (fd_ >= 0) release_lock_file(path_, fd_);
     }
     FolderLock(const FolderLock&) = delete;
     FolderLock& operator=(const FolderLock&) = delete;
@@ -186,6 +231,22 @@ std::optional<std::string> output_overlaps_input(const fs::path& out,
                                out.generic_string(), in.generic_string());
     }
     return std::nullopt;
+}
+
+DeferredLockRemoval::DeferredLockRemoval() {
+    auto& kept = kept_locks();
+    std::lock_guard guard(kept.lock);
+    ++kept.holders;
+}
+
+DeferredLockRemoval::~DeferredLockRemoval() {
+    std::vector<fs::path> paths;
+    {
+        auto& kept = kept_locks();
+        std::lock_guard guard(kept.lock);
+        if (--kept.holders == 0) paths.swap(kept.paths);
+    }
+    for (const auto& p : paths) remove_kept_lock_file(p);
 }
 
 OutputSet::OutputSet(fs::path folder, Mode mode) : folder_(std::move(folder)), mode_(mode) {}
@@ -458,8 +519,7 @@ bool OutputSet::commit(Diagnostics& diags) {
             return write_error(
                 folder_, fmt::format("cannot move the outputs into place: {}", reason(errno)));
         staging_ = fs::path();  // it is the folder now
-        ::unlink(staging_lock_path(staging).c_str());
-        ::close(staging_lock_);
+        release_lock_file(staging_lock_path(staging), staging_lock_);
         staging_lock_ = -1;
         return true;
     }
