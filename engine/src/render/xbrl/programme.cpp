@@ -71,6 +71,17 @@ class Programme {
 
     void files(Diagnostics& diags, InstanceRecord* record, const OpenFile& open) {
         build_concepts();
+        // Ids that differ only in characters an XBRL name cannot hold ("3.11", "3_11") give
+        // one concept name: the schema would declare the element twice, and the taxonomy and
+        // every instance using it would be invalid.
+        for (const auto& [name, from] : clashes_)
+            diags.error("xbrl.concept-clash",
+                        fmt::format("the item here becomes the XBRL concept {}{}, which another "
+                                    "item of the programme already is: ids that differ only in "
+                                    "characters an XBRL name cannot hold (written as '_') "
+                                    "name one concept; rename one of them",
+                                    q_, name),
+                        ds_.location(from));
         collect_shapes();
         // The files are opened and closed here, in this order, whatever thread writes them:
         // the output set lists them in the order they close.
@@ -111,6 +122,7 @@ class Programme {
     std::string p_;
     std::vector<Concept> concepts_;
     std::map<std::string, std::size_t> index_;
+    std::vector<std::pair<std::string, SourceRef>> clashes_;  // a name given twice, and where
     const std::vector<Axis> axes_ = axes();  // built once: place() runs per observation
     std::string q_;                          // "prog:"
     // The climate accounts' posts reported apart from their indicator (capital
@@ -221,7 +233,14 @@ class Programme {
         return {sv_.get(key, args_sv), en_.get(key, args_en)};
     }
 
-    Concept& add(std::string name, std::string type, bool abstract, LocalText lab) {
+    // `from`: the programme's item the concept stands for, whose place a clash names.
+    Concept& add(std::string name, std::string type, bool abstract, LocalText lab,
+                 const SourceRef* from = nullptr) {
+        // One clash reported per item (its target and definition concepts clash with it).
+        if (from && index_.contains(name) &&
+            (clashes_.empty() || clashes_.back().second.file != from->file ||
+             clashes_.back().second.line != from->line))
+            clashes_.emplace_back(name, *from);
         index_[name] = concepts_.size();
         concepts_.push_back({std::move(name), std::move(type), abstract, std::move(lab), {}});
         return concepts_.back();
@@ -245,14 +264,16 @@ class Programme {
             auto name = "Area_" + ncname_part(a.id);
             add(name, "xbrli:stringItemType", true,
                 label("xbrl.area", {{"id", a.id}, {"title", a.title.sv}},
-                      {{"id", a.id}, {"title", a.title.en}}));
+                      {{"id", a.id}, {"title", a.title.en}}),
+                &a.source);
             concept_named("Programme").children.push_back(name);
         }
         for (const auto& g : ds_.goals) {
             auto name = "Goal_" + ncname_part(g.id);
             add(name, "xbrli:stringItemType", true,
                 label("xbrl.goal", {{"id", g.id}, {"title", g.title.sv}},
-                      {{"id", g.id}, {"title", g.title.en}}));
+                      {{"id", g.id}, {"title", g.title.en}}),
+                &g.source);
             auto area = "Area_" + ncname_part(g.area);
             if (index_.contains(area)) concept_named(area).children.push_back(name);
         }
@@ -260,24 +281,25 @@ class Programme {
             auto name = indicator_name(ind);
             add(name, type_of_unit(ind.unit), false,
                 label("xbrl.indicator", {{"id", ind.id}, {"name", ind.name.sv}},
-                      {{"id", ind.id}, {"name", ind.name.en}}));
+                      {{"id", ind.id}, {"name", ind.name.en}}),
+                &ind.source);
             auto goal = "Goal_" + ncname_part(ind.goal);
             if (index_.contains(goal)) concept_named(goal).children.push_back(name);
             bool absolute = false, relative = false;
             for (const auto& t : ind.targets) (t.relative_to_year ? relative : absolute) = true;
             if (absolute) {
                 add(name + "_Target", type_of_unit(ind.unit), false,
-                    label("xbrl.target", {{"id", ind.id}}, {{"id", ind.id}}));
+                    label("xbrl.target", {{"id", ind.id}}, {{"id", ind.id}}), &ind.source);
                 concept_named(name).children.push_back(name + "_Target");
             }
             if (relative) {
                 add(name + "_TargetChange", type_qname(x_, "percentItemType", p_), false,
-                    label("xbrl.target-change", {{"id", ind.id}}, {{"id", ind.id}}));
+                    label("xbrl.target-change", {{"id", ind.id}}, {{"id", ind.id}}), &ind.source);
                 concept_named(name).children.push_back(name + "_TargetChange");
             }
             if (!ind.definitions.empty()) {
                 add(name + "_Definition", "xbrli:stringItemType", false,
-                    label("xbrl.definition", {{"id", ind.id}}, {{"id", ind.id}}));
+                    label("xbrl.definition", {{"id", ind.id}}, {{"id", ind.id}}), &ind.source);
                 concept_named(name).children.push_back(name + "_Definition");
             }
         }
@@ -289,7 +311,8 @@ class Programme {
             auto name = indicator_name(*climate) + "_Apart_" + ncname_part(post.id);
             add(name, type_of_unit(climate->unit), false,
                 label("xbrl.apart", {{"id", climate->id}, {"post", post.name.sv}},
-                      {{"id", climate->id}, {"post", post.name.en}}));
+                      {{"id", climate->id}, {"post", post.name.en}}),
+                &post.source);
             auto goal = "Goal_" + ncname_part(climate->goal);
             if (index_.contains(goal)) concept_named(goal).children.push_back(name);
             for (const auto& e : ds_.climate_entries)
