@@ -141,8 +141,9 @@ void remove_kept_lock_file(const fs::path& path) {
 }
 
 // An exclusive advisory lock on a file beside the folder, released when the process ends
-// however it ends (kill -9 included). The file is removed on release, so it is only there
-// while a run writes; a run that locked a file already removed tries again with the new one.
+// however it ends (kill -9 included). The file is removed on release (in a batch, when the
+// batch ends: release_lock_file), so it is only there while a run writes; a run that locked a file
+// already removed tries again with the new one.
 class FolderLock {
   public:
     explicit FolderLock(fs::path path) : path_(std::move(path)) {

@@ -175,12 +175,13 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     };
     // The first language's documents were prepared above; a second language's are made here.
     auto draw = [&](std::string name, std::string kind, std::unique_ptr<Prepared> prepared,
-                    const std::string& lang, std::promise<Model>* model, std::promise<void>* drawn,
-                    bool after_supplements) {
-        return std::async(std::launch::async, [&, name, kind, lang, model, drawn, after_supplements,
+                    const std::string& lang, std::promise<Model>* model,
+                    std::promise<void>* drawn) {
+        return std::async(std::launch::async, [&, name, kind, lang, model, drawn,
                                                p = std::move(prepared)]() mutable {
             Signal signal{drawn};
-            if (after_supplements)
+            // A large programme's mapping report (no model) follows the supplements' PDFs.
+            if (!model && large_programme(ds))
                 for (const auto& f : supplements_drawn) f.wait();
             if (!p) {
                 p = std::make_unique<Prepared>();
@@ -211,7 +212,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     for (std::size_t i = 0; i < pdf_langs.size(); ++i)
         drawing.push_back(draw("gri-supplement." + pdf_langs[i] + ".pdf", "pdf-supplement",
                                i == 0 ? supplement_document.get() : nullptr, pdf_langs[i],
-                               &model_made[i], &supplement_drawn[i], false));
+                               &model_made[i], &supplement_drawn[i]));
     // The workbooks are dated as the supplement is, so that the bytes reproduce.
     std::int64_t created = options.source_date_epoch
                                ? *options.source_date_epoch
@@ -244,7 +245,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         for (std::size_t i = 0; i < pdf_langs.size(); ++i)
             drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
                                    i == 0 ? report_document.get() : nullptr, pdf_langs[i], nullptr,
-                                   nullptr, large_programme(ds)));
+                                   nullptr));
     };
     if (!large_programme(ds)) {
         draw_reports();

@@ -143,9 +143,9 @@ class InstanceStream {
     XmlWriter w_;
     InstanceChecker checker_;
     Diagnostics& diags_;
-    std::map<std::string, std::string, std::less<>> context_ids_;  // content key → id
-    std::string key_;                              // duration()'s, kept for its room
-    std::map<std::string, std::string> used_ids_;  // id → content key
+    std::map<std::string, std::string> context_ids_;  // content key → id
+    std::string key_;                                 // duration()'s, kept for its room
+    std::map<std::string, std::string> used_ids_;     // id → content key
     std::map<std::string, std::string> unit_ids_;
     // Contexts without dimensions of one entity by their first and last day: a large
     // programme's million facts formatted and looked up the same few content keys.

@@ -163,10 +163,7 @@ class Programme {
         };
         auto apart =
             apart_.empty() ? apart_.end() : apart_.find({obs.origin.file, obs.origin.line});
-        if (apart != apart_.end())
-            out.concept_name = apart->second.concept_name;
-        else
-            out.concept_name.assign("Indicator_").append(ncname_part(ind.id));
+        out.concept_name = apart != apart_.end() ? apart->second.concept_name : indicator_name(ind);
         for (std::size_t d = 0; d < dimension_count; ++d) {
             if (!obs.dimensions[d]) continue;
             // The post's own concept says which post it is.
