@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 #include <hpdf.h>
+#include <hpdf_consts.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -14,6 +17,7 @@
 #include <unordered_map>
 
 #include "../../io/spool.hpp"
+#include "content_stream.hpp"
 #include "libharu_documents.hpp"
 
 namespace griexport::pdf {
@@ -259,18 +263,49 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
                               const Geometry& g, int first_page_number) {
     if (!ok_) return {};
     HPDF_Doc pdf = doc_of(doc_);
+    // The code points drawn with each font, and as libharu reads them (beyond U+FFFF a
+    // space): those glyphs are marked for the embedded subset, as libharu's text width
+    // marked them when each text was shown.
+    std::array<std::vector<char>, 2> shown{std::vector<char>(0x10000, 0),
+                                           std::vector<char>(0x10000, 0)};
     {
         DrawnCodePoints regular, bold;
         for (const auto& p : pages)
             for (const auto& op : p.ops)
-                if (const auto* t = std::get_if<DrawText>(&op))
-                    add_code_points(t->text, t->font == FontStyle::bold ? bold : regular);
+                if (const auto* t = std::get_if<DrawText>(&op)) {
+                    bool is_bold = t->font == FontStyle::bold;
+                    add_code_points(t->text, is_bold ? bold : regular);
+                    auto& marks = shown[is_bold ? 1 : 0];
+                    each_libharu_code_point(as_libharu_reads(t->text),
+                                            [&](char32_t cp) { marks[cp] = 1; });
+                }
         regular.add_to(regular_.used);
         bold.add_to(bold_.used);
     }
     void* regular_font = libharu::font_for(pdf, regular_.base_name.c_str(), regular_.used);
     void* bold_font = libharu::font_for(pdf, bold_.base_name.c_str(), bold_.used);
     if (!regular_font || !bold_font || !check("making the fonts")) return {};
+    // Each shown glyph's width asked of the font definition, which marks the glyph for the
+    // subset. libharu shows no text whose glyphs are all of no width (its width is then 0).
+    std::array<std::vector<char>, 2> zero_width{std::vector<char>(0x10000, 0),
+                                                std::vector<char>(0x10000, 0)};
+    std::array<bool, 2> any_zero_width{false, false};
+    for (int f = 0; f < 2; ++f) {
+        HPDF_FontDef def = fontdef_of(f == 1 ? bold_def_ : regular_def_);
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            if (shown[f][cp] &&
+                HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp)) == 0) {
+                zero_width[f][cp] = 1;
+                any_zero_width[f] = true;
+            }
+    }
+    auto shows = [&](std::string_view text, int f) {
+        bool wide = false;
+        each_libharu_code_point(as_libharu_reads(text), [&](char32_t cp) {
+            if (!any_zero_width[f] || !zero_width[f][cp]) wide = true;
+        });
+        return wide;
+    };
     std::vector<HPDF_Page> hpages;
     // The colours, font and line width stay set in a page's graphics state until changed,
     // so each is set only when it changes (most of a table's cells repeat them).
@@ -283,57 +318,92 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
         return std::array<HPDF_REAL, 3>{static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
                                         static_cast<HPDF_REAL>(c.b)};
     };
+    // A value libharu's operator would refuse goes to that operator, which reports it.
+    auto in_unit = [](const std::array<HPDF_REAL, 3>& v) {
+        return std::all_of(v.begin(), v.end(), [](HPDF_REAL x) { return x >= 0 && x <= 1; });
+    };
+    ContentStream content;
     for (auto& p : pages) {
         HPDF_Page page = HPDF_AddPage(pdf);
+        if (!page) break;
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(g.width));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
         State state;
+        content.clear();
         auto fill = [&](const Color& c) {
             if (auto v = rgb(c); v != state.fill) {
-                HPDF_Page_SetRGBFill(page, v[0], v[1], v[2]);
+                if (!in_unit(v)) return HPDF_Page_SetRGBFill(page, v[0], v[1], v[2]) == HPDF_OK;
+                content.fill_colour(v[0], v[1], v[2]);
                 state.fill = v;
             }
+            return true;
         };
+        bool ok = true;
         for (const auto& op : p.ops) {
             if (const auto* t = std::get_if<DrawText>(&op)) {
-                fill(t->color);
-                HPDF_Page_BeginText(page);
-                void* font = t->font == FontStyle::bold ? bold_font : regular_font;
+                if (!(ok = fill(t->color))) break;
+                content.begin_text();
+                int f = t->font == FontStyle::bold ? 1 : 0;
+                void* font = f == 1 ? bold_font : regular_font;
                 auto size = static_cast<HPDF_REAL>(t->size);
                 if (font != state.font || size != state.size) {
-                    HPDF_Page_SetFontAndSize(page, font_of(font), size);
+                    const char* name = size > 0 && size <= HPDF_MAX_FONTSIZE
+                                           ? HPDF_Page_GetLocalFontName(page, font_of(font))
+                                           : nullptr;
+                    if (!name) {
+                        ok = HPDF_Page_SetFontAndSize(page, font_of(font), size) == HPDF_OK;
+                        break;
+                    }
+                    content.font(name, size);
                     state.font = font;
                     state.size = size;
                 }
-                HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y),
-                                  t->text.c_str());
-                HPDF_Page_EndText(page);
+                content.move_text(static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y));
+                if (shows(t->text, f)) content.show_text(t->text);
+                content.end_text();
             } else if (const auto* r = std::get_if<DrawRect>(&op)) {
-                fill(r->fill);
-                HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r->x),
-                                    static_cast<HPDF_REAL>(r->y), static_cast<HPDF_REAL>(r->w),
-                                    static_cast<HPDF_REAL>(r->h));
-                HPDF_Page_Fill(page);
+                if (!(ok = fill(r->fill))) break;
+                content.rectangle(static_cast<HPDF_REAL>(r->x), static_cast<HPDF_REAL>(r->y),
+                                  static_cast<HPDF_REAL>(r->w), static_cast<HPDF_REAL>(r->h));
+                content.fill();
             } else if (const auto* l = std::get_if<DrawLine>(&op)) {
                 if (auto v = rgb(l->color); v != state.stroke) {
-                    HPDF_Page_SetRGBStroke(page, v[0], v[1], v[2]);
+                    if (!in_unit(v)) {
+                        ok = HPDF_Page_SetRGBStroke(page, v[0], v[1], v[2]) == HPDF_OK;
+                        break;
+                    }
+                    content.stroke_colour(v[0], v[1], v[2]);
                     state.stroke = v;
                 }
                 if (auto w = static_cast<HPDF_REAL>(l->width); w != state.line_width) {
-                    HPDF_Page_SetLineWidth(page, w);
+                    if (w < 0) {
+                        ok = HPDF_Page_SetLineWidth(page, w) == HPDF_OK;
+                        break;
+                    }
+                    content.line_width(w);
                     state.line_width = w;
                 }
-                HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(l->x1),
-                                 static_cast<HPDF_REAL>(l->y1));
-                HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(l->x2),
-                                 static_cast<HPDF_REAL>(l->y2));
-                HPDF_Page_Stroke(page);
+                content.move_to(static_cast<HPDF_REAL>(l->x1), static_cast<HPDF_REAL>(l->y1));
+                content.line_to(static_cast<HPDF_REAL>(l->x2), static_cast<HPDF_REAL>(l->y2));
+                content.stroke();
             }
         }
+        const std::string& bytes = content.bytes();
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        if (!ok ||
+            (!bytes.empty() &&
+             HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                               static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK))
+            break;
         hpages.push_back(page);
         std::vector<DrawOp>().swap(p.ops);
     }
     if (!check("drawing the pages")) return {};
+    if (hpages.size() != pages.size()) {  // never a PDF missing pages
+        diags_.error("pdf.libharu", "libharu stopped while drawing the pages", {});
+        ok_ = false;
+        return {};
+    }
     // Bookmarks nest by level: each hangs under the latest one of the level above.
     HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
     std::vector<HPDF_Outline> parents;
