@@ -131,7 +131,8 @@ BOOST_AUTO_TEST_CASE(paths_and_colours_are_libharus_bytes) {
 
 BOOST_AUTO_TEST_CASE(canvas_shows_no_text_of_no_width_as_libharu) {
     // libharu's TextOut writes no Tj for a text whose glyphs have no width (a combining
-    // acute accent alone); the canvas must leave it out too, and show the rest.
+    // acute accent alone); the canvas must leave it out too, and show the rest. The page's
+    // content, compressed by the canvas, is read back through the /Filter it declares.
     Diagnostics diags;
     auto fonts = test::source_dir() / "fonts";
     PdfCanvas canvas({fonts / "LiberationSans-Regular.ttf", fonts / "LiberationSans-Bold.ttf"},

@@ -18,6 +18,7 @@
 
 #include "../../io/spool.hpp"
 #include "content_stream.hpp"
+#include "flate.hpp"
 #include "libharu_documents.hpp"
 
 namespace griexport::pdf {
@@ -68,6 +69,11 @@ std::optional<std::string> save_through_file(HPDF_Doc pdf) {
     }
     ::close(fd);
     return bytes;
+}
+
+// Writes a content stream's /Filter entry (its data compressed by the canvas).
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\n");
 }
 
 // Code points drawn with a font: the BMP's marked in a table while the pages are read (a
@@ -323,6 +329,7 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
         return std::all_of(v.begin(), v.end(), [](HPDF_REAL x) { return x >= 0 && x <= 1; });
     };
     ContentStream content;
+    FlateCompressor flate;
     for (auto& p : pages) {
         HPDF_Page page = HPDF_AddPage(pdf);
         if (!page) break;
@@ -388,12 +395,28 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
                 content.stroke();
             }
         }
-        const std::string& bytes = content.bytes();
+        if (!ok) break;
+        // Compressed here, page by page, as the PDF/A step would compress it (pdfa.cpp): the
+        // document then never holds its pages' content plain (a large supplement's is
+        // 100 MB) nor reads it back to compress it.
+        auto z = flate.compress(content.bytes());
         auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-        if (!ok ||
-            (!bytes.empty() &&
-             HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                               static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK))
+        if (z.empty()) {
+            diags_.error("pdf.libharu", "a page's content could not be compressed", {});
+            ok_ = false;
+            return {};
+        }
+        // libharu drops a /Filter entry of a stream it does not compress itself, so the
+        // entry is written by the dictionary's own write hook (which content streams leave
+        // unset).
+        if (attr->contents->write_fn) {
+            diags_.error("pdf.libharu", "libharu's page content already has a write hook", {});
+            ok_ = false;
+            return {};
+        }
+        attr->contents->write_fn = write_flate_filter;
+        if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(z.data()),
+                              static_cast<HPDF_UINT>(z.size())) != HPDF_OK)
             break;
         hpages.push_back(page);
         std::vector<DrawOp>().swap(p.ops);

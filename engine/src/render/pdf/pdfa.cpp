@@ -1,9 +1,9 @@
 #include "pdfa.hpp"
 
 #include <fmt/format.h>
-#include <libdeflate.h>
 
 #include <memory>
+#include <stdexcept>
 
 // qpdf 11: use std::shared_ptr everywhere, no PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
@@ -14,6 +14,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "../xbrl/xml_writer.hpp"
+#include "flate.hpp"
 
 namespace griexport::pdf {
 
@@ -48,27 +49,19 @@ const EmbeddedFont* font_named(const std::vector<const EmbeddedFont*>& fonts,
     return nullptr;
 }
 
-// Every stream but the XMP packet (which PDF/A readers may read as it stands) is
-// compressed here: libharu writes them plain (pdf_canvas.cpp). Level 6, zlib's default,
-// which libharu used before: about 5 % smaller at two-fifths of the time.
+// Every stream not yet compressed (the canvas compresses the pages' content as it draws
+// them) but the XMP packet, which PDF/A readers may read as it stands: libharu writes the
+// others plain (pdf_canvas.cpp).
 void compress_streams(QPDF& q) {
-    struct Free {
-        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-    };
-    std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(6));
-    if (!compressor) throw std::bad_alloc();
-    std::string out;
+    FlateCompressor flate;
     for (auto& obj : q.getAllObjects()) {
         if (!obj.isStream()) continue;
         auto dict = obj.getDict();
         if (dict.hasKey("/Filter") || dict.getKey("/Type").isNameAndEquals("/Metadata")) continue;
         auto raw = obj.getRawStreamData();
-        out.resize(libdeflate_zlib_compress_bound(compressor.get(), raw->getSize()));
-        std::size_t n = libdeflate_zlib_compress(compressor.get(), raw->getBuffer(), raw->getSize(),
-                                                 out.data(), out.size());
-        if (n == 0) throw std::runtime_error("a stream could not be compressed");
-        out.resize(n);
-        obj.replaceStreamData(out, QPDFObjectHandle::newName("/FlateDecode"),
+        auto z = flate.compress({reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()});
+        if (z.empty()) throw std::runtime_error("a stream could not be compressed");
+        obj.replaceStreamData(std::string(z), QPDFObjectHandle::newName("/FlateDecode"),
                               QPDFObjectHandle::newNull());
     }
 }
