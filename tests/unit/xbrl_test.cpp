@@ -202,6 +202,31 @@ BOOST_AUTO_TEST_CASE(percent_becomes_a_fraction_of_pure) {
     BOOST_TEST(kg.measure == "gxu:kg_CO2e");
 }
 
+BOOST_AUTO_TEST_CASE(a_record_keeps_its_facts_text_in_place) {
+    // Values and sources are views of the record's own text: they must read as written
+    // after the facts that followed filled its blocks (of 1 MiB) and after the caller's
+    // strings are gone, and a text longer than a block must be kept whole.
+    xbrl::InstanceRecord record;
+    std::vector<std::string> values, sources;
+    for (int i = 0; i < 30000; ++i) {
+        xbrl::Fact f;
+        f.concept_name = "prog:X";
+        f.context = "D2021";
+        f.value = std::string(static_cast<std::size_t>(i % 97), static_cast<char>('a' + i % 26));
+        f.source = "obs" + std::to_string(i);
+        if (i == 20000) f.value = std::string((1u << 20) + 5, 'z');
+        values.push_back(f.value);
+        sources.push_back(f.source);
+        record.add(f);
+    }
+    BOOST_REQUIRE(record.facts.size() == values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        BOOST_TEST_INFO("fact " << i);
+        BOOST_TEST(record.facts[i].value == values[i]);
+        BOOST_TEST(record.facts[i].source == sources[i]);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(checks_a_sound_instance_silently) {
     auto checker = small_checker();
     std::vector<xbrl::Fact> facts;

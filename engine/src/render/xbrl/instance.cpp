@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <set>
 
@@ -137,10 +138,23 @@ std::uint32_t InstanceRecord::intern(std::string_view s,
     return id;
 }
 
+std::string_view TextBlocks::keep(std::string_view s) {
+    if (s.empty()) return {};
+    if (blocks_.empty() || size_ - used_ < s.size()) {
+        size_ = std::max<std::size_t>(s.size(), std::size_t{1} << 20);
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(size_));
+        used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::memcpy(at, s.data(), s.size());
+    used_ += s.size();
+    return {at, s.size()};
+}
+
 void InstanceRecord::add(const Fact& f) {
     facts.push_back({intern(f.concept_name, recent_[0]), intern(f.context, recent_[1]),
                      intern(f.unit, recent_[2]), intern(f.lang, recent_[3]), f.decimals, f.numeric,
-                     f.preliminary, f.value, f.source});
+                     f.preliminary, text_.keep(f.value), text_.keep(f.source)});
 }
 
 void InstanceStream::record_into(InstanceRecord* r) {

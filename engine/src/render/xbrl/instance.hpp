@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,14 +61,25 @@ struct Fact {
 
 // A written fact as the record keeps it for the Inline XBRL writer: concept, context, unit
 // and language are ids of names the record holds once (a million facts repeat a few
-// thousand of them; as strings of their own they took 400 MB).
+// thousand of them; as strings of their own they took 400 MB); value and source are views
+// of text the record keeps (a string of its own each was a million allocations and 60 MB).
 struct RecordedFact {
     std::uint32_t concept_name = 0, context = 0, unit = 0, lang = 0;  // InstanceRecord::name
     int decimals = 0;
     bool numeric = true;
     bool preliminary = false;
-    std::string value;
-    std::string source;  // as Fact::source
+    std::string_view value;
+    std::string_view source;  // as Fact::source
+};
+
+// Text kept in blocks that never move, for views that live as long as their keeper.
+class TextBlocks {
+  public:
+    std::string_view keep(std::string_view s);
+
+  private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t used_ = 0, size_ = 0;  // of the last block
 };
 
 // Everything an instance holds, in the order written: the Inline XBRL writer tags the
@@ -90,6 +102,7 @@ struct InstanceRecord {
     std::deque<std::string> names_{std::string()};  // 0 is ""; a deque keeps them in place
     std::unordered_map<std::string_view, std::uint32_t> name_ids_;
     std::array<std::pair<std::string_view, std::uint32_t>, 4> recent_{};
+    TextBlocks text_;  // the facts' values and sources
 };
 
 // What the XBRL processor would refuse and XML Schema cannot see: a contextRef or unitRef
