@@ -124,6 +124,25 @@ BOOST_AUTO_TEST_CASE(a_paragraph_continues_on_the_next_page) {
     BOOST_TEST(second[0]->y == 170.5);
 }
 
+BOOST_AUTO_TEST_CASE(a_finished_page_holds_no_more_room_than_its_footer_needs) {
+    // A large document's pages are held together until drawn: each finished page keeps
+    // room for its operations and the footer's, not the slack of a doubling vector.
+    // 9 lines a page: 114 pt of body (a doubling vector would hold room for 16).
+    Geometry g = small();
+    g.height -= 36;
+    Layout l(g, half_em(), "sv");
+    std::string text;
+    for (int i = 0; i < 9 * 40 + 5; ++i) text += "rad\n";
+    text.pop_back();
+    l.paragraph(text);
+    BOOST_REQUIRE(l.pages().size() == 41u);
+    for (std::size_t i = 0; i + 1 < l.pages().size(); ++i) {
+        BOOST_TEST_INFO("page " << i);
+        BOOST_TEST(l.pages()[i].ops.size() == 9u);
+        BOOST_TEST(l.pages()[i].ops.capacity() <= 9u + footer_room);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_heading_keeps_three_lines_with_it_and_is_bookmarked) {
     Layout l(small(), half_em(), "sv");
     l.space(100);  // cursor at 80: 50 pt above the bottom margin

@@ -42,6 +42,9 @@ struct Page {
     std::vector<DrawOp> ops;
     std::vector<LinkArea> links;
 };
+// Operations drawn on every page after its layout: the footer's rule, its two texts and a
+// draft's mark (PdfDocument::footers).
+inline constexpr std::size_t footer_room = 4;
 
 struct Bookmark {
     std::string title;
