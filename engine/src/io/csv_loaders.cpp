@@ -41,30 +41,50 @@ bool check_columns(LoadContext& ctx, const CsvTable& t,
     return ok;
 }
 
+// Column indices by name, asked a dozen times a row (a million rows): each found in the
+// header once per table. Names are static strings (literals, to_string(Dimension)), so
+// each is known by its address.
+class Columns {
+  public:
+    explicit Columns(const CsvTable& t) : table_(t) {}
+    std::optional<std::size_t> find(const char* name) {
+        for (const auto& [n, i] : known_)
+            if (n == name) return i;
+        auto i = table_.column(name);
+        known_.emplace_back(name, i);
+        return i;
+    }
+
+  private:
+    const CsvTable& table_;
+    std::vector<std::pair<const char*, std::optional<std::size_t>>> known_;
+};
+
 struct Row {
     const CsvTable& table;
     const CsvRecord& rec;
-    const std::string* get(std::string_view name) const {
-        auto c = table.column(name);
+    Columns& columns;
+    const std::string* get(const char* name) const {
+        auto c = columns.find(name);
         return c ? &rec.fields[*c].value : nullptr;
     }
-    std::string value(std::string_view name) const {
+    std::string value(const char* name) const {
         auto* v = get(name);
         return v ? *v : std::string();
     }
-    std::size_t offset(std::string_view name) const {
-        auto c = table.column(name);
+    std::size_t offset(const char* name) const {
+        auto c = columns.find(name);
         return c ? rec.fields[*c].offset : 0;
     }
     // Where the field of a column is: file:line:col, or file:Sheet!C7.
-    Location where(std::string_view name) const {
-        auto c = table.column(name);
+    Location where(const char* name) const {
+        auto c = columns.find(name);
         if (c) return table.where(rec.fields[*c]);
         return table.where(rec.fields.empty() ? CsvField{} : rec.fields.front());
     }
 };
 
-std::optional<int> parse_year(LoadContext& ctx, const Row& row, std::string_view column) {
+std::optional<int> parse_year(LoadContext& ctx, const Row& row, const char* column) {
     std::string v = row.value(column);
     int y = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
@@ -79,7 +99,7 @@ std::optional<int> parse_year(LoadContext& ctx, const Row& row, std::string_view
 }
 
 std::optional<Decimal> parse_number(LoadContext& ctx, const CsvTable& t, const Row& row,
-                                    std::string_view column) {
+                                    const char* column) {
     std::string v = row.value(column);
     std::size_t bad = 0;
     auto why = Decimal::ParseProblem::none;
@@ -141,12 +161,13 @@ std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value,
                                 const std::string& indicator, UnitId* written = nullptr) {
     std::string unit_text = row.value("unit");
     auto u = ctx.ds.units.find(unit_text);
-    auto where = row.where("unit");
+    // Located only for a message: finding a row's line and column is a search.
+    auto where = [&] { return row.where("unit"); };
     if (!u) {
         ctx.diags.error(
             "unit.unknown",
             fmt::format("unknown unit '{}'; known: {}", unit_text, ctx.ds.units.known_ids()),
-            where);
+            where());
         return std::nullopt;
     }
     if (target == no_unit) return Quantity{value, *u};
@@ -156,7 +177,7 @@ std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value,
         ctx.diags.error("unit.mismatch",
                         fmt::format("value in '{}' for indicator {}, which is measured in '{}'",
                                     unit_text, indicator, ctx.ds.units.get(target).id),
-                        where);
+                        where());
         return std::nullopt;
     }
     return Quantity{(value * *f).normalized(), target};
@@ -249,8 +270,9 @@ void read_observations(LoadContext& ctx, const InputTable& input) {
             {"status", "source", "evidence", "uncertainty", "name", "definition", "restated_as"}))
         return;
     Dataset& ds = ctx.ds;
+    Columns columns(*table);
     table->each_record([&](const CsvRecord& rec) {
-        Row row{*table, rec};
+        Row row{*table, rec, columns};
         // A workbook row nobody filled in yet (the template lists every indicator).
         if (!table->text && row.value("value").empty()) return;
         std::string id = row.value("indicator");
@@ -329,8 +351,9 @@ void read_climate_accounts(LoadContext& ctx, const InputTable& input) {
         return;
     }
     const Indicator& ind = ds.indicators[*climate_idx];
+    Columns columns(*table);
     table->each_record([&](const CsvRecord& rec) {
-        Row row{*table, rec};
+        Row row{*table, rec, columns};
         std::string post_id = row.value("post");
         auto post = std::find_if(ds.climate_posts.begin(), ds.climate_posts.end(),
                                  [&](const ClimatePost& p) { return p.id == post_id; });
