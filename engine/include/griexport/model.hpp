@@ -5,9 +5,11 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -23,6 +25,14 @@ inline constexpr int min_year = 1900;
 inline constexpr int max_year = 2200;
 
 // Where a record came from: an index into Dataset::sources plus line and column.
+// A map from strings found by string_view, without making a string per lookup.
+struct StringViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringViewHash, std::equal_to<>>;
+
 struct SourceRef {
     std::uint32_t file = 0;
     std::uint32_t line = 0;
@@ -309,15 +319,8 @@ struct Dataset {
     void index();
 
   private:
-    // Looked up by string_view without making a string per lookup.
-    struct IdHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
     template <class V>
-    using ById = std::unordered_map<std::string, V, IdHash, std::equal_to<>>;
+    using ById = StringMap<V>;
     ById<std::uint32_t> indicator_by_id_;
     ById<std::uint32_t> goal_by_id_;
     ById<std::uint32_t> restatement_by_id_;

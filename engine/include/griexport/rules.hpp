@@ -82,13 +82,7 @@ struct RuleSet {
     void reindex();
 
   private:
-    struct Hash {
-        using is_transparent = void;  // find by string_view without building a string
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
+    StringMap<std::size_t> index_;  // found by string_view
 };
 
 }  // namespace griexport

@@ -72,6 +72,11 @@ struct Row {
         auto* v = get(name);
         return v ? *v : std::string();
     }
+    // The field without a copy ("" when the column is absent).
+    std::string_view view(const char* name) const {
+        auto* v = get(name);
+        return v ? std::string_view(*v) : std::string_view();
+    }
     std::size_t offset(const char* name) const {
         auto c = columns.find(name);
         return c ? rec.fields[*c].offset : 0;
@@ -158,8 +163,8 @@ std::optional<Decimal> parse_number(LoadContext& ctx, const CsvTable& t, const R
 // Reads a value in `unit_text` and converts it into `target` (the indicator's unit).
 // `written` receives the unit as written when it differs from the target.
 std::optional<Quantity> to_unit(LoadContext& ctx, const Row& row, Decimal value, UnitId target,
-                                const std::string& indicator, UnitId* written = nullptr) {
-    std::string unit_text = row.value("unit");
+                                std::string_view indicator, UnitId* written = nullptr) {
+    std::string_view unit_text = row.view("unit");
     auto u = ctx.ds.units.find(unit_text);
     // Located only for a message: finding a row's line and column is a search.
     auto where = [&] { return row.where("unit"); };
@@ -271,12 +276,19 @@ void read_observations(LoadContext& ctx, const InputTable& input) {
         return;
     Dataset& ds = ctx.ds;
     Columns columns(*table);
+    // An indicator's rows mostly follow one another: its index is looked up once for them.
+    std::string last_id;
+    std::optional<std::uint32_t> last_idx;
     table->each_record([&](const CsvRecord& rec) {
         Row row{*table, rec, columns};
         // A workbook row nobody filled in yet (the template lists every indicator).
-        if (!table->text && row.value("value").empty()) return;
-        std::string id = row.value("indicator");
-        auto idx = ds.indicator_index(id);
+        if (!table->text && row.view("value").empty()) return;
+        std::string_view id = row.view("indicator");
+        if (last_id.empty() || id != last_id) {
+            last_id = id;
+            last_idx = ds.indicator_index(id);
+        }
+        auto idx = last_idx;
         if (!idx) {
             ctx.diags.error(
                 "ref.unknown-indicator",
@@ -313,7 +325,7 @@ void read_observations(LoadContext& ctx, const InputTable& input) {
             }
             o.restated_as = ctx.intern(*v);
         }
-        std::string status = row.value("status");
+        std::string_view status = row.view("status");
         if (status == "preliminary" || status == "preliminär" || status == "prel" ||
             status == "Prel") {
             o.status = ObservationStatus::preliminary;
@@ -326,9 +338,9 @@ void read_observations(LoadContext& ctx, const InputTable& input) {
                             row.where("status"));
             return;
         }
-        o.source = ctx.observation_text(row.value("source"));
-        o.evidence = ctx.observation_text(row.value("evidence"));
-        o.uncertainty = ctx.observation_text(row.value("uncertainty"));
+        o.source = ctx.observation_text(row.view("source"));
+        o.evidence = ctx.observation_text(row.view("evidence"));
+        o.uncertainty = ctx.observation_text(row.view("uncertainty"));
         o.origin = {input.file_of(rec), rec.line, 1};
         ds.observations.push_back(std::move(o));
     });

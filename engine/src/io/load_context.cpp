@@ -15,18 +15,20 @@ Location LoadContext::location(const SourceRef& r) const {
 DimensionValueId LoadContext::intern(std::string_view value) {
     if (value.empty()) return 0;
     if (ds.dimension_values.empty()) ds.dimension_values.emplace_back();
-    auto [it, inserted] = interned_.emplace(
-        std::string(value), static_cast<DimensionValueId>(ds.dimension_values.size()));
-    if (inserted) ds.dimension_values.emplace_back(value);
-    return it->second;
+    if (auto it = interned_.find(value); it != interned_.end()) return it->second;
+    auto id = static_cast<DimensionValueId>(ds.dimension_values.size());
+    interned_.emplace(std::string(value), id);
+    ds.dimension_values.emplace_back(value);
+    return id;
 }
 
 ObservationTextId LoadContext::observation_text(std::string_view value) {
     if (value.empty()) return 0;
-    auto [it, inserted] = texts_.emplace(
-        std::string(value), static_cast<ObservationTextId>(ds.observation_texts.size()));
-    if (inserted) ds.observation_texts.emplace_back(value);
-    return it->second;
+    if (auto it = texts_.find(value); it != texts_.end()) return it->second;
+    auto id = static_cast<ObservationTextId>(ds.observation_texts.size());
+    texts_.emplace(std::string(value), id);
+    ds.observation_texts.emplace_back(value);
+    return id;
 }
 
 LocalText read_local_text(const pugi::xml_node& node) {

@@ -5,6 +5,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "griexport/diagnostics.hpp"
@@ -45,8 +46,10 @@ class LoadContext {
     ObservationTextId observation_text(std::string_view value);
 
   private:
-    std::unordered_map<std::string, DimensionValueId> interned_;
-    std::unordered_map<std::string, ObservationTextId> texts_;
+    // Looked up by string_view: a million rows' texts are mostly held already, and a
+    // string made for each lookup was an allocation per row and field.
+    StringMap<DimensionValueId> interned_;
+    StringMap<ObservationTextId> texts_;
 };
 
 // The items of an xs:list value (whitespace-separated tokens).
