@@ -47,35 +47,58 @@ std::size_t next_line(const std::string& s, std::size_t eol) {
     return eol + 1;
 }
 
-// Splits one record starting at `pos`; advances `pos` past its line end.
+// An unquoted field as trim() gives it, trimmed where it lies.
+void trim_in_place(std::string& v) {
+    auto b = v.find_first_not_of(" \t");
+    auto e = v.find_last_not_of(" \t\r");
+    if (b == std::string::npos || e == std::string::npos) {
+        v.clear();
+        return;
+    }
+    v.erase(e + 1);
+    v.erase(0, b);
+}
+
+// Splits one record starting at `pos`; advances `pos` past its line end. The record's
+// fields are written over those of the record it held (a reader passes the same record
+// from row to row): their strings keep their room, and a million rows make no field
+// anew.
 bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& rec,
                  Diagnostics& diags) {
     const std::string& s = t.bytes;
-    rec.fields.clear();
     rec.line = t.line_of(pos);
-    CsvField f{"", pos};
+    std::size_t count = 0;  // fields begun
+    auto begin_field = [&](std::size_t at) -> CsvField& {
+        if (count == rec.fields.size()) rec.fields.emplace_back();
+        CsvField& field = rec.fields[count++];
+        field.value.clear();
+        field.offset = at;
+        field.row = field.column = field.sheet = 0;
+        return field;
+    };
+    CsvField* f = &begin_field(pos);
     bool quoted = false, was_quoted = false;
     const char stop_bytes[] = {delim, '"', '\n', '\r'};
     const text::ByteSet stops({stop_bytes, 4});
     while (pos <= s.size()) {
         if (pos == s.size()) {
             if (quoted) {
-                diags.error("csv.syntax", "quoted field is not closed", t.locate(f.offset));
+                diags.error("csv.syntax", "quoted field is not closed", t.locate(f->offset));
                 return false;
             }
             break;
         }
-        if (f.value.size() > max_csv_field_bytes) {
+        if (f->value.size() > max_csv_field_bytes) {
             diags.error("csv.field-too-long",
                         fmt::format("a field longer than {} bytes", max_csv_field_bytes),
-                        t.locate(f.offset));
+                        t.locate(f->offset));
             return false;
         }
         char c = s[pos];
         if (quoted) {
             if (c == '"') {
                 if (pos + 1 < s.size() && s[pos + 1] == '"') {
-                    f.value += '"';
+                    f->value += '"';
                     pos += 2;
                     continue;
                 }
@@ -85,30 +108,31 @@ bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& r
             }
             // The quoted run up to the next quote, at once.
             auto end = std::min(s.find('"', pos), s.size());
-            f.value.append(s, pos, end - pos);
+            f->value.append(s, pos, end - pos);
             pos = end;
             continue;
         }
         if (c == '"') {
-            if (!f.value.empty() && trim(f.value).size() > 0) {
+            // Only blanks before it: what trim() leaves of them is empty.
+            if (f->value.find_first_not_of(" \t\r") != std::string::npos) {
                 diags.error("csv.syntax", "quote inside an unquoted field", t.locate(pos));
                 return false;
             }
-            f.value.clear();
+            f->value.clear();
             quoted = was_quoted = true;
             ++pos;
             continue;
         }
         if (c == delim) {
             // Bounded, so a hostile one-line file cannot cost a field object per byte.
-            if (rec.fields.size() + 1 >= max_csv_columns) {
+            if (count >= max_csv_columns) {
                 diags.error("csv.too-wide",
                             fmt::format("the row has more than {} fields", max_csv_columns),
                             t.locate(pos));
                 return false;
             }
-            rec.fields.push_back({was_quoted ? f.value : trim(f.value), f.offset});
-            f = {"", pos + 1};
+            if (!was_quoted) trim_in_place(f->value);
+            f = &begin_field(pos + 1);
             was_quoted = false;
             ++pos;
             continue;
@@ -121,10 +145,11 @@ bool read_record(const SourceText& t, std::size_t& pos, char delim, CsvRecord& r
         // The unquoted run up to the next delimiter, quote or line end, at once: a million
         // rows appended character by character cost more than the rest of loading.
         auto end = std::min(stops.find_in(s, pos), s.size());
-        f.value.append(s, pos, end - pos);
+        f->value.append(s, pos, end - pos);
         pos = end;
     }
-    rec.fields.push_back({was_quoted ? f.value : trim(f.value), f.offset});
+    if (!was_quoted) trim_in_place(f->value);
+    rec.fields.resize(count);
     return true;
 }
 
