@@ -158,4 +158,31 @@ BOOST_AUTO_TEST_CASE(canvas_shows_no_text_of_no_width_as_libharu) {
     BOOST_TEST(diags.items().empty());
 }
 
+BOOST_AUTO_TEST_CASE(values_libharu_refuses_are_reported_as_it_reported_them) {
+    // A font size of 0, a colour component above 1 and a negative line width: libharu's
+    // operators refuse them, and the canvas hands them to those operators so that the
+    // error is libharu's own, and makes no PDF.
+    auto fonts = test::source_dir() / "fonts";
+    std::vector<DrawOp> bad{DrawText{50, 700, FontStyle::regular, 0, "x", {}},
+                            DrawRect{10, 10, 5, 5, Color{2, 0, 0}}, DrawLine{0, 0, 10, 10, -1, {}}};
+    for (const auto& op : bad) {
+        BOOST_TEST_CONTEXT("operation " << op.index()) {
+            Diagnostics diags;
+            PdfCanvas canvas(
+                {fonts / "LiberationSans-Regular.ttf", fonts / "LiberationSans-Bold.ttf"}, diags);
+            BOOST_REQUIRE(canvas.ok());
+            Page page;
+            page.ops.push_back(DrawText{50, 650, FontStyle::regular, 10, "fine", {}});
+            page.ops.push_back(op);
+            std::vector<Page> pages{page};
+            BOOST_TEST(canvas.render(pages, {}, Geometry{}, 1).empty());
+            BOOST_REQUIRE(diags.items().size() == 1u);
+            BOOST_TEST(diags.items()[0].code == "pdf.libharu");
+            BOOST_TEST(
+                diags.items()[0].message.find("libharu failed while drawing the pages (error 0x") !=
+                std::string::npos);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 
@@ -115,6 +116,108 @@ void add_code_points(std::string_view s, Set& out) {
         out.insert(cp);
         i += n;
     }
+}
+
+// Which texts libharu would show: it writes no Tj for a text whose glyphs all have no
+// width. Asking each shown glyph's width of its font definition also marks the glyph for
+// the embedded subset, as libharu's text width marked it when each text was shown.
+class TextShowing {
+  public:
+    // `shown`: per font (regular, bold), the BMP code points drawn, as libharu reads them.
+    TextShowing(const std::array<std::vector<char>, 2>& shown, std::array<void*, 2> defs) {
+        for (std::size_t f = 0; f < 2; ++f) {
+            zero_width_[f].assign(0x10000, 0);
+            for (char32_t cp = 0; cp < 0x10000; ++cp)
+                if (shown[f][cp] && HPDF_TTFontDef_GetCharWidth(
+                                        fontdef_of(defs[f]), static_cast<HPDF_UINT16>(cp)) == 0) {
+                    zero_width_[f][cp] = 1;
+                    any_zero_width_[f] = true;
+                }
+        }
+    }
+    bool shows(std::string_view text, std::size_t font) const {
+        bool wide = false;
+        each_libharu_code_point(as_libharu_reads(text), [&](char32_t cp) {
+            if (!any_zero_width_[font] || !zero_width_[font][cp]) wide = true;
+        });
+        return wide;
+    }
+
+  private:
+    std::array<std::vector<char>, 2> zero_width_;
+    std::array<bool, 2> any_zero_width_{false, false};
+};
+
+// A page's drawing operations as content (content_stream.hpp). The colours, font and line
+// width stay set in a page's graphics state until changed, so each is set only when it
+// changes (most of a table's cells repeat them). A value libharu's operator would refuse
+// goes to that operator, which reports it, and the page is not drawn (false).
+bool draw_operations(HPDF_Page page, const std::vector<DrawOp>& ops, std::array<void*, 2> fonts,
+                     const TextShowing& showing, ContentStream& content) {
+    // Unset: NaN equals no value, so the first of each is always set (and checked).
+    constexpr HPDF_REAL unset = std::numeric_limits<HPDF_REAL>::quiet_NaN();
+    struct State {
+        std::array<HPDF_REAL, 3> fill{unset, unset, unset}, stroke{unset, unset, unset};
+        void* font = nullptr;
+        HPDF_REAL size = unset, line_width = unset;
+    } state;
+    auto rgb = [](const Color& c) {
+        return std::array<HPDF_REAL, 3>{static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                                        static_cast<HPDF_REAL>(c.b)};
+    };
+    auto refused = [](HPDF_STATUS) { return false; };
+    auto in_unit = [](const std::array<HPDF_REAL, 3>& v) {
+        return std::all_of(v.begin(), v.end(), [](HPDF_REAL x) { return x >= 0 && x <= 1; });
+    };
+    auto fill = [&](const Color& c) {
+        if (auto v = rgb(c); v != state.fill) {
+            if (!in_unit(v)) return refused(HPDF_Page_SetRGBFill(page, v[0], v[1], v[2]));
+            content.fill_colour(v[0], v[1], v[2]);
+            state.fill = v;
+        }
+        return true;
+    };
+    content.clear();
+    for (const auto& op : ops) {
+        if (const auto* t = std::get_if<DrawText>(&op)) {
+            if (!fill(t->color)) return false;
+            content.begin_text();
+            std::size_t f = t->font == FontStyle::bold ? 1 : 0;
+            auto size = static_cast<HPDF_REAL>(t->size);
+            if (fonts[f] != state.font || size != state.size) {
+                const char* name = size > 0 && size <= HPDF_MAX_FONTSIZE
+                                       ? HPDF_Page_GetLocalFontName(page, font_of(fonts[f]))
+                                       : nullptr;
+                if (!name) return refused(HPDF_Page_SetFontAndSize(page, font_of(fonts[f]), size));
+                content.font(name, size);
+                state.font = fonts[f];
+                state.size = size;
+            }
+            content.move_text(static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y));
+            if (showing.shows(t->text, f)) content.show_text(t->text);
+            content.end_text();
+        } else if (const auto* r = std::get_if<DrawRect>(&op)) {
+            if (!fill(r->fill)) return false;
+            content.rectangle(static_cast<HPDF_REAL>(r->x), static_cast<HPDF_REAL>(r->y),
+                              static_cast<HPDF_REAL>(r->w), static_cast<HPDF_REAL>(r->h));
+            content.fill();
+        } else if (const auto* l = std::get_if<DrawLine>(&op)) {
+            if (auto v = rgb(l->color); v != state.stroke) {
+                if (!in_unit(v)) return refused(HPDF_Page_SetRGBStroke(page, v[0], v[1], v[2]));
+                content.stroke_colour(v[0], v[1], v[2]);
+                state.stroke = v;
+            }
+            if (auto w = static_cast<HPDF_REAL>(l->width); w != state.line_width) {
+                if (w < 0) return refused(HPDF_Page_SetLineWidth(page, w));
+                content.line_width(w);
+                state.line_width = w;
+            }
+            content.move_to(static_cast<HPDF_REAL>(l->x1), static_cast<HPDF_REAL>(l->y1));
+            content.line_to(static_cast<HPDF_REAL>(l->x2), static_cast<HPDF_REAL>(l->y2));
+            content.stroke();
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -291,43 +394,8 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
     void* regular_font = libharu::font_for(pdf, regular_.base_name.c_str(), regular_.used);
     void* bold_font = libharu::font_for(pdf, bold_.base_name.c_str(), bold_.used);
     if (!regular_font || !bold_font || !check("making the fonts")) return {};
-    // Each shown glyph's width asked of the font definition, which marks the glyph for the
-    // subset. libharu shows no text whose glyphs are all of no width (its width is then 0).
-    std::array<std::vector<char>, 2> zero_width{std::vector<char>(0x10000, 0),
-                                                std::vector<char>(0x10000, 0)};
-    std::array<bool, 2> any_zero_width{false, false};
-    for (int f = 0; f < 2; ++f) {
-        HPDF_FontDef def = fontdef_of(f == 1 ? bold_def_ : regular_def_);
-        for (char32_t cp = 0; cp < 0x10000; ++cp)
-            if (shown[f][cp] &&
-                HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp)) == 0) {
-                zero_width[f][cp] = 1;
-                any_zero_width[f] = true;
-            }
-    }
-    auto shows = [&](std::string_view text, int f) {
-        bool wide = false;
-        each_libharu_code_point(as_libharu_reads(text), [&](char32_t cp) {
-            if (!any_zero_width[f] || !zero_width[f][cp]) wide = true;
-        });
-        return wide;
-    };
+    TextShowing showing(shown, {regular_def_, bold_def_});
     std::vector<HPDF_Page> hpages;
-    // The colours, font and line width stay set in a page's graphics state until changed,
-    // so each is set only when it changes (most of a table's cells repeat them).
-    struct State {
-        std::array<HPDF_REAL, 3> fill{-1, -1, -1}, stroke{-1, -1, -1};
-        void* font = nullptr;
-        HPDF_REAL size = -1, line_width = -1;
-    };
-    auto rgb = [](const Color& c) {
-        return std::array<HPDF_REAL, 3>{static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
-                                        static_cast<HPDF_REAL>(c.b)};
-    };
-    // A value libharu's operator would refuse goes to that operator, which reports it.
-    auto in_unit = [](const std::array<HPDF_REAL, 3>& v) {
-        return std::all_of(v.begin(), v.end(), [](HPDF_REAL x) { return x >= 0 && x <= 1; });
-    };
     ContentStream content;
     FlateCompressor flate;
     for (auto& p : pages) {
@@ -335,67 +403,7 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
         if (!page) break;
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(g.width));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
-        State state;
-        content.clear();
-        auto fill = [&](const Color& c) {
-            if (auto v = rgb(c); v != state.fill) {
-                if (!in_unit(v)) return HPDF_Page_SetRGBFill(page, v[0], v[1], v[2]) == HPDF_OK;
-                content.fill_colour(v[0], v[1], v[2]);
-                state.fill = v;
-            }
-            return true;
-        };
-        bool ok = true;
-        for (const auto& op : p.ops) {
-            if (const auto* t = std::get_if<DrawText>(&op)) {
-                if (!(ok = fill(t->color))) break;
-                content.begin_text();
-                int f = t->font == FontStyle::bold ? 1 : 0;
-                void* font = f == 1 ? bold_font : regular_font;
-                auto size = static_cast<HPDF_REAL>(t->size);
-                if (font != state.font || size != state.size) {
-                    const char* name = size > 0 && size <= HPDF_MAX_FONTSIZE
-                                           ? HPDF_Page_GetLocalFontName(page, font_of(font))
-                                           : nullptr;
-                    if (!name) {
-                        ok = HPDF_Page_SetFontAndSize(page, font_of(font), size) == HPDF_OK;
-                        break;
-                    }
-                    content.font(name, size);
-                    state.font = font;
-                    state.size = size;
-                }
-                content.move_text(static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y));
-                if (shows(t->text, f)) content.show_text(t->text);
-                content.end_text();
-            } else if (const auto* r = std::get_if<DrawRect>(&op)) {
-                if (!(ok = fill(r->fill))) break;
-                content.rectangle(static_cast<HPDF_REAL>(r->x), static_cast<HPDF_REAL>(r->y),
-                                  static_cast<HPDF_REAL>(r->w), static_cast<HPDF_REAL>(r->h));
-                content.fill();
-            } else if (const auto* l = std::get_if<DrawLine>(&op)) {
-                if (auto v = rgb(l->color); v != state.stroke) {
-                    if (!in_unit(v)) {
-                        ok = HPDF_Page_SetRGBStroke(page, v[0], v[1], v[2]) == HPDF_OK;
-                        break;
-                    }
-                    content.stroke_colour(v[0], v[1], v[2]);
-                    state.stroke = v;
-                }
-                if (auto w = static_cast<HPDF_REAL>(l->width); w != state.line_width) {
-                    if (w < 0) {
-                        ok = HPDF_Page_SetLineWidth(page, w) == HPDF_OK;
-                        break;
-                    }
-                    content.line_width(w);
-                    state.line_width = w;
-                }
-                content.move_to(static_cast<HPDF_REAL>(l->x1), static_cast<HPDF_REAL>(l->y1));
-                content.line_to(static_cast<HPDF_REAL>(l->x2), static_cast<HPDF_REAL>(l->y2));
-                content.stroke();
-            }
-        }
-        if (!ok) break;
+        if (!draw_operations(page, p.ops, {regular_font, bold_font}, showing, content)) break;
         // Compressed here, page by page, as the PDF/A step would compress it (pdfa.cpp): the
         // document then never holds its pages' content plain (a large supplement's is
         // 100 MB) nor reads it back to compress it.
