@@ -540,6 +540,10 @@ class InlineSupplement {
             "<div class=\"section provenance\">\n<h2 "
             "id=\"provenance\">{}</h2>\n<p>{}</p>\n<ol>\n",
             escape_text(l_.get("xhtml.provenance")), escape_text(l_.get("xhtml.provenance.intro")));
+        // The same for every figure: made once, not once per figure of a million.
+        const std::string back = escape_text(l_.get("xhtml.provenance.back"));
+        const char* chain =
+            lang_ == "en" ? "<ul class=\"chain\">\n" : "<ul xml:lang=\"en\" class=\"chain\">\n";
         for (const auto& [key, figure] : linked_) {
             std::vector<ProvenanceLine> lines;
             std::string heading;
@@ -563,13 +567,11 @@ class InlineSupplement {
             out += fmt::format("<li id=\"p-{}\"><p class=\"strong\">{}</p>\n", key,
                                escape_text(heading));
             // explain's chain is English, like diagnostics: marked so screen readers say it so.
-            out +=
-                lang_ == "en" ? "<ul class=\"chain\">\n" : "<ul xml:lang=\"en\" class=\"chain\">\n";
+            out += chain;
             for (const auto& line : lines)
                 out += fmt::format("<li class=\"depth{}\"><code>{}</code></li>\n",
                                    std::min(line.depth, 3), escape_text(line.text));
-            out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", key,
-                               escape_text(l_.get("xhtml.provenance.back")));
+            out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", key, back);
         }
         out += "</ol>\n";
         // The footnote the XBRL instances give preliminary figures, in each language.
