@@ -279,8 +279,9 @@ PdfCanvas::PdfCanvas(const FontFiles& fonts, Diagnostics& diags) : files_(fonts)
         return;
     }
     HPDF_Doc pdf = doc_of(doc_);
-    // Streams are written plain and compressed when the document is made PDF/A (pdfa.cpp),
-    // by libdeflate: faster than libharu's zlib, and smaller.
+    // libharu compresses nothing: the pages' content is compressed by render() as it is
+    // drawn, the other streams when the document is made PDF/A (pdfa.cpp), by libdeflate:
+    // faster than libharu's zlib, and smaller.
     HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
