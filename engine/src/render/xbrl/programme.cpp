@@ -8,6 +8,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "../../rules/evaluator.hpp"
@@ -28,13 +29,28 @@ constexpr const char* presentation_file = "programme_pre.xml";
 constexpr const char* definition_file = "programme_def.xml";
 constexpr const char* instance_file = "programme.xbrl";
 
+// What a concept stands for, which says its label: the labels are made when the label
+// linkbase is written, not held (a million observations' 320 000 concepts held 60 MB of
+// them through the instance's writing).
+enum class Stands : std::uint8_t {
+    programme,
+    area,           // item: index into Dataset::areas
+    goal,           // Dataset::goals
+    indicator,      // Dataset::indicators
+    target,         // the indicator's absolute targets
+    target_change,  // its targets relative to a year
+    definition,     // its definition versions
+    apart,          // Dataset::climate_posts: a post reported apart from the climate indicator
+};
+
 // A concept of the programme taxonomy.
 struct Concept {
     std::string name;
-    std::string type;  // QName
+    const std::string* type = nullptr;  // QName, one of Programme::types_
     bool abstract = false;
-    LocalText label;
-    std::vector<std::string> children;  // presentation
+    Stands stands = Stands::programme;
+    std::uint32_t item = 0;
+    std::vector<std::uint32_t> children{};  // presentation: indices into the concepts
 };
 
 struct Axis {
@@ -122,6 +138,7 @@ class Programme {
     std::string p_;
     std::vector<Concept> concepts_;
     std::map<std::string, std::size_t> index_;
+    std::set<std::string, std::less<>> types_;                // the concepts' types, each held once
     std::vector<std::pair<std::string, SourceRef>> clashes_;  // a name given twice, and where
     const std::vector<Axis> axes_ = axes();  // built once: place() runs per observation
     std::string q_;                          // "prog:"
@@ -226,23 +243,78 @@ class Programme {
 
     LocalText label(std::string_view key,
                     std::initializer_list<std::pair<std::string_view, std::string>> args_sv,
-                    std::initializer_list<std::pair<std::string_view, std::string>> args_en) {
+                    std::initializer_list<std::pair<std::string_view, std::string>> args_en) const {
         return {sv_.get(key, args_sv), en_.get(key, args_en)};
     }
 
+    // The label of what a concept stands for, in both languages.
+    LocalText label_of(const Concept& c) const {
+        switch (c.stands) {
+            case Stands::programme:
+                return {sv_.get("xbrl.programme"), en_.get("xbrl.programme")};
+            case Stands::area: {
+                const auto& a = ds_.areas[c.item];
+                return label("xbrl.area", {{"id", a.id}, {"title", a.title.sv}},
+                             {{"id", a.id}, {"title", a.title.en}});
+            }
+            case Stands::goal: {
+                const auto& g = ds_.goals[c.item];
+                return label("xbrl.goal", {{"id", g.id}, {"title", g.title.sv}},
+                             {{"id", g.id}, {"title", g.title.en}});
+            }
+            case Stands::indicator: {
+                const auto& ind = ds_.indicators[c.item];
+                return label("xbrl.indicator", {{"id", ind.id}, {"name", ind.name.sv}},
+                             {{"id", ind.id}, {"name", ind.name.en}});
+            }
+            case Stands::target:
+            case Stands::target_change:
+            case Stands::definition: {
+                const auto& id = ds_.indicators[c.item].id;
+                const char* key = c.stands == Stands::target          ? "xbrl.target"
+                                  : c.stands == Stands::target_change ? "xbrl.target-change"
+                                                                      : "xbrl.definition";
+                return label(key, {{"id", id}}, {{"id", id}});
+            }
+            case Stands::apart: {
+                const Indicator* climate = ds_.find_indicator(ds_.climate_indicator);
+                const auto& post = ds_.climate_posts[c.item];
+                return label("xbrl.apart", {{"id", climate->id}, {"post", post.name.sv}},
+                             {{"id", climate->id}, {"post", post.name.en}});
+            }
+        }
+        return {};
+    }
+
     // `from`: the programme's item the concept stands for, whose place a clash names.
-    Concept& add(std::string name, std::string type, bool abstract, LocalText lab,
-                 const SourceRef* from = nullptr) {
+    std::uint32_t add(std::string name, std::string_view type, bool abstract, Stands stands,
+                      std::uint32_t item, const SourceRef* from = nullptr) {
         // One clash reported per item (its target and definition concepts clash with it).
         if (from && index_.contains(name) &&
             (clashes_.empty() || clashes_.back().second.file != from->file ||
              clashes_.back().second.line != from->line))
             clashes_.emplace_back(name, *from);
-        index_[name] = concepts_.size();
-        concepts_.push_back({std::move(name), std::move(type), abstract, std::move(lab), {}});
-        return concepts_.back();
+        auto at = static_cast<std::uint32_t>(concepts_.size());
+        index_[name] = at;
+        auto t = types_.find(type);
+        if (t == types_.end()) t = types_.emplace(type).first;
+        concepts_.push_back({std::move(name), &*t, abstract, stands, item});
+        return at;
     }
     Concept& concept_named(const std::string& name) { return concepts_[index_.at(name)]; }
+    // How many concepts build_concepts() adds, so that their vector is made once: doubling
+    // its way to a large programme's 320 000 it kept a third of its room empty.
+    std::size_t concept_count() const {
+        std::size_t n = 1 + ds_.areas.size() + ds_.goals.size() + ds_.indicators.size();
+        for (const auto& ind : ds_.indicators) {
+            bool absolute = false, relative = false;
+            for (const auto& t : ind.targets) (t.relative_to_year ? relative : absolute) = true;
+            n += absolute + relative + !ind.definitions.empty();
+        }
+        if (ds_.find_indicator(ds_.climate_indicator))
+            for (const auto& post : ds_.climate_posts) n += post.role == ClimateRole::separate;
+        return n;
+    }
 
     static std::string indicator_name(const Indicator& i) {
         return "Indicator_" + ncname_part(i.id);
@@ -255,63 +327,53 @@ class Programme {
     }
 
     void build_concepts() {
-        add("Programme", "xbrli:stringItemType", true,
-            {sv_.get("xbrl.programme"), en_.get("xbrl.programme")});
-        for (const auto& a : ds_.areas) {
+        concepts_.reserve(concept_count());
+        // A child is the concept last added under its name (as the presentation linkbase
+        // names it, a clash gives the same locator either way).
+        auto under = [&](const std::string& parent, std::uint32_t child) {
+            concept_named(parent).children.push_back(child);
+        };
+        add("Programme", "xbrli:stringItemType", true, Stands::programme, 0);
+        for (std::uint32_t i = 0; i < ds_.areas.size(); ++i) {
+            const auto& a = ds_.areas[i];
             auto name = "Area_" + ncname_part(a.id);
-            add(name, "xbrli:stringItemType", true,
-                label("xbrl.area", {{"id", a.id}, {"title", a.title.sv}},
-                      {{"id", a.id}, {"title", a.title.en}}),
-                &a.source);
-            concept_named("Programme").children.push_back(name);
+            under("Programme", add(name, "xbrli:stringItemType", true, Stands::area, i, &a.source));
         }
-        for (const auto& g : ds_.goals) {
+        for (std::uint32_t i = 0; i < ds_.goals.size(); ++i) {
+            const auto& g = ds_.goals[i];
             auto name = "Goal_" + ncname_part(g.id);
-            add(name, "xbrli:stringItemType", true,
-                label("xbrl.goal", {{"id", g.id}, {"title", g.title.sv}},
-                      {{"id", g.id}, {"title", g.title.en}}),
-                &g.source);
+            auto at = add(name, "xbrli:stringItemType", true, Stands::goal, i, &g.source);
             auto area = "Area_" + ncname_part(g.area);
-            if (index_.contains(area)) concept_named(area).children.push_back(name);
+            if (index_.contains(area)) under(area, at);
         }
-        for (const auto& ind : ds_.indicators) {
+        for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i) {
+            const auto& ind = ds_.indicators[i];
             auto name = indicator_name(ind);
-            add(name, type_of_unit(ind.unit), false,
-                label("xbrl.indicator", {{"id", ind.id}, {"name", ind.name.sv}},
-                      {{"id", ind.id}, {"name", ind.name.en}}),
-                &ind.source);
+            auto at = add(name, type_of_unit(ind.unit), false, Stands::indicator, i, &ind.source);
             auto goal = "Goal_" + ncname_part(ind.goal);
-            if (index_.contains(goal)) concept_named(goal).children.push_back(name);
+            if (index_.contains(goal)) under(goal, at);
             bool absolute = false, relative = false;
             for (const auto& t : ind.targets) (t.relative_to_year ? relative : absolute) = true;
-            if (absolute) {
-                add(name + "_Target", type_of_unit(ind.unit), false,
-                    label("xbrl.target", {{"id", ind.id}}, {{"id", ind.id}}), &ind.source);
-                concept_named(name).children.push_back(name + "_Target");
-            }
-            if (relative) {
-                add(name + "_TargetChange", type_qname(x_, "percentItemType", p_), false,
-                    label("xbrl.target-change", {{"id", ind.id}}, {{"id", ind.id}}), &ind.source);
-                concept_named(name).children.push_back(name + "_TargetChange");
-            }
-            if (!ind.definitions.empty()) {
-                add(name + "_Definition", "xbrli:stringItemType", false,
-                    label("xbrl.definition", {{"id", ind.id}}, {{"id", ind.id}}), &ind.source);
-                concept_named(name).children.push_back(name + "_Definition");
-            }
+            if (absolute)
+                under(name, add(name + "_Target", type_of_unit(ind.unit), false, Stands::target, i,
+                                &ind.source));
+            if (relative)
+                under(name, add(name + "_TargetChange", type_qname(x_, "percentItemType", p_),
+                                false, Stands::target_change, i, &ind.source));
+            if (!ind.definitions.empty())
+                under(name, add(name + "_Definition", "xbrli:stringItemType", false,
+                                Stands::definition, i, &ind.source));
         }
         // Posts the climate accounts report apart: a concept each, under the goal, not the
         // indicator, whose definition leaves them out.
         const Indicator* climate = ds_.find_indicator(ds_.climate_indicator);
-        for (const auto& post : ds_.climate_posts) {
+        for (std::uint32_t i = 0; i < ds_.climate_posts.size(); ++i) {
+            const auto& post = ds_.climate_posts[i];
             if (post.role != ClimateRole::separate || !climate) continue;
             auto name = indicator_name(*climate) + "_Apart_" + ncname_part(post.id);
-            add(name, type_of_unit(climate->unit), false,
-                label("xbrl.apart", {{"id", climate->id}, {"post", post.name.sv}},
-                      {{"id", climate->id}, {"post", post.name.en}}),
-                &post.source);
+            auto at = add(name, type_of_unit(climate->unit), false, Stands::apart, i, &post.source);
             auto goal = "Goal_" + ncname_part(climate->goal);
-            if (index_.contains(goal)) concept_named(goal).children.push_back(name);
+            if (index_.contains(goal)) under(goal, at);
             for (const auto& e : ds_.climate_entries)
                 if (e.post == post.id) apart_[{e.origin.file, e.origin.line}] = {name, post.id};
         }
@@ -355,7 +417,7 @@ class Programme {
         for (const auto& c : concepts_) {
             std::vector<std::pair<std::string, std::string>> a{{"name", c.name},
                                                                {"id", p_ + "_" + c.name},
-                                                               {"type", c.type},
+                                                               {"type", *c.type},
                                                                {"substitutionGroup", "xbrli:item"},
                                                                {"xbrli:periodType", "duration"},
                                                                {"nillable", "true"}};
@@ -481,7 +543,7 @@ class Programme {
                      {"xlink:from", "loc_" + name},
                      {"xlink:to", "lab_" + name}});
         };
-        for (const auto& c : concepts_) emit(c.name, c.label);
+        for (const auto& c : concepts_) emit(c.name, label_of(c));
         for (const auto& ax : axes()) {
             LocalText axis{sv_.get(ax.label_key), en_.get(ax.label_key)};
             emit(ax.name, axis);
@@ -505,12 +567,12 @@ class Programme {
         for (const auto& c : concepts_) locator(w, c.name);
         for (const auto& c : concepts_) {
             int order = 0;
-            for (const auto& child : c.children)
+            for (auto child : c.children)
                 w.empty("link:presentationArc",
                         {{"xlink:type", "arc"},
                          {"xlink:arcrole", "http://www.xbrl.org/2003/arcrole/parent-child"},
                          {"xlink:from", "loc_" + c.name},
-                         {"xlink:to", "loc_" + child},
+                         {"xlink:to", "loc_" + concepts_[child].name},
                          {"order", std::to_string(++order)}});
         }
         w.close();
@@ -598,7 +660,7 @@ class Programme {
                 auto [s, e] = period_of_year(o, obs.year);
                 char source[16];
                 auto end = fmt::format_to_n(source, sizeof source, "obs{}", oi).out;
-                numeric(placed.concept_name, c.type, ctx(s, e, placed.dims), obs.value,
+                numeric(placed.concept_name, *c.type, ctx(s, e, placed.dims), obs.value,
                         ind.precision, {source, static_cast<std::size_t>(end - source)},
                         obs.status == ObservationStatus::preliminary);
             }
@@ -614,7 +676,7 @@ class Programme {
                             t.value, std::max(t.value.value.scale(), 0), source);
                 } else {
                     auto [s, e] = period_of_year(o, t.year);
-                    numeric(name + "_Target", c.type, ctx(s, e, dims), t.value,
+                    numeric(name + "_Target", *c.type, ctx(s, e, dims), t.value,
                             std::max(ind.precision, t.value.value.scale()), source);
                 }
             }
