@@ -73,8 +73,8 @@ BOOST_AUTO_TEST_CASE(fonts_cover_exactly_the_code_points_drawn) {
         "\xC3\x85"
         "b\xE2\x88\x92";
     Page page;
-    page.ops.push_back(DrawText{50, 700, FontStyle::regular, 10, text, {}});
-    page.ops.push_back(DrawText{50, 680, FontStyle::bold, 10, "Z", {}});
+    page.text(50, 700, FontStyle::regular, 10, text, {});
+    page.text(50, 680, FontStyle::bold, 10, "Z", {});
     Geometry g;
     std::vector<Page> pages{page};
     std::string bytes = canvas.render(pages, {}, g, 1);
@@ -117,8 +117,8 @@ BOOST_AUTO_TEST_CASE(a_reused_document_draws_the_same_bytes_as_a_new_one) {
     Geometry g;
     auto draw = [&](PdfCanvas& canvas, const std::string& text) {
         Page page;
-        page.ops.push_back(DrawText{50, 700, FontStyle::regular, 10, text, {}});
-        page.ops.push_back(DrawText{50, 680, FontStyle::bold, 12, text, {}});
+        page.text(50, 700, FontStyle::regular, 10, text, {});
+        page.text(50, 680, FontStyle::bold, 12, text, {});
         canvas.measure()(text, FontStyle::regular, 10);
         std::vector<Page> pages{page, page};
         return canvas.render(pages, {{"Del", 0, 0, 700}}, g, 3);
@@ -151,8 +151,7 @@ BOOST_AUTO_TEST_CASE(a_long_document_saved_through_a_file_is_the_same) {
         PdfCanvas canvas(files, diags);
         std::vector<Page> pages(300);
         for (std::size_t i = 0; i < pages.size(); ++i) {
-            pages[i].ops.push_back(
-                DrawText{50, 700, FontStyle::regular, 10, "Sida " + std::to_string(i), {}});
+            pages[i].text(50, 700, FontStyle::regular, 10, "Sida " + std::to_string(i), {});
             pages[i].ops.push_back(DrawLine{50, 690, 300, 690, 0.5, {}});
             pages[i].links.push_back({});
             canvas.measure()(std::to_string(i), FontStyle::regular, 10);
@@ -160,6 +159,7 @@ BOOST_AUTO_TEST_CASE(a_long_document_saved_through_a_file_is_the_same) {
         std::string bytes = canvas.render(pages, {{"Del", 0, 299, 700}}, g, 1);
         for (const auto& p : pages) {
             BOOST_TEST(p.ops.empty());
+            BOOST_TEST(p.texts.empty());
             BOOST_TEST(p.links.size() == 1u);
         }
         return bytes;

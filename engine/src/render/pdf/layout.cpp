@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <optional>
+#include <stdexcept>
 
 #include "../../text/line_break.hpp"
 
@@ -65,6 +67,23 @@ bool Layout::replace_section(Position from, Position to, Layout& part) {
     return true;
 }
 
+void Page::text(double x, double y, FontStyle font, double size, std::string_view text,
+                const Color& color) {
+    // What a page shows is far below 4 GiB; a text that would pass it is refused whole.
+    if (text.size() > std::numeric_limits<std::uint32_t>::max() - texts.size())
+        throw std::length_error("a page's texts exceed 4 GiB");
+    DrawText t;
+    t.x = static_cast<float>(x);
+    t.y = static_cast<float>(y);
+    t.size = static_cast<float>(size);
+    t.font = font;
+    t.text_at = static_cast<std::uint32_t>(texts.size());
+    t.text_size = static_cast<std::uint32_t>(text.size());
+    t.color = color;
+    texts += text;
+    ops.emplace_back(t);
+}
+
 void Layout::new_page() {
     // The finished page's operations given exactly their room, and a little for the
     // footers drawn on every page later: grown by doubling, a large document's pages held
@@ -75,6 +94,11 @@ void Layout::new_page() {
         fitted.reserve(ops.size() + footer_room);
         std::move(ops.begin(), ops.end(), std::back_inserter(fitted));
         ops = std::move(fitted);
+        auto& texts = pages_.back().texts;
+        std::string fitted_texts;
+        fitted_texts.reserve(texts.size() + footer_text_room);
+        fitted_texts += texts;
+        texts = std::move(fitted_texts);
     }
     pages_.emplace_back();
     y_ = g_.height - g_.margin_top;
@@ -96,7 +120,7 @@ void Layout::page_break() {
 void Layout::place(double x, double y, const std::string& text, FontStyle font, double size,
                    Color color) {
     if (pages_.empty()) new_page();
-    page().ops.push_back(DrawText{x, y, font, size, text, color});
+    page().text(x, y, font, size, text, color);
 }
 
 void Layout::heading(const std::string& text, int level, bool bookmark) {
@@ -110,8 +134,8 @@ void Layout::heading(const std::string& text, int level, bool bookmark) {
     if (y_ < g_.height - g_.margin_top) y_ -= before;
     if (bookmark) bookmarks_.push_back({text, level, pages_.size() - 1, y_ + before});
     for (const auto& l : lines) {
-        page().ops.push_back(DrawText{g_.margin_left, y_ - baseline_offset(size, g_.leading),
-                                      FontStyle::bold, size, l, g_.accent});
+        page().text(g_.margin_left, y_ - baseline_offset(size, g_.leading), FontStyle::bold, size,
+                    l, g_.accent);
         y_ -= line_h;
     }
     y_ -= size * 0.3;
@@ -123,8 +147,8 @@ void Layout::paragraph(const std::string& text, FontStyle font, double size) {
     for (const auto& l : wrap(text, content_width(), font, size)) {
         ensure(line_h);
         if (!l.empty())
-            page().ops.push_back(DrawText{g_.margin_left, y_ - baseline_offset(size, g_.leading),
-                                          font, size, l, g_.text});
+            page().text(g_.margin_left, y_ - baseline_offset(size, g_.leading), font, size, l,
+                        g_.text);
         y_ -= line_h;
     }
     y_ -= g_.paragraph_gap;
@@ -199,8 +223,8 @@ void Layout::draw_row(const Row& r, const WrappedRow& wrapped, const std::vector
             if (cell.align == Align::right)
                 lx = x + w - g_.cell_padding - measure_(l, font, g_.table_size);
             if (!l.empty())
-                page().ops.push_back(DrawText{lx, ly - baseline_offset(g_.table_size, g_.leading),
-                                              font, g_.table_size, l, g_.text});
+                page().text(lx, ly - baseline_offset(g_.table_size, g_.leading), font,
+                            g_.table_size, l, g_.text);
             for (const auto& [fragment, target] : cell.links) {
                 auto at = l.find(fragment);
                 if (at == std::string::npos) continue;
@@ -320,23 +344,22 @@ void Layout::chart(const BarChart& c) {
     double legend_h = line_h * 1.5;
     ensure(g_.h3_size * g_.leading + legend_h + c.height + label_h + g_.paragraph_gap);
     if (!c.title.empty()) {
-        page().ops.push_back(DrawText{g_.margin_left, y_ - baseline_offset(g_.h3_size, g_.leading),
-                                      FontStyle::bold, g_.h3_size, c.title, g_.text});
+        page().text(g_.margin_left, y_ - baseline_offset(g_.h3_size, g_.leading), FontStyle::bold,
+                    g_.h3_size, c.title, g_.text);
         y_ -= g_.h3_size * g_.leading;
     }
     // Legend: a swatch and the series name, left to right.
     double lx = g_.margin_left;
     for (const auto& s : c.series) {
         page().ops.push_back(DrawRect{lx, y_ - line_h + 2, size, size * 0.8, s.color});
-        page().ops.push_back(DrawText{lx + size * 1.4, y_ - baseline_offset(size, g_.leading),
-                                      FontStyle::regular, size, s.name, g_.text});
+        page().text(lx + size * 1.4, y_ - baseline_offset(size, g_.leading), FontStyle::regular,
+                    size, s.name, g_.text);
         lx += size * 2 + measure_(s.name, FontStyle::regular, size) + 12;
     }
     if (!c.unit.empty()) {
         double uw = measure_(c.unit, FontStyle::regular, size);
-        page().ops.push_back(DrawText{g_.margin_left + content_width() - uw,
-                                      y_ - baseline_offset(size, g_.leading), FontStyle::regular,
-                                      size, c.unit, g_.text});
+        page().text(g_.margin_left + content_width() - uw, y_ - baseline_offset(size, g_.leading),
+                    FontStyle::regular, size, c.unit, g_.text);
     }
     y_ -= legend_h;
     double max = 0;
@@ -367,18 +390,17 @@ void Layout::chart(const BarChart& c) {
                 page().ops.push_back(DrawRect{bx, plot_bottom, bar_w * 0.92, h, series.color});
                 if (i < series.labels.size()) {
                     double tw = measure_(series.labels[i], FontStyle::regular, size * 0.9);
-                    page().ops.push_back(DrawText{bx + (bar_w * 0.92 - tw) / 2, plot_bottom + h + 2,
-                                                  FontStyle::regular, size * 0.9, series.labels[i],
-                                                  g_.text});
+                    page().text(bx + (bar_w * 0.92 - tw) / 2, plot_bottom + h + 2,
+                                FontStyle::regular, size * 0.9, series.labels[i], g_.text);
                 }
             }
             auto lines = wrap(c.categories[i], group_w - 4, FontStyle::regular, size);
             double ly = plot_bottom - 2;
             for (const auto& l : lines) {
                 double tw = measure_(l, FontStyle::regular, size);
-                page().ops.push_back(DrawText{
-                    plot_left + group_w * static_cast<double>(i) + (group_w - tw) / 2,
-                    ly - baseline_offset(size, g_.leading), FontStyle::regular, size, l, g_.text});
+                page().text(plot_left + group_w * static_cast<double>(i) + (group_w - tw) / 2,
+                            ly - baseline_offset(size, g_.leading), FontStyle::regular, size, l,
+                            g_.text);
                 ly -= line_h;
             }
         }

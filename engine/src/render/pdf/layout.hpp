@@ -4,8 +4,10 @@
 // positions against a fixed-width measure.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -20,31 +22,67 @@ using doc::FontStyle;
 // Width in points of UTF-8 text in a style and size.
 using Measure = std::function<double(std::string_view text, FontStyle style, double size)>;
 
+// A colour as a page takes it (libharu's HPDF_REAL is a float).
+struct PageColor {
+    float r = 0, g = 0, b = 0;
+    PageColor() = default;
+    PageColor(const Color& c)  // NOLINT(google-explicit-constructor): a colour as drawn
+        : r(static_cast<float>(c.r)), g(static_cast<float>(c.g)), b(static_cast<float>(c.b)) {}
+    friend bool operator==(const PageColor&, const PageColor&) = default;
+};
+
+// The operations hold their coordinates, sizes and colours as libharu takes them (floats),
+// converted once when laid out instead of when drawn: the same numbers reach the page, and
+// a large supplement's million operations take less than half the room. A text is kept in
+// its page's `texts` (Page::text_of), not in a string of its own.
 struct DrawText {
-    double x = 0, y = 0;  // baseline start
+    float x = 0, y = 0;  // baseline start
+    float size = 0;
     FontStyle font = FontStyle::regular;
-    double size = 0;
-    std::string text;
-    Color color;
+    std::uint32_t text_at = 0, text_size = 0;  // in Page::texts
+    PageColor color;
 };
 struct DrawRect {
-    double x = 0, y = 0, w = 0, h = 0;
-    Color fill;
+    float x = 0, y = 0, w = 0, h = 0;
+    PageColor fill;
+    DrawRect(double x_, double y_, double w_, double h_, const Color& fill_)
+        : x(static_cast<float>(x_)),
+          y(static_cast<float>(y_)),
+          w(static_cast<float>(w_)),
+          h(static_cast<float>(h_)),
+          fill(fill_) {}
 };
 struct DrawLine {
-    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-    double width = 0.5;
-    Color color;
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    float width = 0.5;
+    PageColor color;
+    DrawLine(double x1_, double y1_, double x2_, double y2_, double width_, const Color& color_)
+        : x1(static_cast<float>(x1_)),
+          y1(static_cast<float>(y1_)),
+          x2(static_cast<float>(x2_)),
+          y2(static_cast<float>(y2_)),
+          width(static_cast<float>(width_)),
+          color(color_) {}
 };
 using DrawOp = std::variant<DrawText, DrawRect, DrawLine>;
 
 struct Page {
     std::vector<DrawOp> ops;
     std::vector<LinkArea> links;
+    std::string texts;  // the texts of the page's DrawTexts, one after another
+
+    // Draws `text` with its baseline starting at (x, y).
+    void text(double x, double y, FontStyle font, double size, std::string_view text,
+              const Color& color);
+    std::string_view text_of(const DrawText& t) const {
+        return std::string_view(texts).substr(t.text_at, t.text_size);
+    }
 };
 // Operations drawn on every page after its layout: the footer's rule, its two texts and a
 // draft's mark (PdfDocument::footers).
 inline constexpr std::size_t footer_room = 4;
+// Bytes of text kept free on a finished page for the footer's texts (more only grows it).
+inline constexpr std::size_t footer_text_room = 160;
 
 struct Bookmark {
     std::string title;

@@ -152,7 +152,7 @@ class TextShowing {
 // width stay set in a page's graphics state until changed, so each is set only when it
 // changes (most of a table's cells repeat them). A value libharu's operator would refuse
 // goes to that operator, which reports it, and the page is not drawn (false).
-bool draw_operations(HPDF_Page page, const std::vector<DrawOp>& ops, std::array<void*, 2> fonts,
+bool draw_operations(HPDF_Page page, const Page& p, std::array<void*, 2> fonts,
                      const TextShowing& showing, ContentStream& content) {
     // Unset: NaN equals no value, so the first of each is always set (and checked).
     constexpr HPDF_REAL unset = std::numeric_limits<HPDF_REAL>::quiet_NaN();
@@ -161,15 +161,12 @@ bool draw_operations(HPDF_Page page, const std::vector<DrawOp>& ops, std::array<
         void* font = nullptr;
         HPDF_REAL size = unset, line_width = unset;
     } state;
-    auto rgb = [](const Color& c) {
-        return std::array<HPDF_REAL, 3>{static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
-                                        static_cast<HPDF_REAL>(c.b)};
-    };
+    auto rgb = [](const PageColor& c) { return std::array<HPDF_REAL, 3>{c.r, c.g, c.b}; };
     auto refused = [](HPDF_STATUS) { return false; };
     auto in_unit = [](const std::array<HPDF_REAL, 3>& v) {
         return std::all_of(v.begin(), v.end(), [](HPDF_REAL x) { return x >= 0 && x <= 1; });
     };
-    auto fill = [&](const Color& c) {
+    auto fill = [&](const PageColor& c) {
         if (auto v = rgb(c); v != state.fill) {
             if (!in_unit(v)) return refused(HPDF_Page_SetRGBFill(page, v[0], v[1], v[2]));
             content.fill_colour(v[0], v[1], v[2]);
@@ -178,12 +175,12 @@ bool draw_operations(HPDF_Page page, const std::vector<DrawOp>& ops, std::array<
         return true;
     };
     content.clear();
-    for (const auto& op : ops) {
+    for (const auto& op : p.ops) {
         if (const auto* t = std::get_if<DrawText>(&op)) {
             if (!fill(t->color)) return false;
             content.begin_text();
             std::size_t f = t->font == FontStyle::bold ? 1 : 0;
-            auto size = static_cast<HPDF_REAL>(t->size);
+            HPDF_REAL size = t->size;
             if (fonts[f] != state.font || size != state.size) {
                 const char* name = size > 0 && size <= HPDF_MAX_FONTSIZE
                                        ? HPDF_Page_GetLocalFontName(page, font_of(fonts[f]))
@@ -193,13 +190,12 @@ bool draw_operations(HPDF_Page page, const std::vector<DrawOp>& ops, std::array<
                 state.font = fonts[f];
                 state.size = size;
             }
-            content.move_text(static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(t->y));
-            if (showing.shows(t->text, f)) content.show_text(t->text);
+            content.move_text(t->x, t->y);
+            if (auto text = p.text_of(*t); showing.shows(text, f)) content.show_text(text);
             content.end_text();
         } else if (const auto* r = std::get_if<DrawRect>(&op)) {
             if (!fill(r->fill)) return false;
-            content.rectangle(static_cast<HPDF_REAL>(r->x), static_cast<HPDF_REAL>(r->y),
-                              static_cast<HPDF_REAL>(r->w), static_cast<HPDF_REAL>(r->h));
+            content.rectangle(r->x, r->y, r->w, r->h);
             content.fill();
         } else if (const auto* l = std::get_if<DrawLine>(&op)) {
             if (auto v = rgb(l->color); v != state.stroke) {
@@ -207,13 +203,13 @@ bool draw_operations(HPDF_Page page, const std::vector<DrawOp>& ops, std::array<
                 content.stroke_colour(v[0], v[1], v[2]);
                 state.stroke = v;
             }
-            if (auto w = static_cast<HPDF_REAL>(l->width); w != state.line_width) {
+            if (HPDF_REAL w = l->width; w != state.line_width) {
                 if (w < 0) return refused(HPDF_Page_SetLineWidth(page, w));
                 content.line_width(w);
                 state.line_width = w;
             }
-            content.move_to(static_cast<HPDF_REAL>(l->x1), static_cast<HPDF_REAL>(l->y1));
-            content.line_to(static_cast<HPDF_REAL>(l->x2), static_cast<HPDF_REAL>(l->y2));
+            content.move_to(l->x1, l->y1);
+            content.line_to(l->x2, l->y2);
             content.stroke();
         }
     }
@@ -384,9 +380,10 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
             for (const auto& op : p.ops)
                 if (const auto* t = std::get_if<DrawText>(&op)) {
                     bool is_bold = t->font == FontStyle::bold;
-                    add_code_points(t->text, is_bold ? bold : regular);
+                    auto text = p.text_of(*t);
+                    add_code_points(text, is_bold ? bold : regular);
                     auto& marks = shown[is_bold ? 1 : 0];
-                    each_libharu_code_point(as_libharu_reads(t->text),
+                    each_libharu_code_point(as_libharu_reads(text),
                                             [&](char32_t cp) { marks[cp] = 1; });
                 }
         regular.add_to(regular_.used);
@@ -404,7 +401,7 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
         if (!page) break;
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(g.width));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(g.height));
-        if (!draw_operations(page, p.ops, {regular_font, bold_font}, showing, content)) break;
+        if (!draw_operations(page, p, {regular_font, bold_font}, showing, content)) break;
         // Compressed here, page by page, as the PDF/A step would compress it (pdfa.cpp): the
         // document then never holds its pages' content plain (a large supplement's is
         // 100 MB) nor reads it back to compress it.
@@ -429,6 +426,7 @@ std::string PdfCanvas::render(std::vector<Page>& pages, const std::vector<Bookma
             break;
         hpages.push_back(page);
         std::vector<DrawOp>().swap(p.ops);
+        std::string().swap(p.texts);
     }
     if (!check("drawing the pages")) return {};
     if (hpages.size() != pages.size()) {  // never a PDF missing pages

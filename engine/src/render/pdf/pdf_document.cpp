@@ -150,18 +150,15 @@ void PdfDocument::footers(std::vector<Page>& pages, const Geometry& g, const std
         double base = g.margin_bottom / 2;
         pages[i].ops.push_back(DrawLine{g.margin_left, base + size * 1.6, g.width - g.margin_right,
                                         base + size * 1.6, 0.4, g.rule});
-        pages[i].ops.push_back(
-            DrawText{g.margin_left, base, FontStyle::regular, size, left, g.text});
+        pages[i].text(g.margin_left, base, FontStyle::regular, size, left, g.text);
         double w = measure(r, FontStyle::regular, size);
-        pages[i].ops.push_back(
-            DrawText{g.width - g.margin_right - w, base, FontStyle::regular, size, r, g.text});
+        pages[i].text(g.width - g.margin_right - w, base, FontStyle::regular, size, r, g.text);
         if (!mark.empty()) {
             // In the top margin, in red: a draft must not pass for the published report.
             double mark_size = size + 2;
             double mw = measure(mark, FontStyle::bold, mark_size);
-            pages[i].ops.push_back(DrawText{g.width - g.margin_right - mw,
-                                            g.height - g.margin_top / 2, FontStyle::bold, mark_size,
-                                            mark, Color{0.75, 0.1, 0.1}});
+            pages[i].text(g.width - g.margin_right - mw, g.height - g.margin_top / 2,
+                          FontStyle::bold, mark_size, mark, Color{0.75, 0.1, 0.1});
         }
     }
 }
