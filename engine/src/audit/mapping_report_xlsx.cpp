@@ -32,6 +32,10 @@ bool parse_c_locale(const std::string& s, double& out) {
     return ec == std::errc() && end == s.data() + s.size();
 }
 
+// Cells beyond which the report is streamed: far above any real organisation's report (the
+// sample's has some 2 000), far below a size that strains memory.
+constexpr std::size_t streamed_cells = 100000;
+
 }  // namespace
 
 std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
@@ -40,6 +44,12 @@ std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const Disc
     std::string year = std::to_string(ds.organisation.reporting_period.from.year);
     std::string title = labels.get("report.title", {{"year", year}});
     std::string mark = document_mark(ds, set, labels);
+    // A large programme's report is streamed (workbook_file.hpp): held, a million
+    // observations' half a million cells took 250 MB, as much as the rest of the build's
+    // outputs at that point. A smaller one keeps its shared strings, as Excel writes them.
+    std::size_t cells = 0;
+    for (const auto& part : parts) cells += part.rows.size() * part.headers.size();
+    bool streamed = cells > streamed_cells;
     return workbook_bytes(
         "mapping-report.xlsx", title, created,
         [&](lxw_workbook* wb) {
@@ -92,7 +102,7 @@ std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const Disc
                 worksheet_repeat_rows(ws, 1, 1);
             }
         },
-        diags);
+        diags, streamed);
 }
 
 }  // namespace griexport

@@ -40,7 +40,7 @@ struct Attempt {
 };
 
 Attempt write_in(const fs::path& place, const std::string& title, std::int64_t created,
-                 const std::function<void(lxw_workbook*)>& fill) {
+                 const std::function<void(lxw_workbook*)>& fill, bool streamed) {
     std::string templ = (place / "griexport-xlsx-XXXXXX").string();
     if (!::mkdtemp(templ.data())) return {{}, "cannot create a temporary folder for the workbook"};
     struct Cleanup {
@@ -53,6 +53,7 @@ Attempt write_in(const fs::path& place, const std::string& title, std::int64_t c
     fs::path file = fs::path(templ) / "workbook.xlsx";
     lxw_workbook_options options{};
     options.tmpdir = templ.data();
+    options.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
     lxw_workbook* wb = workbook_new_opt(file.c_str(), &options);
     if (!wb) return {{}, "libxlsxwriter could not start the workbook"};
     std::string doc_title = title;
@@ -74,11 +75,12 @@ Attempt write_in(const fs::path& place, const std::string& title, std::int64_t c
 }  // namespace
 
 std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
-                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags) {
+                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags,
+                           bool streamed) {
     // A full memory file system makes the next place try; only the last one's error counts.
     std::string error = "no temporary folder for the workbook";
     for (const auto& place : scratch_places()) {
-        Attempt a = write_in(place, title, created, fill);
+        Attempt a = write_in(place, title, created, fill, streamed);
         if (a.error.empty()) return std::move(a.bytes);
         error = std::move(a.error);
     }

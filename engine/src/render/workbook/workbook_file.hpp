@@ -23,8 +23,11 @@ TableFormats table_formats(lxw_workbook* wb);
 
 // Runs `fill` on a new workbook dated `created` (seconds since the epoch, so the bytes
 // reproduce) and titled `title`; returns its bytes, or empty with output.write reported
-// against `name`.
+// against `name`. `streamed`: libxlsxwriter's constant memory mode, for a workbook too large
+// to hold: each row goes to its sheet's scratch file when the next begins (so `fill` writes
+// rows in order) and texts are written in their cells rather than in a shared table.
 std::string workbook_bytes(const std::string& name, const std::string& title, std::int64_t created,
-                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags);
+                           const std::function<void(lxw_workbook*)>& fill, Diagnostics& diags,
+                           bool streamed = false);
 
 }  // namespace griexport
