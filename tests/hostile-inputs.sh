@@ -82,6 +82,42 @@ set +e; (cd "$work" && "$bin" explain explain-failed 305-4) > "$work/explain.out
   fail "explain with a failed rule: exit $rc: $(cat "$work/explain.err")"
 echo "ok: explain-failed"
 
+# An XML input over 4 MiB is validated on a thread beside its parsing (xml_source.cpp): it
+# reports exactly what a small one reports (a syntax error alone, else the schema's
+# findings, else nothing). The same programme.xml is validated as it is and with 5 MiB of
+# comment after its root element (which neither the parser nor the schema sees).
+large_like_small() {  # NAME PROGRAMME.XML
+  local name=$1 src=$2 which
+  for which in small large; do
+    mkdir -p "$work/$name-$which"
+    cp -r "$base" "$work/$name-$which/org"
+    cp "$src" "$work/$name-$which/org/programme.xml"
+  done
+  python3 -c "
+import sys
+with open(sys.argv[1], 'a', encoding='utf-8') as f:
+    f.write('<!-- ' + 'griexport ' * 550000 + '-->\n')" "$work/$name-large/org/programme.xml"
+  [ "$(stat -c %s "$work/$name-large/org/programme.xml")" -gt 4194304 ] || fail "$name: not large"
+  local rc_small rc_large
+  set +e
+  (cd "$work/$name-small" && timeout 60 "$bin" validate org) > "$work/$name-small.log" 2>&1
+  rc_small=$?
+  (cd "$work/$name-large" && timeout 60 "$bin" validate org) > "$work/$name-large.log" 2>&1
+  rc_large=$?
+  set -e
+  [ $rc_small -eq $rc_large ] || fail "$name: exit $rc_small small, $rc_large large"
+  cmp -s "$work/$name-small.log" "$work/$name-large.log" ||
+    fail "$name: large reports otherwise: $(diff "$work/$name-small.log" "$work/$name-large.log" | head -c 2000)"
+  echo "ok: $name (exit $rc_small, $(grep -c . "$work/$name-small.log") lines alike)"
+}
+cases_dir="$(dirname "$0")/cases"
+large_like_small large-valid "$base/programme.xml"
+large_like_small large-schema "$cases_dir/xml-schema-missing-attr/programme.xml"
+sed '0,/<title>/s//<title </' "$base/programme.xml" > "$work/syntax-programme.xml"
+large_like_small large-syntax "$work/syntax-programme.xml"
+grep -q "error\[xml.syntax\]" "$work/large-syntax-large.log" || fail "large-syntax: no xml.syntax"
+grep -q "error\[xml.schema\]" "$work/large-schema-large.log" || fail "large-schema: no xml.schema"
+
 # Items 18 and 19: loads that were quadratic (minutes; 49 s) stay linear. Generous bounds
 # that only a return to quadratic time exceeds; timings are in bench/README.md. Not under
 # the sanitizers, which make every run several times slower.
