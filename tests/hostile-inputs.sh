@@ -86,12 +86,13 @@ echo "ok: explain-failed"
 # reports exactly what a small one reports (a syntax error alone, else the schema's
 # findings, else nothing). The same programme.xml is validated as it is and with 5 MiB of
 # comment after its root element (which neither the parser nor the schema sees).
-large_like_small() {  # NAME PROGRAMME.XML
-  local name=$1 src=$2 which
+large_like_small() {  # NAME PROGRAMME.XML [OBSERVATIONS.CSV]
+  local name=$1 src=$2 observations=${3:-} which
   for which in small large; do
     mkdir -p "$work/$name-$which"
     cp -r "$base" "$work/$name-$which/org"
     cp "$src" "$work/$name-$which/org/programme.xml"
+    [ -z "$observations" ] || cp "$observations" "$work/$name-$which/org/observations.csv"
   done
   python3 -c "
 import sys
@@ -113,6 +114,17 @@ with open(sys.argv[1], 'a', encoding='utf-8') as f:
 cases_dir="$(dirname "$0")/cases"
 large_like_small large-valid "$base/programme.xml"
 large_like_small large-schema "$cases_dir/xml-schema-missing-attr/programme.xml"
+# Refused by the schema (an attribute it does not know) and, read, reporting a target of an
+# unknown indicator: a large one's reading (done while it is validated) is undone and its
+# report dropped, so that only the schema's finding is left, as for a small one. A row of
+# another unknown indicator shows the undoing: a refused programme's rows are not read.
+sed -e 's|<area id="1">|<area id="1" colour="red">|' \
+    -e 's|<target indicator="1.2"|<target indicator="9.9" year="2030" set-in="2019" comparison="at-least" value="1" unit="%"/>\n  &|' \
+    "$base/programme.xml" > "$work/refused-programme.xml"
+{ cat "$base/observations.csv"; echo "9.8,2021,1,%,final,kost"; } > "$work/refused-observations.csv"
+large_like_small large-refused "$work/refused-programme.xml" "$work/refused-observations.csv"
+grep -q "target.unknown-indicator" "$work/large-refused-large.log" &&
+  fail "large-refused: what reading reported was kept"
 sed '0,/<title>/s//<title </' "$base/programme.xml" > "$work/syntax-programme.xml"
 large_like_small large-syntax "$work/syntax-programme.xml"
 grep -q "error\[xml.syntax\]" "$work/large-syntax-large.log" || fail "large-syntax: no xml.syntax"

@@ -1,8 +1,10 @@
-// Loaders for the XML inputs. The XSD has already checked structure and simple types, so
-// these only turn nodes into model records and check what a schema cannot express.
+// Loaders for the XML inputs. The XSD has checked structure and simple types (a large
+// programme's while it is read, its reading undone when the XSD refuses it), so these only
+// turn nodes into model records and check what a schema cannot express.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "load_context.hpp"
 
@@ -166,9 +168,11 @@ void load_organisation_file(LoadContext& ctx) {
     }
 }
 
-void load_programme(LoadContext& ctx) {
-    auto x = load_xml(ctx.folder, "programme.xml", true, ctx.schema("programme.xsd"), ctx.diags);
-    if (!x) return;
+namespace {
+
+// The programme read into the dataset; `x` schema-valid, or (a large programme's,
+// validated meanwhile) undone by `Undo` when it proves not to be.
+void read_programme(LoadContext& ctx, const XmlSource* x) {
     auto file = ctx.add_source(x->text);
     auto root = x->doc->child("programme");
     Dataset& ds = ctx.ds;
@@ -317,6 +321,59 @@ void load_programme(LoadContext& ctx) {
         }
         ds.actions.push_back(std::move(act));
     }
+}
+
+// What read_programme adds to a dataset, taken back.
+class Undo {
+  public:
+    explicit Undo(Dataset& ds)
+        : ds_(ds),
+          sources_(ds.sources.size()),
+          areas_(ds.areas.size()),
+          goals_(ds.goals.size()),
+          indicators_(ds.indicators.size()),
+          restatements_(ds.restatements.size()),
+          models_(ds.calculation_models.size()),
+          posts_(ds.climate_posts.size()),
+          actions_(ds.actions.size()),
+          named_{ds.climate_indicator, ds.denominator_indicator, ds.energy_indicator},
+          named_at_{ds.climate_indicator_source, ds.denominator_source, ds.energy_source} {}
+
+    void operator()() const {
+        cut(ds_.sources, sources_);
+        cut(ds_.areas, areas_);
+        cut(ds_.goals, goals_);
+        cut(ds_.indicators, indicators_);
+        cut(ds_.restatements, restatements_);
+        cut(ds_.calculation_models, models_);
+        cut(ds_.climate_posts, posts_);
+        cut(ds_.actions, actions_);
+        ds_.climate_indicator = named_[0];
+        ds_.denominator_indicator = named_[1];
+        ds_.energy_indicator = named_[2];
+        ds_.climate_indicator_source = named_at_[0];
+        ds_.denominator_source = named_at_[1];
+        ds_.energy_source = named_at_[2];
+        ds_.index();
+    }
+
+  private:
+    template <class V>
+    static void cut(V& v, std::size_t size) {
+        v.erase(v.begin() + static_cast<std::ptrdiff_t>(size), v.end());
+    }
+    Dataset& ds_;
+    std::size_t sources_, areas_, goals_, indicators_, restatements_, models_, posts_, actions_;
+    std::array<std::string, 3> named_;
+    std::array<SourceRef, 3> named_at_;
+};
+
+}  // namespace
+
+void load_programme(LoadContext& ctx) {
+    read_xml(
+        ctx.folder, "programme.xml", true, ctx.schema("programme.xsd"), ctx.diags,
+        [&](const XmlSource& x) { read_programme(ctx, &x); }, Undo(ctx.ds));
 }
 
 void load_narratives(LoadContext& ctx) {

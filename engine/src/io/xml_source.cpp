@@ -7,6 +7,8 @@
 #include <libxml/xmlschemastypes.h>
 
 #include <cstring>
+#include <exception>
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -171,9 +173,9 @@ std::size_t find_doctype(const std::string& s) {
     }
 }
 
-// Bytes from which a document is validated beside its parsing (below: one after the other,
-// as a batch's thousands of small files gain nothing from a thread each).
-constexpr std::size_t validated_beside_parsing = std::size_t{4} << 20;
+// Bytes from which read_xml validates a document beside its parsing and reading (below: one
+// after the other, as a batch's thousands of small files gain nothing from a thread each).
+constexpr std::size_t validated_beside_reading = std::size_t{4} << 20;
 
 }  // namespace
 
@@ -207,9 +209,11 @@ Location XmlSource::where(const pugi::xml_node& node, const char* attribute) con
     return where(node);
 }
 
-std::optional<XmlSource> load_xml(const std::filesystem::path& folder, const std::string& relative,
-                                  bool required, const std::filesystem::path& schema,
-                                  Diagnostics& diags) {
+namespace {
+
+// An input read and checked for a document type declaration, not yet parsed.
+std::optional<XmlSource> unparsed(const std::filesystem::path& folder, const std::string& relative,
+                                  bool required, Diagnostics& diags) {
     auto text = read_source(folder, relative, required, diags);
     if (!text) return std::nullopt;
     if (auto at = find_doctype(text->bytes); at != std::string::npos) {
@@ -220,44 +224,81 @@ std::optional<XmlSource> load_xml(const std::filesystem::path& folder, const std
                     text->locate(at));
         return std::nullopt;
     }
-    XmlSource x{std::move(*text), std::make_unique<pugi::xml_document>()};
-    auto parse = [&] {
-        return x.doc->load_buffer(x.text.bytes.data(), x.text.bytes.size(), pugi::parse_default,
+    return XmlSource{std::move(*text), std::make_unique<pugi::xml_document>()};
+}
+
+// Parses `x`; a syntax error is reported.
+bool parse(XmlSource& x, Diagnostics& diags) {
+    auto res = x.doc->load_buffer(x.text.bytes.data(), x.text.bytes.size(), pugi::parse_default,
                                   pugi::encoding_utf8);
-    };
-    auto syntax_error = [&](const pugi::xml_parse_result& res) {
+    if (!res)
         diags.error("xml.syntax", fmt::format("malformed XML: {}", res.description()),
                     x.text.locate(static_cast<std::size_t>(res.offset)));
-    };
-    if (x.text.bytes.size() < validated_beside_parsing) {
-        auto res = parse();
-        if (!res) {
-            syntax_error(res);
-            return std::nullopt;
-        }
-        if (!validate(x.text, schema, diags)) return std::nullopt;
-        return x;
+    return static_cast<bool>(res);
+}
+
+// What `found` holds past its first `known` items, added to `to`.
+void add_found(Diagnostics& to, const Diagnostics& found, std::size_t known) {
+    for (std::size_t i = known; i < found.items().size(); ++i) {
+        const Diagnostic& d = found.items()[i];
+        to.add(d.severity, d.code, d.message, d.location);
     }
-    // A large document (a programme of tens of thousands of indicators: 0.4 s to parse, 0.6 s
-    // to validate, while the build has nothing else to do) is validated on a thread of its
-    // own while pugixml parses it. Both only read the text, and what is reported is what one
-    // after the other reports: a syntax error alone, else the schema's findings.
+}
+
+}  // namespace
+
+std::optional<XmlSource> load_xml(const std::filesystem::path& folder, const std::string& relative,
+                                  bool required, const std::filesystem::path& schema,
+                                  Diagnostics& diags) {
+    auto x = unparsed(folder, relative, required, diags);
+    if (!x || !parse(*x, diags) || !validate(x->text, schema, diags)) return std::nullopt;
+    return x;
+}
+
+bool read_xml(const std::filesystem::path& folder, const std::string& relative, bool required,
+              const std::filesystem::path& schema, Diagnostics& diags,
+              const std::function<void(const XmlSource&)>& read,
+              const std::function<void()>& undo) {
+    auto x = unparsed(folder, relative, required, diags);
+    if (!x) return false;
+    if (x->text.bytes.size() < validated_beside_reading) {
+        if (!parse(*x, diags) || !validate(x->text, schema, diags)) return false;
+        read(*x);
+        return true;
+    }
+    // A large document (a programme of tens of thousands of indicators: 0.5 s to validate,
+    // as long again to parse and read, while the build has nothing else to do) is
+    // validated on a thread of its own while it is parsed and read: all of them only read
+    // the text. What is reported is what one after the other reports: a syntax error
+    // alone; else, when the schema refuses the document, its findings alone (what reading
+    // added is undone and its diagnostics dropped); else what reading found.
     Diagnostics found = diags;
     const std::size_t known = found.items().size();
     auto validated =
-        std::async(std::launch::async, [&] { return validate(x.text, schema, found); });
-    auto res = parse();
+        std::async(std::launch::async, [&] { return validate(x->text, schema, found); });
+    Diagnostics syntax;
+    if (!parse(*x, syntax)) {
+        validated.wait();
+        add_found(diags, syntax, 0);
+        return false;
+    }
+    Diagnostics before = diags;
+    std::exception_ptr failed;  // reading a document the schema refuses may fail
+    try {
+        read(*x);
+    } catch (...) {
+        failed = std::current_exception();
+    }
     bool valid = validated.get();
-    if (!res) {
-        syntax_error(res);
-        return std::nullopt;
+    if (!valid) {
+        undo();
+        diags = std::move(before);
+        add_found(diags, found, known);
+        return false;
     }
-    for (std::size_t i = known; i < found.items().size(); ++i) {
-        const Diagnostic& d = found.items()[i];
-        diags.add(d.severity, d.code, d.message, d.location);
-    }
-    if (!valid) return std::nullopt;
-    return x;
+    add_found(diags, found, known);
+    if (failed) std::rethrow_exception(failed);
+    return true;
 }
 
 }  // namespace griexport::io

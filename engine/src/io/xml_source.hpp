@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
@@ -25,5 +26,13 @@ struct XmlSource {
 std::optional<XmlSource> load_xml(const std::filesystem::path& folder, const std::string& relative,
                                   bool required, const std::filesystem::path& schema,
                                   Diagnostics& diags);
+
+// The same, handing the parsed document to `read` unless it is malformed, and returning
+// whether it was read and is valid. A large document is validated while `read` reads it:
+// when the schema refuses it, `undo` takes back what `read` did and the diagnostics are
+// those load_xml reports (what `read` reported is dropped).
+bool read_xml(const std::filesystem::path& folder, const std::string& relative, bool required,
+              const std::filesystem::path& schema, Diagnostics& diags,
+              const std::function<void(const XmlSource&)>& read, const std::function<void()>& undo);
 
 }  // namespace griexport::io
