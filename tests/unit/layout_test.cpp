@@ -101,6 +101,19 @@ BOOST_AUTO_TEST_CASE(lines_break_where_icu_allows) {
     BOOST_TEST(wrap("", 50) == std::vector<std::string>{""});
 }
 
+BOOST_AUTO_TEST_CASE(a_line_that_fits_is_one_line_without_its_trailing_spaces) {
+    // Lines that fit whole skip the break search (line_break.cpp): the same lines come out.
+    BOOST_TEST(wrap("ett två  ", 50) == (std::vector<std::string>{"ett två"}));
+    BOOST_TEST(wrap("abcdefghij", 50) == (std::vector<std::string>{"abcdefghij"}));
+    BOOST_TEST(wrap("   ", 50) == (std::vector<std::string>{""}));
+    BOOST_TEST(wrap("ett\ntvå ", 50) == (std::vector<std::string>{"ett", "två"}));
+    // Longer than the quick test takes: searched, with the same result.
+    std::string words;
+    for (int i = 0; i < 1500; ++i) words += "ord ";
+    BOOST_TEST(wrap(words, 5.0 * 6000) ==
+               (std::vector<std::string>{words.substr(0, words.size() - 1)}));
+}
+
 BOOST_AUTO_TEST_CASE(a_paragraph_flows_down_the_page) {
     Layout l(small(), half_em(), "sv");
     // Content width 160 pt = 32 characters at 10 pt.

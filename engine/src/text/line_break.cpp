@@ -48,6 +48,15 @@ void wrap_line(std::string_view line, double width,
         out.emplace_back();
         return;
     }
+    // A line that fits whole is one line: the search below measures it prefix by prefix up
+    // to the last break, its end, and a prefix is never wider than the whole (a width is a
+    // sum of glyph widths, which cannot wrap around below this length). Most of a large
+    // programme's million table cells fit, and skip ICU.
+    constexpr std::size_t fits_whole_below = 4096;
+    if (line.size() < fits_whole_below && measure(trim_end(line)) <= width) {
+        out.emplace_back(trim_end(line));
+        return;
+    }
     std::size_t start = 0;
     std::size_t last_fit = 0;  // the furthest break that fits, relative to line
     auto breaks = break_points(line, lang);
