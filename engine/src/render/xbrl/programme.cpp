@@ -180,7 +180,8 @@ class Programme {
         };
         auto apart =
             apart_.empty() ? apart_.end() : apart_.find({obs.origin.file, obs.origin.line});
-        out.concept_name = apart != apart_.end() ? apart->second.concept_name : indicator_name(ind);
+        out.concept_name =
+            apart != apart_.end() ? apart->second.concept_name : indicator_names_[obs.indicator];
         for (std::size_t d = 0; d < dimension_count; ++d) {
             if (!obs.dimensions[d]) continue;
             // The post's own concept says which post it is.
@@ -212,9 +213,13 @@ class Programme {
         last_shape_key_ = shape_key_;
     }
     std::vector<std::string> shape_key_, last_shape_key_;  // note_shape's, kept for their room
+    // Each indicator's concept name, made once: place() runs twice per observation.
+    std::vector<std::string> indicator_names_;
     std::string last_shape_user_;
 
     void collect_shapes() {
+        indicator_names_.reserve(ds_.indicators.size());
+        for (const auto& ind : ds_.indicators) indicator_names_.push_back(indicator_name(ind));
         Placed placed;
         for (const auto& obs : ds_.observations) {
             place(obs, placed);
@@ -414,15 +419,24 @@ class Programme {
                             {"xlink:role", role},
                             {"xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase"}});
         });
+        std::string concept_id;  // reused: 320 000 concepts each made seven strings here
         for (const auto& c : concepts_) {
-            std::vector<std::pair<std::string, std::string>> a{{"name", c.name},
-                                                               {"id", p_ + "_" + c.name},
-                                                               {"type", *c.type},
-                                                               {"substitutionGroup", "xbrli:item"},
-                                                               {"xbrli:periodType", "duration"},
-                                                               {"nillable", "true"}};
-            if (c.abstract) a.emplace_back("abstract", "true");
-            w.empty("xs:element", a);
+            concept_id.assign(p_).append("_").append(c.name);
+            if (c.abstract)
+                w.empty("xs:element", {{"name", c.name},
+                                       {"id", concept_id},
+                                       {"type", *c.type},
+                                       {"substitutionGroup", "xbrli:item"},
+                                       {"xbrli:periodType", "duration"},
+                                       {"nillable", "true"},
+                                       {"abstract", "true"}});
+            else
+                w.empty("xs:element", {{"name", c.name},
+                                       {"id", concept_id},
+                                       {"type", *c.type},
+                                       {"substitutionGroup", "xbrli:item"},
+                                       {"xbrli:periodType", "duration"},
+                                       {"nillable", "true"}});
         }
         for (const auto& ax : axes())
             write_typed_dimension(w, p_, ax.name, ax.domain, ax.domain_type);
@@ -473,15 +487,23 @@ class Programme {
                     {{"roleURI", shape_role(axes_used)},
                      {"xlink:type", "simple"},
                      {"xlink:href", std::string(schema_file) + "#" + shape_id(axes_used)}});
-        auto arc = [&](const char* arcrole, const std::string& from, const std::string& to,
-                       std::vector<std::pair<std::string, std::string>> extra = {}) {
-            std::vector<std::pair<std::string, std::string>> a{
-                {"xlink:type", "arc"},
-                {"xlink:arcrole", std::string("http://xbrl.org/int/dim/arcrole/") + arcrole},
-                {"xlink:from", "loc_" + from},
-                {"xlink:to", "loc_" + to}};
-            for (auto& e : extra) a.push_back(std::move(e));
-            w.empty("link:definitionArc", a);
+        // An arc's attributes made in buffers kept for their room: a large programme's
+        // hypercubes have hundreds of thousands of members.
+        std::string arcrole_uri, from_label, to_label, order_text;
+        auto arc_ends = [&](const char* arcrole, std::string_view from, std::string_view to) {
+            arcrole_uri.assign("http://xbrl.org/int/dim/arcrole/").append(arcrole);
+            from_label.assign("loc_").append(from);
+            to_label.assign("loc_").append(to);
+        };
+        auto ordered_arc = [&](const char* arcrole, std::string_view from, std::string_view to,
+                               int order) {
+            arc_ends(arcrole, from, to);
+            order_text = std::to_string(order);
+            w.empty("link:definitionArc", {{"xlink:type", "arc"},
+                                           {"xlink:arcrole", arcrole_uri},
+                                           {"xlink:from", from_label},
+                                           {"xlink:to", to_label},
+                                           {"order", order_text}});
         };
         for (const auto& [axes_used, shape] : shapes_) {
             std::string id = shape_id(axes_used);
@@ -491,15 +513,19 @@ class Programme {
             locator(w, id + "_Hypercube");
             for (const auto& a : axes_used) locator(w, a);
             for (const auto& c : shape.users) locator(w, c);
-            arc("all", id + "_LineItems", id + "_Hypercube",
-                {{"xbrldt:closed", "true"}, {"xbrldt:contextElement", "segment"}});
+            arc_ends("all", id + "_LineItems", id + "_Hypercube");
+            w.empty("link:definitionArc", {{"xlink:type", "arc"},
+                                           {"xlink:arcrole", arcrole_uri},
+                                           {"xlink:from", from_label},
+                                           {"xlink:to", to_label},
+                                           {"xbrldt:closed", "true"},
+                                           {"xbrldt:contextElement", "segment"}});
             int order = 0;
             for (const auto& a : axes_used)
-                arc("hypercube-dimension", id + "_Hypercube", a,
-                    {{"order", std::to_string(++order)}});
+                ordered_arc("hypercube-dimension", id + "_Hypercube", a, ++order);
             order = 0;
-            for (const auto& c : shape.users)
-                arc("domain-member", id + "_LineItems", c, {{"order", std::to_string(++order)}});
+            const std::string line_items = id + "_LineItems";
+            for (const auto& c : shape.users) ordered_arc("domain-member", line_items, c, ++order);
             w.close();
         }
         w.close();
@@ -516,10 +542,13 @@ class Programme {
                                   "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"}});
     }
 
-    void locator(XmlWriter& w, const std::string& name) const {
-        w.empty("link:loc", {{"xlink:type", "locator"},
-                             {"xlink:href", std::string(schema_file) + "#" + p_ + "_" + name},
-                             {"xlink:label", "loc_" + name}});
+    void locator(XmlWriter& w, std::string_view name) const {
+        // Made in buffers kept per thread: the linkbases hold a million locators.
+        thread_local std::string href, label;
+        href.assign(schema_file).append("#").append(p_).append("_").append(name);
+        label.assign("loc_").append(name);
+        w.empty("link:loc",
+                {{"xlink:type", "locator"}, {"xlink:href", href}, {"xlink:label", label}});
     }
 
     std::string labels(const Spill& spill) const {
@@ -529,19 +558,24 @@ class Programme {
         linkbase_open(w);
         w.open("link:labelLink",
                {{"xlink:type", "extended"}, {"xlink:role", "http://www.xbrl.org/2003/role/link"}});
+        std::string lab, loc;  // reused: a large programme has 320 000 concepts
         auto emit = [&](const std::string& name, const LocalText& text) {
             locator(w, name);
-            for (const auto& [lang, value] : {std::pair{"sv", text.sv}, std::pair{"en", text.en}})
+            lab.assign("lab_").append(name);
+            loc.assign("loc_").append(name);
+            for (const auto& [lang, value] :
+                 {std::pair<const char*, const std::string&>{"sv", text.sv},
+                  std::pair<const char*, const std::string&>{"en", text.en}})
                 w.leaf("link:label", value,
                        {{"xlink:type", "resource"},
-                        {"xlink:label", "lab_" + name},
+                        {"xlink:label", lab},
                         {"xlink:role", "http://www.xbrl.org/2003/role/label"},
                         {"xml:lang", lang}});
             w.empty("link:labelArc",
                     {{"xlink:type", "arc"},
                      {"xlink:arcrole", "http://www.xbrl.org/2003/arcrole/concept-label"},
-                     {"xlink:from", "loc_" + name},
-                     {"xlink:to", "lab_" + name}});
+                     {"xlink:from", loc},
+                     {"xlink:to", lab}});
         };
         for (const auto& c : concepts_) emit(c.name, label_of(c));
         for (const auto& ax : axes()) {
@@ -565,15 +599,20 @@ class Programme {
                                  {"xlink:href", std::string(schema_file) + "#programme"}});
         w.open("link:presentationLink", {{"xlink:type", "extended"}, {"xlink:role", role_uri()}});
         for (const auto& c : concepts_) locator(w, c.name);
+        std::string from, to, order_text;  // reused: a large programme has 320 000 arcs
         for (const auto& c : concepts_) {
             int order = 0;
-            for (auto child : c.children)
+            from.assign("loc_").append(c.name);
+            for (auto child : c.children) {
+                to.assign("loc_").append(concepts_[child].name);
+                order_text = std::to_string(++order);
                 w.empty("link:presentationArc",
                         {{"xlink:type", "arc"},
                          {"xlink:arcrole", "http://www.xbrl.org/2003/arcrole/parent-child"},
-                         {"xlink:from", "loc_" + c.name},
-                         {"xlink:to", "loc_" + concepts_[child].name},
-                         {"order", std::to_string(++order)}});
+                         {"xlink:from", from},
+                         {"xlink:to", to},
+                         {"order", order_text}});
+            }
         }
         w.close();
         w.close();
