@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "griexport/evaluate.hpp"
+#include "rules/evaluator.hpp"
 #include "test_support.hpp"
 
 using namespace griexport;
@@ -76,6 +77,45 @@ std::string first_error(const std::string& rules) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(rules)
+
+BOOST_AUTO_TEST_CASE(the_observation_index_lists_a_year_in_file_order) {
+    // Rows of three indicators, years and indicators interleaved, some restated under a
+    // later definition version (looked up apart) and some with a dimension.
+    Dataset ds;
+    ds.indicators.resize(3);
+    ds.dimension_values = {"", "v2", "Falun"};
+    auto row = [&](std::uint32_t indicator, int year, DimensionValueId restated = 0,
+                   DimensionValueId area = 0) {
+        Observation o;
+        o.indicator = indicator;
+        o.year = year;
+        o.restated_as = restated;
+        o.dimensions[0] = area;
+        ds.observations.push_back(o);
+    };
+    row(1, 2021);        // 0
+    row(0, 2020);        // 1
+    row(1, 2019, 0, 2);  // 2: Falun
+    row(1, 2021, 1);     // 3: restated
+    row(1, 2019);        // 4
+    row(0, 2020, 0, 2);  // 5: Falun
+    row(1, 2021, 0, 2);  // 6: Falun
+    griexport::rules::ObservationIndex idx(ds);
+    auto at = [&](std::uint32_t indicator, int year) {
+        auto rows = idx.at(indicator, year);
+        return std::vector<std::uint32_t>(rows.begin(), rows.end());
+    };
+    BOOST_TEST(at(1, 2021) == (std::vector<std::uint32_t>{0, 6}));
+    BOOST_TEST(at(1, 2019) == (std::vector<std::uint32_t>{2, 4}));
+    BOOST_TEST(at(0, 2020) == (std::vector<std::uint32_t>{1, 5}));
+    BOOST_TEST(at(0, 2021).empty());
+    BOOST_TEST(at(2, 2020).empty());
+    BOOST_TEST(at(7, 2020).empty());  // no such indicator
+    BOOST_TEST(idx.total(1, 2019) == &ds.observations[4]);
+    BOOST_TEST(idx.restated(1, 2021, "v2") == &ds.observations[3]);
+    BOOST_TEST(idx.first_total_year(1) == 2019);
+    BOOST_TEST(idx.first_total_year(2) == 0);
+}
 
 BOOST_AUTO_TEST_CASE(value_reads_the_total_of_a_year) {
     // The base's climate accounts: 2018 parts 100 + 200, total 300.

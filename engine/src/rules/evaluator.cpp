@@ -34,16 +34,33 @@ struct EvalError {
 }  // namespace
 
 ObservationIndex::ObservationIndex(const Dataset& ds)
-    : ds_(ds), first_total_year_(ds.indicators.size(), 0) {
+    : ds_(ds), begin_(ds.indicators.size() + 1, 0), first_total_year_(ds.indicators.size(), 0) {
+    const std::size_t n = ds.indicators.size();
+    auto listed = [&](const Observation& o) { return !o.restated_as && o.indicator < n; };
+    for (const auto& o : ds.observations)
+        if (listed(o)) ++begin_[o.indicator + 1];
+    for (std::size_t i = 0; i < n; ++i) begin_[i + 1] += begin_[i];
+    rows_.resize(begin_[n]);
+    std::vector<std::uint32_t> next(begin_.begin(), begin_.end() - 1);
     for (std::uint32_t i = 0; i < ds.observations.size(); ++i) {
         const auto& o = ds.observations[i];
-        (o.restated_as ? restated_ : by_key_)[key(o.indicator, o.year)].push_back(i);
+        if (listed(o))
+            rows_[next[o.indicator]++] = i;
+        else if (o.restated_as)
+            restated_[key(o.indicator, o.year)].push_back(i);
         if (!o.restated_as && o.indicator < first_total_year_.size() &&
             std::all_of(o.dimensions.begin(), o.dimensions.end(), [](auto v) { return v == 0; })) {
             int& first = first_total_year_[o.indicator];
             if (first == 0 || o.year < first) first = o.year;
         }
     }
+    // By year within each indicator, file order kept within a year.
+    auto year_of = [&](std::uint32_t row) { return ds.observations[row].year; };
+    for (std::size_t i = 0; i < n; ++i)
+        std::stable_sort(rows_.begin() + begin_[i], rows_.begin() + begin_[i + 1],
+                         [&](std::uint32_t a, std::uint32_t b) { return year_of(a) < year_of(b); });
+    years_.reserve(rows_.size());
+    for (auto row : rows_) years_.push_back(year_of(row));
 }
 
 const Observation* ObservationIndex::restated(std::uint32_t indicator, int year,
@@ -59,9 +76,12 @@ const Observation* ObservationIndex::restated(std::uint32_t indicator, int year,
     return nullptr;
 }
 
-const std::vector<std::uint32_t>& ObservationIndex::at(std::uint32_t indicator, int year) const {
-    auto it = by_key_.find(key(indicator, year));
-    return it == by_key_.end() ? none_ : it->second;
+std::span<const std::uint32_t> ObservationIndex::at(std::uint32_t indicator, int year) const {
+    if (indicator + std::size_t{1} >= begin_.size()) return {};
+    auto from = years_.begin() + begin_[indicator];
+    auto to = years_.begin() + begin_[indicator + 1];
+    auto [first, last] = std::equal_range(from, to, year);
+    return {rows_.data() + (first - years_.begin()), static_cast<std::size_t>(last - first)};
 }
 
 const Observation* ObservationIndex::total(std::uint32_t indicator, int year) const {

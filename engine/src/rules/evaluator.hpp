@@ -2,6 +2,7 @@
 // (with its source row, definition version and calculation model) and every intermediate.
 #pragma once
 
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,7 +16,8 @@ namespace griexport::rules {
 class ObservationIndex {
   public:
     explicit ObservationIndex(const Dataset& ds);
-    const std::vector<std::uint32_t>& at(std::uint32_t indicator, int year) const;
+    // The observations of an indicator's year, in file order (restated values aside).
+    std::span<const std::uint32_t> at(std::uint32_t indicator, int year) const;
     // The observation of an indicator for a year with no dimension given (the total).
     const Observation* total(std::uint32_t indicator, int year) const;
     // The total of a year restated under a later definition version, or nullptr.
@@ -29,8 +31,12 @@ class ObservationIndex {
     const Dataset& ds_;
     // Restated values stay out of by_key_: value() and sum() read each year as it was.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> restated_;
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_key_;
-    std::vector<std::uint32_t> none_;
+    // The other observations grouped by indicator, by year within it, in file order within
+    // a year; an indicator's are rows_[begin_[i], begin_[i + 1]), years_ their years. A
+    // million observations in a map of vectors made a million allocations.
+    std::vector<std::uint32_t> rows_;
+    std::vector<int> years_;
+    std::vector<std::uint32_t> begin_;
     std::vector<int> first_total_year_;
 };
 
