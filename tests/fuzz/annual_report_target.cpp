@@ -19,12 +19,23 @@ const std::string supplement =
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
     "trailer<</Root 1 0 R>>\n%%EOF\n";
 
+// The input as a file (attach reads the annual report from a path), one per process and
+// removed when the process ends: each run left one in the temporary folder.
+struct ScratchPdf {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() /
+        ("griexport-fuzz-annual-report-" + std::to_string(::getpid()) + ".pdf");
+    ~ScratchPdf() {
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+    }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const std::filesystem::path pdf =
-        std::filesystem::temp_directory_path() /
-        ("griexport-fuzz-annual-report-" + std::to_string(::getpid()) + ".pdf");
+    static const ScratchPdf scratch;
+    const std::filesystem::path& pdf = scratch.path;
     {
         std::ofstream out(pdf, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
