@@ -13,6 +13,9 @@ gen=$build/gensample
 # last minute, so thousands of files removed just before a build slow it by a quarter.
 work=$(mktemp -d "${BENCH_DIR:-/tmp}/griexport-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# A step that fails stops the script (set -e); say which, since its output is discarded (a
+# full disk once stopped it after the batch without a word).
+trap 'echo "bench/run.sh: stopped at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
 runs=0
 measure() {  # label, command… (OUT stands for the output folder): best of three for small ones
   local label=$1; shift
