@@ -276,10 +276,8 @@ bool read_xml(const std::filesystem::path& folder, const std::string& relative, 
     const std::size_t known = found.items().size();
     auto validated =
         std::async(std::launch::async, [&] { return validate(x->text, schema, found); });
-    Diagnostics syntax;
-    if (!parse(*x, syntax)) {
+    if (!parse(*x, diags)) {  // the schema's findings are in `found`, not reported
         validated.wait();
-        add_found(diags, syntax, 0);
         return false;
     }
     Diagnostics before = diags;

@@ -48,7 +48,7 @@ ObservationIndex::ObservationIndex(const Dataset& ds)
             rows_[next[o.indicator]++] = i;
         else if (o.restated_as)
             restated_[key(o.indicator, o.year)].push_back(i);
-        if (!o.restated_as && o.indicator < first_total_year_.size() &&
+        if (listed(o) &&
             std::all_of(o.dimensions.begin(), o.dimensions.end(), [](auto v) { return v == 0; })) {
             int& first = first_total_year_[o.indicator];
             if (first == 0 || o.year < first) first = o.year;

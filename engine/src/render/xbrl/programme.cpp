@@ -312,13 +312,20 @@ class Programme {
     std::size_t concept_count() const {
         std::size_t n = 1 + ds_.areas.size() + ds_.goals.size() + ds_.indicators.size();
         for (const auto& ind : ds_.indicators) {
-            bool absolute = false, relative = false;
-            for (const auto& t : ind.targets) (t.relative_to_year ? relative : absolute) = true;
+            auto [absolute, relative] = target_kinds(ind);
             n += absolute + relative + !ind.definitions.empty();
         }
         if (ds_.find_indicator(ds_.climate_indicator))
             for (const auto& post : ds_.climate_posts) n += post.role == ClimateRole::separate;
         return n;
+    }
+
+    // Whether an indicator has absolute targets, and targets relative to a year: a concept
+    // each.
+    static std::pair<bool, bool> target_kinds(const Indicator& ind) {
+        bool absolute = false, relative = false;
+        for (const auto& t : ind.targets) (t.relative_to_year ? relative : absolute) = true;
+        return {absolute, relative};
     }
 
     static std::string indicator_name(const Indicator& i) {
@@ -357,8 +364,7 @@ class Programme {
             auto at = add(name, type_of_unit(ind.unit), false, Stands::indicator, i, &ind.source);
             auto goal = "Goal_" + ncname_part(ind.goal);
             if (index_.contains(goal)) under(goal, at);
-            bool absolute = false, relative = false;
-            for (const auto& t : ind.targets) (t.relative_to_year ? relative : absolute) = true;
+            auto [absolute, relative] = target_kinds(ind);
             if (absolute)
                 under(name, add(name + "_Target", type_of_unit(ind.unit), false, Stands::target, i,
                                 &ind.source));
