@@ -8,6 +8,7 @@
 // qpdf 11: use std::shared_ptr everywhere, no PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
 
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -229,7 +230,13 @@ std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFo
 
         compress_streams(q);
         QPDFWriter w(q);
-        w.setOutputMemory();
+        // Written straight into the string returned: qpdf's own memory output gathers the
+        // file in a buffer and copies it out, so a large supplement (16 MB) was held three
+        // times over at the build's busiest moment.
+        std::string out;
+        out.reserve(pdf.size());  // it comes out smaller: its streams compressed
+        Pl_String sink("pdf/a", nullptr, out);
+        w.setOutputPipeline(&sink);
         w.setDeterministicID(true);
         w.setObjectStreamMode(qpdf_o_disable);
         w.setCompressStreams(false);  // compressed above; XMP stays plain
@@ -237,8 +244,7 @@ std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFo
         w.forcePDFVersion("1.4");
         w.setNewlineBeforeEndstream(true);  // PDF/A: an EOL that Length does not count
         w.write();
-        auto buf = w.getBufferSharedPointer();
-        return {reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize()};
+        return out;
     } catch (const std::exception& e) {
         diags.error("pdf.pdfa", fmt::format("could not make the supplement PDF/A-1b: {}", e.what()),
                     {});
