@@ -205,7 +205,8 @@ BOOST_AUTO_TEST_CASE(percent_becomes_a_fraction_of_pure) {
 BOOST_AUTO_TEST_CASE(a_record_keeps_its_facts_text_in_place) {
     // Values and sources are views of the record's own text: they must read as written
     // after the facts that followed filled its blocks (of 1 MiB) and after the caller's
-    // strings are gone, and a text longer than a block must be kept whole.
+    // strings are gone, and a text longer than a block must be kept whole; each is read
+    // after its length, which takes one byte below 128, two below 16 384.
     xbrl::InstanceRecord record;
     std::vector<std::string> values, sources;
     for (int i = 0; i < 30000; ++i) {
@@ -215,6 +216,9 @@ BOOST_AUTO_TEST_CASE(a_record_keeps_its_facts_text_in_place) {
         f.value = std::string(static_cast<std::size_t>(i % 97), static_cast<char>('a' + i % 26));
         f.source = "obs" + std::to_string(i);
         if (i == 20000) f.value = std::string((1u << 20) + 5, 'z');
+        // Lengths are written in 7-bit groups: the sizes either side of a second and a third.
+        for (std::size_t n : {127u, 128u, 16383u, 16384u})
+            if (i == static_cast<int>(n)) f.source = std::string(n, 's');
         values.push_back(f.value);
         sources.push_back(f.source);
         record.add(f);
@@ -222,8 +226,8 @@ BOOST_AUTO_TEST_CASE(a_record_keeps_its_facts_text_in_place) {
     BOOST_REQUIRE(record.facts.size() == values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
         BOOST_TEST_INFO("fact " << i);
-        BOOST_TEST(record.facts[i].value == values[i]);
-        BOOST_TEST(record.facts[i].source == sources[i]);
+        BOOST_TEST(record.facts[i].value() == values[i]);
+        BOOST_TEST(record.facts[i].source() == sources[i]);
     }
 }
 

@@ -132,29 +132,81 @@ std::uint32_t InstanceRecord::intern(std::string_view s,
         return it->second;
     }
     auto id = static_cast<std::uint32_t>(names_.size());
-    names_.emplace_back(s);
+    names_.push_back(text_.keep(s));
     name_ids_.emplace(names_.back(), id);
     recent = {names_.back(), id};
     return id;
 }
 
-std::string_view TextBlocks::keep(std::string_view s) {
-    if (s.empty()) return {};
-    if (blocks_.empty() || size_ - used_ < s.size()) {
-        size_ = std::max<std::size_t>(s.size(), std::size_t{1} << 20);
+char* TextBlocks::room(std::size_t n) {
+    if (blocks_.empty() || size_ - used_ < n) {
+        size_ = std::max<std::size_t>(n, std::size_t{1} << 20);
         blocks_.push_back(std::make_unique_for_overwrite<char[]>(size_));
         used_ = 0;
     }
     char* at = blocks_.back().get() + used_;
+    used_ += n;
+    return at;
+}
+
+std::string_view TextBlocks::keep(std::string_view s) {
+    if (s.empty()) return {};
+    char* at = room(s.size());
     std::memcpy(at, s.data(), s.size());
-    used_ += s.size();
     return {at, s.size()};
+}
+
+namespace {
+
+constexpr std::size_t lengthed_size(std::size_t n) {
+    std::size_t bytes = 1;
+    for (; n >= 0x80; n >>= 7) ++bytes;
+    return bytes;
+}
+
+char* put_lengthed(char* at, std::string_view s) {
+    std::size_t n = s.size();
+    for (; n >= 0x80; n >>= 7) *at++ = static_cast<char>((n & 0x7f) | 0x80);
+    *at++ = static_cast<char>(n);
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
+    return at + s.size();
+}
+
+}  // namespace
+
+const char* TextBlocks::keep_lengthed(std::string_view a, std::string_view b) {
+    char* at = room(lengthed_size(a.size()) + a.size() + lengthed_size(b.size()) + b.size());
+    put_lengthed(put_lengthed(at, a), b);
+    return at;
+}
+
+std::string_view TextBlocks::lengthed(const char*& at) {
+    std::size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+        auto byte = static_cast<unsigned char>(*at++);
+        n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) break;
+    }
+    std::string_view s{at, n};
+    at += n;
+    return s;
+}
+
+std::string_view RecordedFact::value() const {
+    const char* at = text;
+    return TextBlocks::lengthed(at);
+}
+
+std::string_view RecordedFact::source() const {
+    const char* at = text;
+    TextBlocks::lengthed(at);
+    return TextBlocks::lengthed(at);
 }
 
 void InstanceRecord::add(const Fact& f) {
     facts.push_back({intern(f.concept_name, recent_[0]), intern(f.context, recent_[1]),
                      intern(f.unit, recent_[2]), intern(f.lang, recent_[3]), f.decimals, f.numeric,
-                     f.preliminary, text_.keep(f.value), text_.keep(f.source)});
+                     f.preliminary, text_.keep_lengthed(f.value, f.source)});
 }
 
 void InstanceStream::record_into(InstanceRecord* r) {

@@ -75,12 +75,12 @@ class InlineSupplement {
         by_observation_.assign(ds.observations.size(), FactAt{});
         std::size_t others = 0;
         for (const auto* r : {&gri, &programme})
-            for (const auto& f : r->facts) others += observation_number(f.source) ? 0 : 1;
+            for (const auto& f : r->facts) others += observation_number(f.source()) ? 0 : 1;
         facts_.reserve(others);
         for (const auto* r : {&gri, &programme}) {
             shown_[r == &gri ? 0 : 1].assign(r->facts.size(), 0);
             for (std::size_t i = 0; i < r->facts.size(); ++i) {
-                std::string_view key = r->facts[i].source;
+                std::string_view key = r->facts[i].source();
                 FactAt* slot = nullptr;
                 if (auto n = observation_number(key); n && *n < by_observation_.size()) {
                     slot = &by_observation_[*n];
@@ -228,7 +228,7 @@ class InlineSupplement {
         return at.record->facts[at.index].preliminary && !at.record->preliminary_note.empty();
     }
     static std::string fact_id(const xbrl::RecordedFact& f) {
-        std::string id = fmt::format("fact-{}", f.source);
+        std::string id = fmt::format("fact-{}", f.source());
         std::replace(id.begin(), id.end(), '/', '_');
         return id;
     }
@@ -240,8 +240,8 @@ class InlineSupplement {
         const auto& f = at.record->facts[at.index];
         auto printed = printed_value(p.digits, lang_);
         if (!printed) return false;
-        if (p.negative != (f.value.starts_with('-')) && !printed->is_zero()) return false;
-        auto scale = scale_between(*printed, f.value);
+        if (p.negative != (f.value().starts_with('-')) && !printed->is_zero()) return false;
+        auto scale = scale_between(*printed, f.value());
         if (!scale) return false;
         out += "<ix:nonFraction ";
         add_fact_attributes(out, at);
@@ -250,7 +250,7 @@ class InlineSupplement {
         fmt::format_to(std::back_inserter(out), "\" decimals=\"{}\" format=\"ixt:{}\"", f.decimals,
                        lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
         if (*scale != 0) fmt::format_to(std::back_inserter(out), " scale=\"{}\"", *scale);
-        if (f.value.starts_with('-')) out += " sign=\"-\"";
+        if (f.value().starts_with('-')) out += " sign=\"-\"";
         out += '>';
         xbrl::escape_into(out, p.digits, false);
         out += "</ix:nonFraction>";
@@ -462,7 +462,7 @@ class InlineSupplement {
         const FactAt* at = fact_for(n.fact);
         std::string content = paragraphs(n.text);
         if (!at || shown(*at) ||
-            at->record->facts[at->index].value != xbrl::xhtml_paragraphs(n.text))
+            at->record->facts[at->index].value() != xbrl::xhtml_paragraphs(n.text))
             return fmt::format("<div class=\"narrative\">{}</div>\n", content);
         show(n.fact, *at);
         return fmt::format(
@@ -626,7 +626,7 @@ class InlineSupplement {
                 // Written in place, and handed on by the MiB: a large build hides
                 // hundreds of thousands of facts.
                 if (f.numeric) {
-                    bool negative = f.value.starts_with('-');
+                    bool negative = f.value().starts_with('-');
                     out += "<ix:nonFraction ";
                     add_fact_attributes(out, at);
                     out += " unitRef=\"";
@@ -634,23 +634,22 @@ class InlineSupplement {
                     fmt::format_to(std::back_inserter(out), "\" decimals=\"{}\"", f.decimals);
                     if (negative) out += " sign=\"-\"";
                     out += '>';
-                    xbrl::escape_into(out, std::string_view(f.value).substr(negative ? 1 : 0),
-                                      false);
+                    xbrl::escape_into(out, f.value().substr(negative ? 1 : 0), false);
                     out += "</ix:nonFraction>\n";
-                } else if (f.value.starts_with("<p xmlns=")) {
+                } else if (f.value().starts_with("<p xmlns=")) {
                     out += "<ix:nonNumeric ";
                     add_fact_attributes(out, at);
                     out += " xml:lang=\"";
                     xbrl::escape_into(out, r->name(f.lang), true);
                     out += "\" escape=\"true\">";
-                    out += f.value;  // already XHTML
+                    out += f.value();  // already XHTML
                     out += "</ix:nonNumeric>\n";
                 } else {
                     out += "<ix:nonNumeric ";
                     add_fact_attributes(out, at);
                     if (f.lang != 0) out.append(" xml:lang=\"").append(r->name(f.lang)) += '"';
                     out += '>';
-                    xbrl::escape_into(out, f.value, false);
+                    xbrl::escape_into(out, f.value(), false);
                     out += "</ix:nonNumeric>\n";
                 }
                 if (out.size() >= (1u << 20)) {
