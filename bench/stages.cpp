@@ -9,6 +9,7 @@
 #include <string>
 
 #include "../engine/src/io/sha256.hpp"
+#include "../engine/src/render/document/supplement_document.hpp"
 #include "../engine/src/render/xbrl/instance.hpp"
 #include "griexport/build.hpp"
 #include "griexport/evaluate.hpp"
@@ -50,6 +51,18 @@ void evaluate(benchmark::State& state) {
     }
 }
 BENCHMARK(evaluate)->Unit(benchmark::kMillisecond);
+
+// The supplement's content alone (the PDF and the Inline XBRL supplement share it), in the
+// default style: the columns and colours of templates/layout.xml do not change its cost.
+void supplement_model(benchmark::State& state) {
+    const auto& e = evaluated();
+    for (auto _ : state) {
+        auto d = griexport::doc::supplement_document(*e.ev.dataset, *e.ev.mappings,
+                                                     *e.ev.disclosures, *e.sv, {}, nullptr, 1);
+        benchmark::DoNotOptimize(d);
+    }
+}
+BENCHMARK(supplement_model)->Unit(benchmark::kMillisecond);
 
 void supplement_pdf(benchmark::State& state) {
     const auto& e = evaluated();
