@@ -106,9 +106,16 @@ class Supplement {
         return fmt::format("d-{}", xbrl::ncname_part(key));
     }
 
-    std::vector<double> columns(const std::string& name) const {
-        auto it = style_.columns.find(name);
-        return it == style_.columns.end() ? std::vector<double>{1} : it->second;
+    // The widths layout.xml gives the table, or equal widths when it gives none (or, should
+    // a caller skip load_template's check, other than one per column).
+    std::vector<double> columns(std::string_view name) const {
+        std::size_t count = 1;
+        for (const auto& [table, n] : table_columns)
+            if (table == name) count = n;
+        auto it = style_.columns.find(std::string(name));
+        if (it == style_.columns.end() || it->second.size() != count)
+            return std::vector<double>(count, 1);
+        return it->second;
     }
     Color colour(const std::string& name) const {
         auto it = style_.colours.find(name);

@@ -2,8 +2,11 @@
 // lays it out on pages, the Inline XBRL writer writes it as tagged, accessible XHTML.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content.hpp"
@@ -19,6 +22,18 @@ struct SupplementStyle {
     std::map<std::string, std::vector<double>> columns;
     std::map<std::string, Color> colours;
 };
+
+// The supplement's tables that templates/layout.xml gives relative column widths, and how
+// many columns each has: a `columns` element must give that many (load_template checks),
+// and a table it leaves out gets equal widths.
+inline constexpr std::array<std::pair<std::string_view, std::size_t>, 6> table_columns{{
+    {"index", 8},
+    {"facts", 5},
+    {"climate", 4},
+    {"goals", 8},
+    {"definitions", 4},
+    {"omissions", 4},
+}};
 
 // The supplement in the labels' language. With `pages` (disclosure key → page index, from
 // an earlier layout pass) the content index names pages numbered from `first_page`;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -10,6 +11,7 @@
 
 #include "../../io/sha256.hpp"
 #include "../../io/xml_source.hpp"
+#include "../document/supplement_document.hpp"
 #include "griexport/version.hpp"
 
 namespace griexport::pdf {
@@ -56,8 +58,35 @@ std::optional<Template> load_template(const std::filesystem::path& data_dir,
         auto v = numbers(c.attribute("rgb").as_string());
         t.colours[c.attribute("name").as_string()] = {v.at(0), v.at(1), v.at(2)};
     }
-    for (auto c : root.children("columns"))
-        t.columns[c.attribute("table").as_string()] = numbers(c.attribute("widths").as_string());
+    // A table given fewer widths than it has columns lost the rest from the page (and the
+    // content index crashed): each known table must be given one width per column.
+    bool columns_fit = true;
+    for (auto c : root.children("columns")) {
+        std::string table = c.attribute("table").as_string();
+        auto widths = numbers(c.attribute("widths").as_string());
+        const auto* known = std::find_if(doc::table_columns.begin(), doc::table_columns.end(),
+                                         [&](const auto& k) { return k.first == table; });
+        if (known == doc::table_columns.end()) {
+            std::string names;
+            for (const auto& k : doc::table_columns)
+                names += (names.empty() ? "" : ", ") + std::string(k.first);
+            diags.error("template.columns",
+                        fmt::format("no table of the supplement is called \"{}\"; the tables "
+                                    "with column widths are {}",
+                                    table, names),
+                        x->where(c, "table"));
+            columns_fit = false;
+        } else if (widths.size() != known->second) {
+            diags.error("template.columns",
+                        fmt::format("the {} table has {} columns, and widths gives {}: give "
+                                    "one relative width per column",
+                                    table, known->second, widths.size()),
+                        x->where(c, "widths"));
+            columns_fit = false;
+        }
+        t.columns[table] = std::move(widths);
+    }
+    if (!columns_fit) return std::nullopt;
     auto colour = [&](const char* name, Color& target) {
         if (auto it = t.colours.find(name); it != t.colours.end()) target = it->second;
     };
