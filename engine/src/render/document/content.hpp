@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
@@ -49,10 +51,55 @@ struct Row {
     bool span = false;   // a sub-heading: its first cell spans the table, bold, unshaded
 };
 
+// A table's rows, packed: each row's flags, cells, texts, figure and links written one
+// after another into blocks that grow to 1 MiB, and read back as Row values. A large
+// programme's goals table has 100 000 rows of 8 cells: as Rows of Cells (120 bytes each,
+// with strings of their own) it held 100 MB from the supplement's content until both the
+// PDF and the Inline XBRL supplement were written; packed it holds a fifth of that. A Row
+// read back owns its texts: keep what outlives it, not views of it.
+class Rows {
+  public:
+    void push_back(const Row& r);
+    void reserve(std::size_t rows) { at_.reserve(rows); }
+    std::size_t size() const { return at_.size(); }
+    bool empty() const { return at_.empty(); }
+    Row operator[](std::size_t i) const;
+    Row front() const { return (*this)[0]; }
+
+    class const_iterator {
+      public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Row;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = Row;
+        const_iterator(const Rows* rows, std::size_t i) : rows_(rows), i_(i) {}
+        Row operator*() const { return (*rows_)[i_]; }
+        const_iterator& operator++() {
+            ++i_;
+            return *this;
+        }
+        bool operator==(const const_iterator& o) const { return i_ == o.i_; }
+
+      private:
+        const Rows* rows_;
+        std::size_t i_;
+    };
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, at_.size()}; }
+
+  private:
+    struct At {
+        std::uint32_t block = 0, offset = 0;
+    };
+    std::vector<std::string> blocks_;  // never grown past their capacity: rows stay put
+    std::vector<At> at_;
+};
+
 struct Table {
     std::vector<double> widths;  // relative column widths
     std::vector<Row> header;     // repeated at the top of every page the table reaches
-    std::vector<Row> rows;
+    Rows rows;
     std::string caption{};  // what the table shows, for readers who cannot see the page
 };
 

@@ -290,6 +290,11 @@ class Supplement {
         head.cells.push_back({l_.get("pdf.index.col.explanation")});
         head.cells.push_back({l_.get("pdf.index.col.sector")});
         head.cells.push_back({l_.get("pdf.index.col.internal")});
+        // GRI asks the sector standards' reference numbers only of "in accordance" reports.
+        auto drop = [full](std::vector<Cell>& cells) {
+            if (!full && cells.size() > 6) cells.erase(cells.begin() + 6);
+        };
+        drop(head.cells);
         t.header.push_back(head);
         std::string block;
         std::size_t k = 0;
@@ -317,17 +322,10 @@ class Supplement {
             r.cells.push_back({row.explanation});
             r.cells.push_back({""});
             r.cells.push_back({row.internal_refs});
+            drop(r.cells);
             t.rows.push_back(std::move(r));
         }
-        // GRI asks the sector standards' reference numbers only of "in accordance" reports.
-        if (!full) {
-            auto drop = [](std::vector<Cell>& cells) {
-                if (cells.size() > 6) cells.erase(cells.begin() + 6);
-            };
-            t.widths.erase(t.widths.begin() + 6);
-            for (auto& row : t.header) drop(row.cells);
-            for (auto& row : t.rows) drop(row.cells);
-        }
+        if (!full) t.widths.erase(t.widths.begin() + 6);
         t.caption = l_.get("xhtml.caption.index");
         l.table(std::move(t));
     }

@@ -190,11 +190,12 @@ class InlineSupplement {
                 shown_[other.record == &gri_ ? 0 : 1][other.index] = 1;
     }
     // Figures linked to the provenance appendix, in order of first appearance, with the
-    // heading of their entry. Views of the document's own texts, which outlive the writer: a
-    // large programme links a million figures.
+    // heading of their entry: kept in blocks (a large programme links a million figures),
+    // as a table's rows are read back as values that go when the row is written.
     std::vector<std::pair<std::string_view, std::string_view>> linked_;
+    xbrl::TextBlocks linked_text_;
     std::vector<char> linked_observations_;    // by observation number
-    std::set<std::string_view> linked_other_;  // the GRI facts' keys
+    std::set<std::string_view> linked_other_;  // the GRI facts' keys (in linked_text_)
     // Whether `key` is linked for the first time, now marked as linked.
     bool first_link(std::string_view key) {
         if (auto n = observation_number(key); n && *n < ds_.observations.size()) {
@@ -202,7 +203,9 @@ class InlineSupplement {
                 linked_observations_.assign(ds_.observations.size(), 0);
             return !std::exchange(linked_observations_[*n], 1);
         }
-        return linked_other_.insert(key).second;
+        if (linked_other_.contains(key)) return false;
+        linked_other_.insert(linked_text_.keep(key));
+        return true;
     }
 
     // The attributes every tagged fact carries: name, context, target; appended to `out`.
@@ -269,7 +272,7 @@ class InlineSupplement {
             bool link = provenance_of(key);
             if (link) {
                 bool first = first_link(key);
-                if (first) linked_.emplace_back(key, figure);
+                if (first) linked_.emplace_back(linked_text_.keep(key), linked_text_.keep(figure));
                 out.append("<a href=\"#p-").append(key) += '"';
                 if (first) out.append(" id=\"v-").append(key) += '"';
                 out += '>';
