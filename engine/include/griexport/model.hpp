@@ -212,7 +212,8 @@ using DimensionValueId = std::uint32_t;
 using ObservationTextId = std::uint32_t;  // index into Dataset::observation_texts
 using Dimensions = std::array<DimensionValueId, dimension_count>;
 
-enum class ObservationStatus { preliminary, final_ };
+// One byte: it sits in each of a million observations beside a 2-byte unit.
+enum class ObservationStatus : std::uint8_t { preliminary, final_ };
 
 struct Observation {
     std::uint32_t indicator = 0;  // index into Dataset::indicators

@@ -252,6 +252,7 @@ void InstanceStream::finish() {
         w_.close();
     }
     w_.close();
+    if (record_) record_->close();
 }
 
 std::vector<std::pair<std::string, std::string>> base_namespaces() {

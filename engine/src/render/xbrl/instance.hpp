@@ -102,6 +102,10 @@ struct InstanceRecord {
 
     void add(const Fact& f);
     std::string_view name(std::uint32_t id) const { return names_[id]; }
+    // No more facts will be added: the index that finds a name's id goes (a million
+    // observations' 300 000 concept names held 17 MB in it until the supplement was
+    // written).
+    void close() { std::unordered_map<std::string_view, std::uint32_t>().swap(name_ids_); }
 
   private:
     // `recent`: the field's last name and id, compared before hashing (consecutive facts
