@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <fstream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <map>
 #include <mutex>
 #include <pugixml.hpp>
@@ -17,6 +20,12 @@
 namespace griexport::pdf {
 
 namespace {
+
+void trim_freed_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 std::vector<double> numbers(std::string_view s) {
     std::vector<double> v;
@@ -199,7 +208,13 @@ std::string PdfDocument::finish(std::vector<Page> pages, const std::vector<Bookm
     if (bytes.empty()) return {};
     std::vector<std::vector<LinkArea>> links;
     for (auto& p : pages) links.push_back(std::move(p.links));
+    bool large = pages.size() >= 1000;
     pages = {};
+    // A large document's laid-out pages (a million observations' supplement: 170 MB), freed
+    // page by page as drawn, stay with this thread's arena, where the other threads (the
+    // programme's files, the Inline XBRL supplement) cannot reuse them: handed back here,
+    // before qpdf's pass, the build's peak fell by some 40 MiB.
+    if (large) trim_freed_memory();
     return make_pdfa(bytes, {&canvas_->font(FontStyle::regular), &canvas_->font(FontStyle::bold)},
                      info, *icc_, diags_, links);
 }
