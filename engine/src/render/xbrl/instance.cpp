@@ -123,17 +123,18 @@ std::string InstanceStream::unit(const std::string& measure,
     return u.id;
 }
 
-std::uint32_t InstanceRecord::intern(std::string_view s,
-                                     std::pair<std::string_view, std::uint32_t>& recent) {
+std::uint32_t InstanceRecord::intern(std::string_view s, std::size_t field) {
     if (s.empty()) return 0;
+    auto& recent = recent_[field];
     if (recent.second != 0 && s == recent.first) return recent.second;
-    if (auto it = name_ids_.find(s); it != name_ids_.end()) {
+    auto& ids = name_ids_[field];
+    if (auto it = ids.find(s); it != ids.end()) {
         recent = *it;
         return it->second;
     }
     auto id = static_cast<std::uint32_t>(names_.size());
     names_.push_back(text_.keep(s));
-    name_ids_.emplace(names_.back(), id);
+    ids.emplace(names_.back(), id);
     recent = {names_.back(), id};
     return id;
 }
@@ -204,9 +205,9 @@ std::string_view RecordedFact::source() const {
 }
 
 void InstanceRecord::add(const Fact& f) {
-    facts.push_back({intern(f.concept_name, recent_[0]), intern(f.context, recent_[1]),
-                     intern(f.unit, recent_[2]), intern(f.lang, recent_[3]), f.decimals, f.numeric,
-                     f.preliminary, text_.keep_lengthed(f.value, f.source)});
+    facts.push_back({intern(f.concept_name, 0), intern(f.context, 1), intern(f.unit, 2),
+                     intern(f.lang, 3), f.decimals, f.numeric, f.preliminary,
+                     text_.keep_lengthed(f.value, f.source)});
 }
 
 void InstanceStream::record_into(InstanceRecord* r) {
