@@ -29,7 +29,7 @@ class ObservationIndex {
 
   private:
     const Dataset& ds_;
-    // Restated values stay out of by_key_: value() and sum() read each year as it was.
+    // Restated values stay out of rows_: value() and sum() read each year as it was.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> restated_;
     // The other observations grouped by indicator, by year within it, in file order within
     // a year; an indicator's are rows_[begin_[i], begin_[i + 1]), years_ their years. A

@@ -1,9 +1,11 @@
 // Table rows packed into blocks (content.hpp): a row is its flags, its cell count and each
-// cell as font, alignment, text, figure and links; texts and counts are written after
-// their lengths in 7-bit groups (LEB128), so a short text costs one byte more than itself.
+// cell as font, alignment, text, figure and links; counts and texts' lengths as
+// text/lengthed.hpp writes them.
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
+#include "../../text/lengthed.hpp"
 #include "content.hpp"
 
 namespace griexport::doc {
@@ -15,8 +17,7 @@ constexpr unsigned char bold_cell = 1, right_cell = 2, figure_cell = 4;
 constexpr std::size_t largest_block = std::size_t{1} << 20, first_block = 512;
 
 void put_count(std::string& out, std::size_t n) {
-    for (; n >= 0x80; n >>= 7) out += static_cast<char>((n & 0x7f) | 0x80);
-    out += static_cast<char>(n);
+    text::put_length(std::back_inserter(out), n);
 }
 
 void put_text(std::string& out, std::string_view s) {
@@ -27,20 +28,8 @@ void put_text(std::string& out, std::string_view s) {
 // Reads what put_count and put_text wrote, from `at` on.
 struct Reader {
     const char* at;
-    std::size_t count() {
-        std::size_t n = 0;
-        for (int shift = 0;; shift += 7) {
-            auto byte = static_cast<unsigned char>(*at++);
-            n |= static_cast<std::size_t>(byte & 0x7f) << shift;
-            if (!(byte & 0x80)) return n;
-        }
-    }
-    std::string text() {
-        std::size_t n = count();
-        std::string s(at, n);
-        at += n;
-        return s;
-    }
+    std::size_t count() { return text::read_length(at); }
+    std::string text() { return std::string(griexport::text::read_lengthed(at)); }
     unsigned char byte() { return static_cast<unsigned char>(*at++); }
 };
 

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <set>
 
+#include "../../text/lengthed.hpp"
+
 namespace griexport::xbrl {
 
 std::string ncname_part(std::string_view id) {
@@ -159,16 +161,8 @@ std::string_view TextBlocks::keep(std::string_view s) {
 
 namespace {
 
-constexpr std::size_t lengthed_size(std::size_t n) {
-    std::size_t bytes = 1;
-    for (; n >= 0x80; n >>= 7) ++bytes;
-    return bytes;
-}
-
 char* put_lengthed(char* at, std::string_view s) {
-    std::size_t n = s.size();
-    for (; n >= 0x80; n >>= 7) *at++ = static_cast<char>((n & 0x7f) | 0x80);
-    *at++ = static_cast<char>(n);
+    at = text::put_length(at, s.size());
     if (!s.empty()) std::memcpy(at, s.data(), s.size());
     return at + s.size();
 }
@@ -176,32 +170,21 @@ char* put_lengthed(char* at, std::string_view s) {
 }  // namespace
 
 const char* TextBlocks::keep_lengthed(std::string_view a, std::string_view b) {
-    char* at = room(lengthed_size(a.size()) + a.size() + lengthed_size(b.size()) + b.size());
+    char* at =
+        room(text::length_size(a.size()) + a.size() + text::length_size(b.size()) + b.size());
     put_lengthed(put_lengthed(at, a), b);
     return at;
 }
 
-std::string_view TextBlocks::lengthed(const char*& at) {
-    std::size_t n = 0;
-    for (int shift = 0;; shift += 7) {
-        auto byte = static_cast<unsigned char>(*at++);
-        n |= static_cast<std::size_t>(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) break;
-    }
-    std::string_view s{at, n};
-    at += n;
-    return s;
-}
-
 std::string_view RecordedFact::value() const {
     const char* at = text;
-    return TextBlocks::lengthed(at);
+    return griexport::text::read_lengthed(at);
 }
 
 std::string_view RecordedFact::source() const {
     const char* at = text;
-    TextBlocks::lengthed(at);
-    return TextBlocks::lengthed(at);
+    griexport::text::read_lengthed(at);
+    return griexport::text::read_lengthed(at);
 }
 
 void InstanceRecord::add(const Fact& f) {

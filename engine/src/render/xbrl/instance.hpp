@@ -79,10 +79,8 @@ struct RecordedFact {
 class TextBlocks {
   public:
     std::string_view keep(std::string_view s);
-    // `a` then `b`, each after its length (LEB128): read back with lengthed().
+    // `a` then `b`, each after its length: read back with text::read_lengthed.
     const char* keep_lengthed(std::string_view a, std::string_view b);
-    // The text at `at` written by keep_lengthed, and where the next begins.
-    static std::string_view lengthed(const char*& at);
 
   private:
     char* room(std::size_t n);

@@ -9,6 +9,7 @@
 #include <future>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_set>
 
 #include "../../rules/evaluator.hpp"
@@ -445,21 +446,15 @@ class Programme {
         std::string concept_id;  // reused: 320 000 concepts each made seven strings here
         for (const auto& c : concepts_) {
             concept_id.assign(p_).append("_").append(c.name);
-            if (c.abstract)
-                w.empty("xs:element", {{"name", c.name},
-                                       {"id", concept_id},
-                                       {"type", *c.type},
-                                       {"substitutionGroup", "xbrli:item"},
-                                       {"xbrli:periodType", "duration"},
-                                       {"nillable", "true"},
-                                       {"abstract", "true"}});
-            else
-                w.empty("xs:element", {{"name", c.name},
-                                       {"id", concept_id},
-                                       {"type", *c.type},
-                                       {"substitutionGroup", "xbrli:item"},
-                                       {"xbrli:periodType", "duration"},
-                                       {"nillable", "true"}});
+            const std::pair<std::string_view, std::string_view> attrs[] = {
+                {"name", c.name},
+                {"id", concept_id},
+                {"type", *c.type},
+                {"substitutionGroup", "xbrli:item"},
+                {"xbrli:periodType", "duration"},
+                {"nillable", "true"},
+                {"abstract", "true"}};  // the last only for an abstract concept
+            w.empty("xs:element", std::span(attrs, c.abstract ? 7 : 6));
         }
         for (const auto& ax : axes())
             write_typed_dimension(w, p_, ax.name, ax.domain, ax.domain_type);

@@ -113,6 +113,13 @@ void XmlWriter::empty(std::string_view name,
     maybe_spill();
 }
 
+void XmlWriter::empty(std::string_view name,
+                      std::span<const std::pair<std::string_view, std::string_view>> attrs) {
+    start_tag(name, attrs);
+    out_ += "/>\n";
+    maybe_spill();
+}
+
 void XmlWriter::leaf(std::string_view name, std::string_view text,
                      std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
     start_tag(name, attrs);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,8 @@ class XmlWriter {
                std::initializer_list<std::pair<std::string_view, std::string_view>> attrs = {});
     void empty(std::string_view name,
                const std::vector<std::pair<std::string, std::string>>& attrs);
+    void empty(std::string_view name,
+               std::span<const std::pair<std::string_view, std::string_view>> attrs);
     // <name attr="v" …>text</name> on one line
     void leaf(std::string_view name, std::string_view text,
               std::initializer_list<std::pair<std::string_view, std::string_view>> attrs = {});
