@@ -46,7 +46,7 @@ run long-line "long-line/observations.csv:2:23: error\[csv.field-too-long\]"
 
 fresh long-number
 python3 -c "print('indicator,year,value,unit\n1.2,2019,' + '7' * 5000 + ',%')" > "$work/long-number/observations.csv"
-run long-number "long-number/observations.csv:2:29: error\[csv.number\]: '7777777777777777777777777777777777777777… (5000 characters)' is not a number: too many digits"
+run long-number "long-number/observations.csv:2:28: error\[csv.number\]: '7777777777777777777777777777777777777777… (5000 characters)' is not a number: too many digits"
 [ "$(wc -c < "$work/long-number.log")" -lt 2000 ] || fail "the 5000-digit number is echoed whole"
 
 # A taxonomy package whose schema inflates from about 100 KB to 100 MB.

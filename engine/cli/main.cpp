@@ -1,5 +1,6 @@
 // griexport's command line: parse arguments, call the library, map the result to an exit
-// code. Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage.
+// code. Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage,
+// 3 an internal error (a defect: whatever escaped the library, caught here).
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -95,7 +96,7 @@ griexport::BuildOptions build_options(const griexport::LoadOptions& load) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv, std::string& stage) {
     use_huge_pages_for_the_heap(argc, argv);
     CLI::App app{"griexport — GRI reporting from a sustainability programme", "griexport"};
     app.set_version_flag("--version", std::string(griexport::engine_version));
@@ -250,6 +251,7 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : 2;
     }
 
+    stage = app.get_subcommands().front()->get_name();
     griexport::LoadOptions options;
     options.data_dir = data_dir;
     // Before any work: an output folder that is, holds or lies in an input folder could
@@ -436,4 +438,23 @@ int main(int argc, char** argv) {
         return 0;
     }
     return 2;
+}
+
+int main(int argc, char** argv) {
+    // The documented exit codes hold for every input: a defect that escapes the library is
+    // reported with the command it stopped, never an abort.
+    std::string stage = "arguments";
+    auto internal = [&](const char* what) {
+        std::cerr << "griexport: error[internal.error]: " << stage
+                  << " stopped on an internal error: " << what
+                  << "; nothing was written (please report this with the input)\n";
+        return 3;
+    };
+    try {
+        return run(argc, argv, stage);
+    } catch (const std::exception& e) {
+        return internal(e.what());
+    } catch (...) {
+        return internal("an unknown exception");
+    }
 }

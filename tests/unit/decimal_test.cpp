@@ -79,21 +79,22 @@ BOOST_AUTO_TEST_CASE(overflow_throws_instead_of_wrapping) {
 // -0.09. The quotient is exact; a quotient that does not fit must throw, never wrap.
 BOOST_AUTO_TEST_CASE(division_with_many_divisor_decimals_is_exact_or_throws) {
     // At 10 decimals the quotient needs 21 digits: it must throw, not wrap.
-    BOOST_CHECK_THROW(Decimal::divide(d("34028236692"), d("1.000000000000000000"), 10),
+    const Decimal one_18(1'000'000'000'000'000'000, 18);  // 19 digits: made, not parsed
+    BOOST_CHECK_THROW(Decimal::divide(d("34028236692"), one_18, 10),
                       griexport::DecimalOverflow);
-    BOOST_TEST(Decimal::divide(d("34028236692"), d("1.000000000000000000"), 7).to_string() ==
+    BOOST_TEST(Decimal::divide(d("34028236692"), one_18, 7).to_string() ==
                "34028236692.0000000");
     // The rules engine keeps as many decimals as fit.
     BOOST_TEST(
-        Decimal::divide_to_fit(d("34028236692"), d("1.000000000000000000"), 10).to_string() ==
+        Decimal::divide_to_fit(d("34028236692"), one_18, 10).to_string() ==
         "34028236692.00000000");
     BOOST_TEST(
-        Decimal::divide_to_fit(d("-34028236692"), d("1.000000000000000001"), 10).to_string() ==
+        Decimal::divide_to_fit(d("-34028236692"), Decimal(1'000'000'000'000'000'001, 18), 10).to_string() ==
         "-34028236691.99999997");
     BOOST_TEST(Decimal::divide_to_fit(d("1"), d("3"), 10).to_string() == "0.3333333333");
-    BOOST_CHECK_THROW(Decimal::divide_to_fit(d("9223372036854775807"), d("0.1"), 10),
+    BOOST_CHECK_THROW(Decimal::divide_to_fit(Decimal(INT64_MAX, 0), d("0.1"), 10),
                       griexport::DecimalOverflow);
-    BOOST_CHECK_THROW(Decimal::divide(d("9223372036854775807"), d("0.000000000000000001"), 0),
+    BOOST_CHECK_THROW(Decimal::divide(Decimal(INT64_MAX, 0), d("0.000000000000000001"), 0),
                       griexport::DecimalOverflow);
     BOOST_CHECK_THROW(Decimal::divide(d("922337203685477580"), d("0.1"), 1),
                       griexport::DecimalOverflow);
@@ -107,8 +108,8 @@ BOOST_AUTO_TEST_CASE(division_with_many_divisor_decimals_is_exact_or_throws) {
 BOOST_AUTO_TEST_CASE(rounding_to_any_int_is_safe) {
     BOOST_TEST(d("17860").rounded(INT32_MIN).to_string() == "0");
     BOOST_TEST(d("-17860.5").rounded(-19).to_string() == "0");
-    BOOST_TEST(d("9223372036854775807").rounded(-18).to_string() == "9000000000000000000");
-    BOOST_CHECK_THROW(d("9223372036854775807").rounded(-19), griexport::DecimalOverflow);
+    BOOST_TEST(Decimal(INT64_MAX, 0).rounded(-18).to_string() == "9000000000000000000");
+    BOOST_CHECK_THROW(Decimal(INT64_MAX, 0).rounded(-19), griexport::DecimalOverflow);
     BOOST_TEST(d("1.25").rounded(INT32_MAX).to_string() == "1.25");
     BOOST_TEST(Decimal(INT64_MIN, 18).rounded(-1).to_string() == "-10");
 }
@@ -131,8 +132,15 @@ BOOST_AUTO_TEST_CASE(parse_names_the_problem) {
     BOOST_TEST((why == P::not_finite));
     BOOST_TEST(!Decimal::parse("14.O", '.', &at, &why));
     BOOST_TEST((why == P::syntax));
-    BOOST_TEST(Decimal::parse("922337203685477580.7", '.', &at, &why).has_value());
+    BOOST_TEST(Decimal::parse("99999999999999999.9", '.', &at, &why).has_value());
     BOOST_TEST((why == P::none));
+    BOOST_TEST(Decimal::parse("000999999999999999999", '.', &at, &why).has_value());
+    // The limit the docs state (18 significant digits) is the one enforced: 19 digits that
+    // would fit a 64-bit coefficient are refused all the same.
+    BOOST_TEST(!Decimal::parse("9000000000000000000", '.', &at, &why));
+    BOOST_TEST((why == P::too_many_digits));
+    BOOST_TEST(!Decimal::parse("-92233720368547758.07", '.', &at, &why));
+    BOOST_TEST((why == P::too_many_digits));
     BOOST_TEST(Decimal::describe(P::too_many_digits).find("18 significant digits") !=
                std::string::npos);
 }

@@ -17,9 +17,8 @@
 
 namespace griexport {
 
-// `found` are the build's diagnostics so far: the checks' outcomes are read from them.
-std::string audit_trail_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                             const Diagnostics& found);
+// The checks' outcomes are the checks' own records (Dataset::checks), not diagnostics.
+std::string audit_trail_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set);
 
 // One sheet per part, frozen header rows and an autofilter on each; `created` dates it.
 std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,

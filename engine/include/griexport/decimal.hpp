@@ -20,6 +20,9 @@ class Decimal {
     // coarser rounds every representable value to zero).
     static constexpr int min_precision = -18;
     static constexpr int max_precision = max_scale;
+    // What parse() accepts: at most 18 significant digits (the docs' limit). Arithmetic
+    // results may use the whole 64-bit coefficient.
+    static constexpr std::int64_t max_coefficient = 999'999'999'999'999'999;
 
     // Why a text is not an exact decimal.
     enum class ParseProblem {
@@ -27,7 +30,7 @@ class Decimal {
         syntax,             // not a decimal number at all
         exponent,           // 1e5, 1E-3: exponents are not written out
         not_finite,         // NaN, Infinity
-        too_many_digits,    // beyond the 64-bit coefficient (18 digits always fit)
+        too_many_digits,    // more than 18 significant digits (max_coefficient)
         too_many_decimals,  // more than max_scale decimals
     };
 

@@ -34,9 +34,18 @@ struct ProvenanceInput {
 };
 
 // One evaluated sub-expression: "value(climate, year=base)" = "17860 t CO2e".
+// What a step did, as the evaluator knows it: never read back from the expression's text,
+// which is the user's own ("convert (x, …)" converts as "convert(x, …)" does).
+enum class StepKind : std::uint8_t {
+    call,     // a function of the rule language
+    convert,  // convert(): a unit conversion by units.xml
+    round,    // the rule's result rounded half-even to its precision
+};
+
 struct ProvenanceStep {
     std::string expression;
     std::string value;
+    StepKind kind = StepKind::call;
 };
 
 struct Provenance {

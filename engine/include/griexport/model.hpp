@@ -236,6 +236,18 @@ struct Observation {
     SourceRef origin;
 };
 
+// A check run on an input row, and its outcome.
+enum class CheckKind : std::uint8_t {
+    cross_footing,  // a climate-accounts total or change against its parts or years
+};
+enum class CheckOutcome : std::uint8_t { ok, warning, error };
+struct CheckResult {
+    CheckKind kind = CheckKind::cross_footing;
+    SourceRef subject;  // the row checked
+    CheckOutcome outcome = CheckOutcome::ok;
+    std::string detail;
+};
+
 // A line of the climate accounts (klimatbokslut).
 enum class ClimateRole { part, total, separate, change };
 
@@ -299,6 +311,9 @@ struct Dataset {
     }
     std::vector<ClimatePost> climate_posts;
     std::vector<ClimateEntry> climate_entries;
+    // What the load-time checks found, one record per check run, as the check itself
+    // decided it: the audit trail and the mapping report read these, never diagnostics.
+    std::vector<CheckResult> checks;
     std::vector<Observation> observations;
     std::vector<Narrative> narratives;
     std::vector<std::string> dimension_values;                  // [0] is "" (not given)

@@ -30,14 +30,24 @@ std::string requirement_name(const Fact& f) {
 
 namespace {
 
-bool same_line(const Location& a, const Location& b) {
-    return a.file == b.file && a.line == b.line && a.cell == b.cell;
+const char* outcome_name(CheckOutcome o) {
+    switch (o) {
+        case CheckOutcome::ok:
+            return "ok";
+        case CheckOutcome::warning:
+            return "warning";
+        case CheckOutcome::error:
+            return "error";
+    }
+    return "error";
 }
 
 class Builder {
   public:
-    Builder(const Dataset& ds, const Mappings& m, const DisclosureSet& set, const Diagnostics& d)
-        : ds_(ds), m_(m), set_(set), diags_(d) {}
+    Builder(const Dataset& ds, const Mappings& m, const DisclosureSet& set)
+        : ds_(ds), m_(m), set_(set) {
+        for (const auto& c : ds.checks) checks_[{c.subject.file, c.subject.line}].push_back(&c);
+    }
 
     AuditRecord run() {
         facts();
@@ -52,22 +62,13 @@ class Builder {
     const Dataset& ds_;
     const Mappings& m_;
     const DisclosureSet& set_;
-    const Diagnostics& diags_;
     AuditRecord out_;
+    // The load-time checks' records by the row they checked (file, line).
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<const CheckResult*>> checks_;
 
-    // The diagnostics of one kind raised at an input's row.
-    std::vector<const Diagnostic*> raised_at(std::string_view code, const SourceRef& r) const {
-        std::vector<const Diagnostic*> out;
-        Location where = ds_.location(r);
-        for (const auto& d : diags_.items())
-            if (d.code == code && same_line(d.location, where)) out.push_back(&d);
-        return out;
-    }
-
-    static const char* severity(const Diagnostic& d) {
-        return d.severity == Severity::error     ? "error"
-               : d.severity == Severity::warning ? "warning"
-                                                 : "note";
+    const std::vector<const CheckResult*>* checks_at(const SourceRef& r) const {
+        auto it = checks_.find({r.file, r.line});
+        return it == checks_.end() ? nullptr : &it->second;
     }
 
     bool restated(std::string_view indicator, int from, int to) const {
@@ -82,10 +83,10 @@ class Builder {
         std::vector<Check> out;
         const Provenance& p = f.provenance;
         for (const auto& step : p.steps) {
-            if (step.expression.starts_with("convert("))
+            if (step.kind == StepKind::convert)
                 out.push_back({"unit-conversion", "applied",
                                fmt::format("{} = {} (units.xml)", step.expression, step.value)});
-            if (step.expression.starts_with("rounded "))
+            if (step.kind == StepKind::round)
                 out.push_back(
                     {"rounding", "applied", fmt::format("{}: {}", step.expression, step.value)});
         }
@@ -94,18 +95,10 @@ class Builder {
         for (const auto& in : p.inputs) {
             if (in.calculation_model.empty() || !in.dimensions.empty()) continue;
             if (!seen.insert({in.source.file, in.source.line}).second) continue;
-            auto found = raised_at("climate.cross-footing", in.source);
-            bool has_parts = std::any_of(
-                ds_.climate_entries.begin(), ds_.climate_entries.end(), [&](const ClimateEntry& e) {
-                    return e.year == in.year && e.role == ClimateRole::part;
-                });
-            if (!found.empty()) {
-                for (const auto* d : found)
-                    out.push_back({"cross-footing", severity(*d), d->message});
-            } else if (has_parts) {
-                out.push_back({"cross-footing", "ok",
-                               fmt::format("the {} total equals the sum of its parts", in.year)});
-            }
+            if (const auto* found = checks_at(in.source))
+                for (const auto* c : *found)
+                    if (c->kind == CheckKind::cross_footing)
+                        out.push_back({"cross-footing", outcome_name(c->outcome), c->detail});
         }
         // Inputs of one indicator from years under different definitions or models.
         std::map<std::string, std::map<int, const ProvenanceInput*>> by_indicator;
@@ -243,9 +236,8 @@ class Builder {
 
 }  // namespace
 
-AuditRecord build_audit_record(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                               const Diagnostics& diags) {
-    return Builder(ds, m, set, diags).run();
+AuditRecord build_audit_record(const Dataset& ds, const Mappings& m, const DisclosureSet& set) {
+    return Builder(ds, m, set).run();
 }
 
 }  // namespace griexport::audit

@@ -72,8 +72,9 @@ struct AuditRecord {
     std::vector<SampleItem> sample_first;
 };
 
-AuditRecord build_audit_record(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                               const Diagnostics& diags);
+// The checks' outcomes come from the checks' own records (Dataset::checks, provenance step
+// kinds), never from diagnostics or expression text: a capped diagnostic cannot hide one.
+AuditRecord build_audit_record(const Dataset& ds, const Mappings& m, const DisclosureSet& set);
 
 Place place_of(const Dataset& ds, const SourceRef& r);
 

@@ -51,9 +51,8 @@ json input_json(const Dataset& ds, const ProvenanceInput& in, const audit::Place
 
 }  // namespace
 
-std::string audit_trail_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-                             const Diagnostics& found) {
-    auto rec = audit::build_audit_record(ds, m, set, found);
+std::string audit_trail_json(const Dataset& ds, const Mappings& m, const DisclosureSet& set) {
+    auto rec = audit::build_audit_record(ds, m, set);
     const Organisation& o = ds.organisation;
 
     json facts = json::array();

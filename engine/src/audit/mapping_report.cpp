@@ -290,9 +290,8 @@ class Parts {
 }  // namespace
 
 std::vector<ReportPart> mapping_report_parts(const Dataset& ds, const Mappings& m,
-                                             const DisclosureSet& set, const Diagnostics& found,
-                                             const Labels& labels) {
-    auto rec = build_audit_record(ds, m, set, found);
+                                             const DisclosureSet& set, const Labels& labels) {
+    auto rec = build_audit_record(ds, m, set);
     return Parts(ds, m, set, rec, labels).run();
 }
 

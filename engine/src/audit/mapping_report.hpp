@@ -27,9 +27,7 @@ struct ReportPart {
     std::vector<std::vector<ReportCell>> rows;
 };
 
-// `found`: the build's diagnostics so far (the checks' outcomes are read from them).
 std::vector<ReportPart> mapping_report_parts(const Dataset& ds, const Mappings& m,
-                                             const DisclosureSet& set, const Diagnostics& found,
-                                             const Labels& labels);
+                                             const DisclosureSet& set, const Labels& labels);
 
 }  // namespace griexport::audit

@@ -40,7 +40,7 @@ constexpr std::size_t streamed_cells = 100000;
 
 std::string mapping_report_xlsx(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                                 const Labels& labels, std::int64_t created, Diagnostics& diags) {
-    auto parts = audit::mapping_report_parts(ds, m, set, diags, labels);
+    auto parts = audit::mapping_report_parts(ds, m, set, labels);
     std::string year = std::to_string(ds.organisation.reporting_period.from.year);
     std::string title = labels.get("report.title", {{"year", year}});
     std::string mark = document_mark(ds, set, labels);

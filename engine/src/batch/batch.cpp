@@ -15,6 +15,7 @@
 
 #include "../io/sha256.hpp"
 #include "../io/source_text.hpp"
+#include "../tasks/task_group.hpp"
 #include "griexport/evaluate.hpp"
 #include "griexport/output.hpp"
 
@@ -159,13 +160,12 @@ BatchResult build_batch(const std::vector<fs::path>& organisations, const fs::pa
     auto work = [&] {
         for (std::size_t k; (k = next.fetch_add(1)) < todo.size();) {
             auto& e = result.entries[todo[k]];
+            // A defect in one organisation's build is that organisation's failure: it
+            // neither ends the batch nor keeps its worker from the next one.
             Diagnostics diags;
-            try {
-                diags = build_outputs(e.folder, out / e.name, build);
-            } catch (const std::exception& ex) {
-                // A defect, not the organisation's: it must not end the batch either.
-                diags.error("internal.exception", ex.what(), {e.folder.generic_string(), 0, 0});
-            }
+            tasks::run_stage("batch:" + e.name, diags, [&](Diagnostics& d) {
+                d.append(build_outputs(e.folder, out / e.name, build));
+            });
             e.built = !diags.has_errors();
             e.errors = diags.error_count();
             e.warnings = diags.warning_count();

@@ -237,14 +237,6 @@ bool parse(XmlSource& x, Diagnostics& diags) {
     return static_cast<bool>(res);
 }
 
-// What `found` holds past its first `known` items, added to `to`.
-void add_found(Diagnostics& to, const Diagnostics& found, std::size_t known) {
-    for (std::size_t i = known; i < found.items().size(); ++i) {
-        const Diagnostic& d = found.items()[i];
-        to.add(d.severity, d.code, d.message, d.location);
-    }
-}
-
 }  // namespace
 
 std::optional<XmlSource> load_xml(const std::filesystem::path& folder, const std::string& relative,
@@ -272,8 +264,8 @@ bool read_xml(const std::filesystem::path& folder, const std::string& relative, 
     // the text. What is reported is what one after the other reports: a syntax error
     // alone; else, when the schema refuses the document, its findings alone (what reading
     // added is undone and its diagnostics dropped); else what reading found.
-    Diagnostics found = diags;
-    const std::size_t known = found.items().size();
+    // The schema's findings, joined (with whatever their caps dropped) when reported.
+    Diagnostics found;
     auto validated =
         std::async(std::launch::async, [&] { return validate(x->text, schema, found); });
     if (!parse(*x, diags)) {  // the schema's findings are in `found`, not reported
@@ -291,10 +283,10 @@ bool read_xml(const std::filesystem::path& folder, const std::string& relative, 
     if (!valid) {
         undo();
         diags = std::move(before);
-        add_found(diags, found, known);
+        diags.append(found);
         return false;
     }
-    add_found(diags, found, known);
+    diags.append(found);
     if (failed) std::rethrow_exception(failed);
     return true;
 }

@@ -96,7 +96,9 @@ std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t*
                 why = ParseProblem::too_many_decimals;
                 return fail(i);
             }
-            if (coeff > INT64_MAX) {
+            // The documented limit, not the int64's: every loaded value then leaves room for
+            // a figure's extra decimal and for sums of a few values before any overflow.
+            if (coeff > max_coefficient) {
                 why = ParseProblem::too_many_digits;
                 return fail(i);
             }

@@ -20,6 +20,8 @@
 #include "pdf/pdf_document.hpp"
 #include "xbrl/instance.hpp"
 #include "xhtml/inline_xbrl.hpp"
+#include "../tasks/fault_injection.hpp"
+#include "../tasks/task_group.hpp"
 namespace griexport {
 
 Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
@@ -61,25 +63,16 @@ Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
 
 namespace {
 
-// A programme this large gets threads of its own for its longest outputs and hands freed
-// memory back; a smaller one (each organisation of a batch) is built on one thread.
+// A programme this large hands the memory its PDFs freed back to the system, and draws its
+// mapping report only once the supplements' PDFs are drawn, so that the two documents'
+// laid-out pages are never held at once.
 bool large_programme(const Dataset& ds) {
     return ds.observations.size() >= 10000;
 }
 
-// What `from` holds past its first `known` items (those it was copied with), added to `to`.
-void add_new(Diagnostics& to, const Diagnostics& from, std::size_t known) {
-    for (std::size_t i = known; i < from.items().size(); ++i) {
-        const Diagnostic& item = from.items()[i];
-        to.add(item.severity, item.code, item.message, item.location);
-    }
-}
-
-// Hands the memory a large build's stage freed back to the system. glibc keeps freed memory
-// for reuse in the arena of the thread that freed it, so the PDFs' threads' hundreds of MB
-// of laid-out pages stayed resident while the main thread grew its own: a million
-// observations peaked some 170 MiB higher. Small builds (a batch's) skip it: the walk over
-// every arena would cost more than it gives back.
+// glibc keeps freed memory in the arena of the thread that freed it: the PDFs' laid-out
+// pages would stay resident while the main thread grows its own. A small build skips the
+// walk over every arena, which would cost more than it gives back.
 void return_freed_memory(const Dataset& ds) {
 #if defined(__GLIBC__)
     if (large_programme(ds)) malloc_trim(0);
@@ -88,27 +81,39 @@ void return_freed_memory(const Dataset& ds) {
 #endif
 }
 
-}  // namespace
+// The fonts and colour profile a PDF needs, read while the organisation is evaluated.
+struct Prepared {
+    std::vector<SourceFile> inputs;
+    Diagnostics diags;
+    std::unique_ptr<pdf::PdfDocument> document;
+};
 
-Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
-                          const BuildOptions& options) {
-    // The PDFs' fonts are prepared while the organisation is evaluated (pdf_document.hpp).
+std::shared_ptr<Prepared> prepare(const std::filesystem::path& data_dir) {
+    auto p = std::make_shared<Prepared>();
+    p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
+    return p;
+}
+
+// A PDF drawn on a thread of its own: its bytes and the inputs its document read.
+struct Drawn {
+    std::string name, kind, bytes;
+    std::vector<SourceFile> inputs;
+};
+
+void write_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
+                   const BuildOptions& options, Diagnostics& diags) {
+    using tasks::run_stage;
     auto data_dir = resolve_data_dir(options.load);
-    struct Prepared {
-        std::vector<SourceFile> inputs;
-        Diagnostics diags;
-        std::unique_ptr<pdf::PdfDocument> document;
-    };
-    auto prepare = [data_dir] {
-        auto p = std::make_unique<Prepared>();
-        p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
-        return p;
-    };
-    auto supplement_document = std::async(std::launch::async, prepare);
-    auto report_document = std::async(std::launch::async, prepare);
+    // The PDFs' fonts are prepared while the organisation is evaluated (pdf_document.hpp).
+    // std::async's futures wait in their destructors: whatever happens below, these
+    // threads end before the function returns.
+    auto supplement_document = std::async(std::launch::async, prepare, data_dir);
+    auto report_document = std::async(std::launch::async, prepare, data_dir);
     auto ev = evaluate_organisation(folder, options.load);
-    Diagnostics diags = std::move(ev.diagnostics);
-    if (!ev.disclosures) return diags;
+    diags.append(ev.diagnostics);
+    // Nothing is written when the input has errors, so nothing is drawn: a renderer never
+    // meets a figure the checks refused (value.out-of-range, rule.overflow, …).
+    if (!ev.disclosures || diags.has_errors()) return;
     const Dataset& ds = *ev.dataset;
     const Mappings& m = *ev.mappings;
     const DisclosureSet& set = *ev.disclosures;
@@ -118,7 +123,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
     for (const char* lang : {"sv", "en"})
         if (auto l = Labels::load(data_dir, lang, inputs, diags))
             labels.emplace(lang, std::move(*l));
-    if (labels.size() < 2) return diags;
+    if (labels.size() < 2) return;
     OutputSet out(out_dir);
 
     const auto& langs = ds.organisation.languages;
@@ -132,7 +137,7 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         std::string bytes;
         if (!first || !io::read_whole_file(options.annual_report,
                                            options.annual_report.generic_string(), bytes, diags))
-            return diags;
+            return;
         pdf.first_page = *first;
         annual_report_sha256 = io::sha256_hex(bytes);
     }
@@ -141,205 +146,178 @@ Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesy
         pdf_langs = {"sv", "en"};
     else if (!options.pdf_lang.empty())
         pdf_langs = {options.pdf_lang};
-    // The PDFs are the build's slowest part and need nothing of each other: each is drawn
-    // on its own thread, with its own diagnostics and inputs, merged afterwards in a fixed
-    // order so that the outputs and the manifest are the same as one after the other.
-    // Each starts from the evaluation's diagnostics (the mapping report shows the checks
-    // raised at input rows) and hands back only what it added.
-    struct Drawn {
-        std::string name, kind, bytes;
-        Diagnostics diags;
-        std::vector<SourceFile> inputs;
-        std::size_t known = 0;
-    };
-    const Diagnostics found = diags;
-    std::vector<std::future<Drawn>> drawing;
-    // Each language's supplement content, made on its PDF's thread and shared with the
-    // Inline XBRL supplement: a large programme's content takes seconds to make (null when
-    // the PDF's document could not be made: the XHTML then makes its own).
-    using Model = std::shared_ptr<const doc::Document>;
-    std::vector<std::promise<Model>> model_made(pdf_langs.size());
-    std::vector<std::future<Model>> models;
-    for (auto& p : model_made) models.push_back(p.get_future());
-    // Each supplement's PDF says when it is drawn (even when its drawing failed): a large
-    // programme's mapping report waits for that, so that the two PDFs' laid-out pages are
-    // never held at once.
-    std::vector<std::promise<void>> supplement_drawn(pdf_langs.size());
-    std::vector<std::shared_future<void>> supplements_drawn;
-    for (auto& p : supplement_drawn) supplements_drawn.push_back(p.get_future().share());
-    struct Signal {
-        std::promise<void>* drawn;
-        ~Signal() {
-            if (drawn) drawn->set_value();
-        }
-    };
-    // The first language's documents were prepared above; a second language's are made here.
-    auto draw = [&](std::string name, std::string kind, std::unique_ptr<Prepared> prepared,
-                    const std::string& lang, std::promise<Model>* model,
-                    std::promise<void>* drawn) {
-        return std::async(std::launch::async, [&, name, kind, lang, model, drawn,
-                                               p = std::move(prepared)]() mutable {
-            Signal signal{drawn};
-            // A large programme's mapping report (no model) follows the supplements' PDFs.
-            if (!model && large_programme(ds))
-                for (const auto& f : supplements_drawn) f.wait();
-            if (!p) {
-                p = std::make_unique<Prepared>();
-                p->document = std::make_unique<pdf::PdfDocument>(data_dir, p->inputs, p->diags);
-            }
-            Drawn d{name, kind, {}, found, std::move(p->inputs), found.items().size()};
-            if (model) {
-                Model content =
-                    pdf::supplement_model(*p->document, ds, m, set, labels.at(lang), pdf);
-                model->set_value(content);
-                if (content)
-                    d.bytes = pdf::draw_supplement(*p->document, ds, m, set, labels.at(lang), pdf,
-                                                   d.diags, *content);
-            } else {
-                d.bytes = pdf::draw_mapping_report(*p->document, ds, m, set, labels.at(lang), pdf,
-                                                   d.diags);
-            }
-            p->document.reset();
-            return_freed_memory(ds);
-            // The document's own problems (a font missing) come first, as when made here.
-            Diagnostics own = std::move(p->diags);
-            add_new(own, d.diags, d.known);
-            d.diags = std::move(own);
-            d.known = 0;
-            return d;
-        });
-    };
-    for (std::size_t i = 0; i < pdf_langs.size(); ++i)
-        drawing.push_back(draw("gri-supplement." + pdf_langs[i] + ".pdf", "pdf-supplement",
-                               i == 0 ? supplement_document.get() : nullptr, pdf_langs[i],
-                               &model_made[i], &supplement_drawn[i]));
     // The workbooks are dated as the supplement is, so that the bytes reproduce.
     std::int64_t created = options.source_date_epoch
                                ? *options.source_date_epoch
                                : ds.organisation.reporting_period.to->days_since_epoch() * 86400;
-    // The mapping report workbook, like its PDF, reads only the evaluation's diagnostics (the
-    // checks raised at input rows); what it adds is merged after the audit trail's, as when
-    // it was made after the trail. A large programme's is made on a thread beside the
-    // mapping report's PDF; a small one's when it is merged.
-    struct Workbook {
-        std::string bytes;
-        Diagnostics diags;
-        std::size_t known = 0;
-    };
-    std::future<Workbook> workbook;
-    auto make_workbook = [&] {
-        if (langs.empty()) return;
-        workbook = std::async(large_programme(ds) ? std::launch::async : std::launch::deferred,
-                              [&, w = Workbook{{}, found, found.items().size()}]() mutable {
-                                  w.bytes = mapping_report_xlsx(
-                                      ds, m, set, labels.at(langs.front()), created, w.diags);
-                                  return std::move(w);
-                              });
-    };
-    // The auditor's review, in the supplement's languages. A large programme's is drawn
-    // once the programme's instance is written and the supplement's PDF drawn, beside the
-    // Inline XBRL supplement: started here it took the second core from the supplement's
-    // PDF and the instance, and the Inline XBRL supplement was then written with a core
-    // idle.
+
+    // Everything the threads below write to or read, declared before them: the futures and
+    // the group wait for their threads before any of it is destroyed.
+    std::vector<std::shared_ptr<Prepared>> documents{supplement_document.get(),
+                                                     report_document.get()};
+    using Model = std::shared_ptr<const doc::Document>;
+    std::vector<Drawn> supplements(pdf_langs.size()), reports(pdf_langs.size());
+    std::string workbook;
+    std::vector<std::shared_future<Model>> models;
+    std::vector<std::shared_future<Diagnostics>> supplements_drawn;
+    tasks::TaskGroup drawing;
+
+    // Each language's supplement content, made once and shared by its PDF and its Inline
+    // XBRL supplement; null when the PDF's document could not be made (the XHTML then makes
+    // its own). A failure reaches both through the future, never a wait without end.
+    for (std::size_t i = 0; i < pdf_langs.size(); ++i) {
+        auto document = i == 0 ? documents[0] : prepare(data_dir);
+        const std::string& lang = pdf_langs[i];
+        models.push_back(std::async(std::launch::async, [&, document, lang] {
+                             tasks::fault_point("build:supplement-content." + lang);
+                             return pdf::supplement_model(*document->document, ds, m, set,
+                                                          labels.at(lang), pdf);
+                         }).share());
+        supplements[i] = {"gri-supplement." + lang + ".pdf", "pdf-supplement", {}, {}};
+        supplements_drawn.push_back(drawing.run(
+            "build:pdf-supplement." + lang, [&, i, document, lang](Diagnostics& d) {
+                Model content = models[i].get();
+                d.append(document->diags);  // the document's own problems (a font missing)
+                if (content)
+                    supplements[i].bytes = pdf::draw_supplement(*document->document, ds, m, set,
+                                                                labels.at(lang), pdf, d, *content);
+                supplements[i].inputs = std::move(document->inputs);
+                document->document.reset();
+                return_freed_memory(ds);
+            }));
+    }
+    // The auditor's review, in the supplement's languages, and its workbook.
     auto draw_reports = [&] {
-        for (std::size_t i = 0; i < pdf_langs.size(); ++i)
-            drawing.push_back(draw("mapping-report." + pdf_langs[i] + ".pdf", "mapping-report",
-                                   i == 0 ? report_document.get() : nullptr, pdf_langs[i], nullptr,
-                                   nullptr));
+        for (std::size_t i = 0; i < pdf_langs.size(); ++i) {
+            auto document = i == 0 ? documents[1] : nullptr;
+            const std::string& lang = pdf_langs[i];
+            reports[i] = {"mapping-report." + lang + ".pdf", "mapping-report", {}, {}};
+            drawing.run("build:mapping-report." + lang, [&, i, document, lang](Diagnostics& d) {
+                if (large_programme(ds))
+                    for (const auto& f : supplements_drawn) f.wait();
+                auto p = document ? document : prepare(data_dir);
+                d.append(p->diags);
+                reports[i].bytes =
+                    pdf::draw_mapping_report(*p->document, ds, m, set, labels.at(lang), pdf, d);
+                reports[i].inputs = std::move(p->inputs);
+                p->document.reset();
+                return_freed_memory(ds);
+            });
+        }
+        if (!langs.empty())
+            drawing.run(
+                "build:mapping-report.xlsx",
+                [&](Diagnostics& d) {
+                    workbook = mapping_report_xlsx(ds, m, set, labels.at(langs.front()), created, d);
+                },
+                large_programme(ds));
     };
-    if (!large_programme(ds)) {
-        draw_reports();
-        make_workbook();
-    }
+    // A large programme's reports are drawn once the programme's instance is written,
+    // beside the Inline XBRL supplement, so that they never take a core from the instance.
+    if (!large_programme(ds)) draw_reports();
 
-    for (std::size_t i = 0; i < langs.size(); ++i) {
-        std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
-        out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), diags);
-    }
-
-    // The content index for Excel users, in the first language, beside its CSV.
-    if (!langs.empty()) {
-        auto xlsx = content_index_xlsx(ds, m, set, labels.at(langs.front()), created, diags);
-        if (!xlsx.empty()) out.add("content-index.xlsx", "content-index", std::move(xlsx), diags);
-    }
+    run_stage("build:content-index", diags, [&](Diagnostics& d) {
+        for (std::size_t i = 0; i < langs.size(); ++i) {
+            std::string name =
+                i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
+            out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), d);
+        }
+        // The content index for Excel users, in the first language, beside its CSV.
+        if (!langs.empty()) {
+            auto xlsx = content_index_xlsx(ds, m, set, labels.at(langs.front()), created, d);
+            if (!xlsx.empty()) out.add("content-index.xlsx", "content-index", std::move(xlsx), d);
+        }
+    });
 
     if (!options.taxonomy_package.empty())
         if (auto concepts =
                 read_taxonomy_package(options.taxonomy_package, m.xbrl.gri_namespace, diags))
             check_concepts_against(*concepts, ds, m, set, diags);
     xbrl::InstanceRecord gri_facts, programme_facts;
-    auto gri = gri_instance(ds, m, set, diags, &gri_facts);
-    out.add(gri.path, gri.kind, std::move(gri.bytes), diags);
-    programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), diags, &programme_facts,
-                   [&](const std::string& path, const char* kind) {
-                       std::shared_ptr<OutputStream> s = out.stream(path, kind, diags);
-                       return FileSink{[s](std::string_view piece) {
-                                           if (s) s->write(piece);
-                                       },
-                                       [s, &diags] {
-                                           if (s) s->close(diags);
-                                       }};
-                   });
+    run_stage("build:gri-instance", diags, [&](Diagnostics& d) {
+        auto gri = gri_instance(ds, m, set, d, &gri_facts);
+        out.add(gri.path, gri.kind, std::move(gri.bytes), d);
+    });
+    run_stage("build:programme-xbrl", diags, [&](Diagnostics& d) {
+        programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), d, &programme_facts,
+                       [&](const std::string& path, const char* kind) {
+                           std::shared_ptr<OutputStream> s = out.stream(path, kind, d);
+                           return FileSink{[s](std::string_view piece) {
+                                               if (s) s->write(piece);
+                                           },
+                                           [s, &d] {
+                                               if (s) s->close(d);
+                                           }};
+                       });
+    });
     return_freed_memory(ds);  // the programme taxonomy's concepts
-    if (large_programme(ds)) {
-        draw_reports();
-        make_workbook();
-    }
+    if (large_programme(ds)) draw_reports();
 
     // The same supplement as Inline XBRL: the accessible, machine-readable version.
     for (std::size_t i = 0; i < pdf_langs.size(); ++i) {
         const auto& lang = pdf_langs[i];
-        Model content = models[i].get();
-        auto stream = out.stream("gri-supplement." + lang + ".xhtml", "xhtml-supplement", diags);
-        if (!stream) continue;
-        if (xhtml::write_supplement(
-                ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts, &diags, inputs, diags,
-                [&](std::string_view piece) { stream->write(piece); }, content.get()))
-            stream->close(diags);
+        run_stage("build:xhtml-supplement." + lang, diags, [&](Diagnostics& d) {
+            Model content = models[i].get();
+            auto stream = out.stream("gri-supplement." + lang + ".xhtml", "xhtml-supplement", d);
+            if (!stream) return;
+            if (xhtml::write_supplement(
+                    ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts, &diags, inputs,
+                    d, [&](std::string_view piece) { stream->write(piece); }, content.get()))
+                stream->close(d);
+        });
     }
 
-    for (auto& job : drawing) {
-        Drawn d = job.get();
-        add_new(diags, d.diags, d.known);
-        inputs.insert(inputs.end(), d.inputs.begin(), d.inputs.end());
-        if (!d.bytes.empty()) out.add(d.name, d.kind, std::move(d.bytes), diags);
-    }
-
-    if (!options.annual_report.empty()) {
-        // The first supplement merged into the annual report, carrying the XBRL instances.
-        std::vector<Attachment> attachments;
-        std::string supplement_name = "gri-supplement." + pdf_langs.front() + ".pdf";
-        auto supplement = out.bytes_of(supplement_name);
-        for (const auto& f : out.files())
-            if (f.kind == "xbrl-instance")
-                if (auto bytes = out.bytes_of(f.path))
-                    attachments.push_back({f.path, "application/xml",
-                                           "XBRL instance of the GRI supplement",
-                                           std::move(*bytes)});
-        if (supplement) {
-            auto merged = merge_with_annual_report(options.annual_report, supplement_name,
-                                                   *supplement, attachments, diags);
-            if (!merged.empty())
-                out.add("annual-report-with-gri." + pdf_langs.front() + ".pdf", "annual-report",
-                        std::move(merged), diags);
+    drawing.join(diags);
+    for (auto* drawn : {&supplements, &reports})
+        for (auto& p : *drawn) {
+            inputs.insert(inputs.end(), p.inputs.begin(), p.inputs.end());
+            if (!p.bytes.empty()) out.add(p.name, p.kind, std::move(p.bytes), diags);
         }
-    }
 
-    // The auditor's view; read from the diagnostics of this build before the manifest counts.
-    out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set, diags), diags);
-    if (workbook.valid()) {
-        Workbook w = workbook.get();
-        add_new(diags, w.diags, w.known);
-        if (!w.bytes.empty())
-            out.add("mapping-report.xlsx", "mapping-report", std::move(w.bytes), diags);
-    }
+    if (!options.annual_report.empty())
+        run_stage("build:annual-report", diags, [&](Diagnostics& d) {
+            // The first supplement merged into the annual report, carrying the XBRL instances.
+            std::vector<Attachment> attachments;
+            std::string supplement_name = "gri-supplement." + pdf_langs.front() + ".pdf";
+            auto supplement = out.bytes_of(supplement_name);
+            for (const auto& f : out.files())
+                if (f.kind == "xbrl-instance")
+                    if (auto bytes = out.bytes_of(f.path))
+                        attachments.push_back({f.path, "application/xml",
+                                               "XBRL instance of the GRI supplement",
+                                               std::move(*bytes)});
+            if (supplement) {
+                auto merged = merge_with_annual_report(options.annual_report, supplement_name,
+                                                       *supplement, attachments, d);
+                if (!merged.empty())
+                    out.add("annual-report-with-gri." + pdf_langs.front() + ".pdf",
+                            "annual-report", std::move(merged), d);
+            }
+        });
 
-    out.add("manifest.json", "manifest",
-            manifest_json(ds, m, set, inputs, out.files(), diags,
-                          {options.pdf_lang, options.source_date_epoch,
-                           options.annual_report.generic_string(), annual_report_sha256}),
-            diags);
+    run_stage("build:audit-trail", diags, [&](Diagnostics& d) {
+        out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set), d);
+    });
+    if (!workbook.empty()) out.add("mapping-report.xlsx", "mapping-report", std::move(workbook), diags);
+
+    run_stage("build:manifest", diags, [&](Diagnostics& d) {
+        out.add("manifest.json", "manifest",
+                manifest_json(ds, m, set, inputs, out.files(), diags,
+                              {options.pdf_lang, options.source_date_epoch,
+                               options.annual_report.generic_string(), annual_report_sha256}),
+                d);
+    });
+    // Refuses whenever any stage reported an error: nothing of a failed build is written.
     out.commit(diags);
+}
+
+}  // namespace
+
+Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
+                          const BuildOptions& options) {
+    Diagnostics diags;
+    // Whatever escapes the stages is reported here, with the output folder untouched.
+    tasks::run_stage("build", diags, [&](Diagnostics& d) { write_outputs(folder, out_dir, options, d); });
     return diags;
 }
 

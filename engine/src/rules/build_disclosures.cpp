@@ -55,6 +55,7 @@ class Builder {
     DisclosureSet run() {
         const auto& o = ds_.organisation;
         out_.sought = o.claim_sought;
+        rules::check_printable(ds_, diags_);
         scope();
         apply_rules();
         report_from_organisation();
@@ -415,7 +416,7 @@ class Builder {
                     if (const auto* obs = idx_.total(i, year))
                         part += fmt::format(" {} {} {}", text::number(obs->value.value, l),
                                             ds_.units.label(obs->value.unit, l), year);
-                    if (auto p = rules::compute_progress(ds_, idx_, i, year)) {
+                    if (auto p = rules::progress_of(ds_, idx_, i, year, nullptr)) {
                         static const std::map<ProgressStatus, std::pair<const char*, const char*>>
                             words{{ProgressStatus::achieved, {"uppnått", "achieved"}},
                                   {ProgressStatus::on_path, {"enligt plan", "on track"}},

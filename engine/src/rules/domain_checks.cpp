@@ -14,10 +14,6 @@ std::vector<int> compared_years(const Organisation& o) {
     return {years.begin(), years.end()};
 }
 
-namespace {
-
-// Progress with figures too large for exact arithmetic is an error of its own, not a
-// crash and not a wrong percentage. `diags` null: the caller only needs the years.
 std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIndex& idx,
                                           std::uint32_t i, int year, Diagnostics* diags) {
     try {
@@ -31,6 +27,28 @@ std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIn
                          ds.location(ds.indicators[i].source));
         return std::nullopt;
     }
+}
+
+namespace {
+
+// Whether `v` can be printed with `decimals` decimals (rounded half-even, then padded with
+// zeros) inside the exact range: the supplement, the XBRL and the workbooks print it so.
+bool printable(const Decimal& v, int decimals) {
+    try {
+        (void)v.rounded(decimals).with_scale(std::max(decimals, 0));
+        return true;
+    } catch (const DecimalOverflow&) {
+        return false;
+    }
+}
+
+void out_of_range(const Dataset& ds, std::string_view what, const Decimal& v, int decimals,
+                  const SourceRef& at, Diagnostics& diags) {
+    diags.error("value.out-of-range",
+                fmt::format("{} {} cannot be printed with its {} decimals within the exact "
+                            "decimal range (18 significant digits); give it in a larger unit",
+                            what, v.to_string(), decimals),
+                ds.location(at));
 }
 
 bool restated(const Dataset& ds, std::string_view indicator, int from_year, int to_year) {
@@ -102,6 +120,28 @@ void check_models(const Dataset& ds, const std::vector<int>& years, Diagnostics&
 }
 
 }  // namespace
+
+void check_printable(const Dataset& ds, Diagnostics& diags) {
+    for (const auto& o : ds.observations) {
+        int p = ds.indicators[o.indicator].precision;
+        if (!printable(o.value.value, p))
+            out_of_range(ds, fmt::format("the value of indicator {}", ds.indicators[o.indicator].id),
+                         o.value.value, p, o.origin, diags);
+    }
+    for (const auto& ind : ds.indicators)
+        for (const auto& t : ind.targets) {
+            int p = std::max(ind.precision, t.value.value.scale());
+            if (!printable(t.value.value, p))
+                out_of_range(ds, fmt::format("the {} target of indicator {}", t.year, ind.id),
+                             t.value.value, p, t.source, diags);
+        }
+    const Indicator* climate = ds.find_indicator(ds.climate_indicator);
+    if (!climate) return;
+    for (const auto& e : ds.climate_entries)
+        if (!printable(e.value.value, climate->precision))
+            out_of_range(ds, fmt::format("the climate accounts' {} {}", e.post, e.year),
+                         e.value.value, climate->precision, e.origin, diags);
+}
 
 void check_restatements(const Dataset& ds, const Mappings&, const ObservationIndex& idx,
                         Diagnostics& diags) {

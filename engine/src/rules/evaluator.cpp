@@ -253,7 +253,8 @@ class Interpreter {
                 return binary(n);
             case NodeKind::call: {
                 auto v = call(n);
-                prov_.steps.push_back({text(n), format(v)});
+                prov_.steps.push_back(
+                    {text(n), format(v), n.text == "convert" ? StepKind::convert : StepKind::call});
                 return v;
             }
         }
@@ -628,7 +629,7 @@ RuleOutcome RuleEvaluator::evaluate(const Rule& rule, int year) {
         if (!(rounded.value == v.value))
             f.provenance.steps.push_back(
                 {fmt::format("rounded half-even to {} decimals", rule.precision),
-                 in.format(rounded)});
+                 in.format(rounded), StepKind::round});
         f.value = rounded;
         results_[result_key] = rounded;
         out.fact = std::move(f);

@@ -20,9 +20,9 @@ std::string mapping_report_pdf(const Dataset& ds, const Mappings& m, const Discl
 
 std::string pdf::draw_mapping_report(PdfDocument& pdf, const Dataset& ds, const Mappings& m,
                                      const DisclosureSet& set, const Labels& labels,
-                                     const SupplementOptions& options, Diagnostics& diags) {
+                                     const SupplementOptions& options, Diagnostics& /*diags*/) {
     if (!pdf.ok()) return {};
-    auto parts = audit::mapping_report_parts(ds, m, set, diags, labels);
+    auto parts = audit::mapping_report_parts(ds, m, set, labels);
     const std::string& lang = labels.lang();
     const Organisation& o = ds.organisation;
     std::string year = std::to_string(o.reporting_period.from.year);
