@@ -73,7 +73,7 @@ cat > "$work/explain-failed/rules.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <rules>
   <rule id="t.big" disclosure="305-4" requirement="a">
-    <value unit="t CO2e" precision="0">value(climate, year=base) * 9000000000000000000</value>
+    <value unit="t CO2e" precision="0">value(climate, year=base) * 900000000000000000 * 100</value>
   </rule>
 </rules>
 XML
