@@ -24,6 +24,7 @@
 #include "griexport/starter.hpp"
 #include "griexport/summary.hpp"
 #include "griexport/version.hpp"
+#include "griexport/fault_injection.hpp"
 
 namespace {
 
@@ -252,6 +253,7 @@ int run(int argc, char** argv, std::string& stage) {
     }
 
     stage = app.get_subcommands().front()->get_name();
+    griexport::tasks::fault_point("command:" + stage);
     griexport::LoadOptions options;
     options.data_dir = data_dir;
     // Before any work: an output folder that is, holds or lies in an input folder could

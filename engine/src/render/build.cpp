@@ -20,7 +20,7 @@
 #include "pdf/pdf_document.hpp"
 #include "xbrl/instance.hpp"
 #include "xhtml/inline_xbrl.hpp"
-#include "../tasks/fault_injection.hpp"
+#include "griexport/fault_injection.hpp"
 #include "../tasks/task_group.hpp"
 namespace griexport {
 

@@ -1,4 +1,4 @@
-#include "fault_injection.hpp"
+#include "griexport/fault_injection.hpp"
 
 #include <cstdlib>
 #include <string>

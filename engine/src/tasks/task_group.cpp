@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "fault_injection.hpp"
+#include "griexport/fault_injection.hpp"
 
 namespace griexport::tasks {
 
