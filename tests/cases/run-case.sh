@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one broken-input case: copies _base/ (a small valid organisation), lays the case's
 # files over it, runs `griexport validate`, and checks the exit code, that every line of
-# the case's `expect` file starts a diagnostic line, and that nothing was written on error.
+# the case's `expect` file starts a diagnostic line, that every error printed is one of
+# them, and that nothing was written on error.
 #   expect:  first line "exit N"; then one diagnostic prefix per line, paths under org/.
 #   delete:  optional; files of _base/ to remove for this case.
 #   absent:  optional; diagnostic codes that must not appear (checks that must stay silent).
@@ -36,6 +37,14 @@ while IFS= read -r want; do
     echo "missing diagnostic: $want"; fail=1
   fi
 done < <(tail -n +2 "$case_dir/expect")
+# Every error printed must be one the case expects: an extra error is a defect too.
+while IFS= read -r line; do
+  [[ "$line" == *": error["* ]] || continue
+  if ! awk -v l="$line" 'NR > 1 && $0 != "" && index(l, $0) == 1 { found = 1 } END { exit !found }' \
+      "$case_dir/expect"; then
+    echo "unexpected error: $line"; fail=1
+  fi
+done <<<"$out"
 if [ -f "$case_dir/absent" ]; then
   while IFS= read -r code; do
     [ -z "$code" ] && continue
