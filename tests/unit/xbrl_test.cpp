@@ -66,6 +66,14 @@ BOOST_AUTO_TEST_SUITE(xbrl_output)
 BOOST_AUTO_TEST_CASE(escaping) {
     BOOST_TEST(escape_text("a < b & c > d") == "a &lt; b &amp; c &gt; d");
     BOOST_TEST(escape_attribute("\"x\"\n\t&") == "&quot;x&quot;&#10;&#9;&amp;");
+    // Characters XML 1.0 cannot hold (C0 controls but tab, newline and carriage return;
+    // U+FFFE, U+FFFF) never reach an output: each becomes U+FFFD.
+    using namespace std::string_literals;
+    BOOST_TEST(escape_text("a\x01b\x1F\tc\n"s) == "a\uFFFDb\uFFFD\tc\n");
+    BOOST_TEST(escape_text("nul\0!"s) == "nul\uFFFD!");
+    BOOST_TEST(escape_attribute("\x0B\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD"s) ==
+               "\uFFFD\uFFFD\uFFFD\uFFFD");
+    BOOST_TEST(escape_text("\xEF\xAC\x81 fine") == "\xEF\xAC\x81 fine");  // U+FB01 stays
 }
 
 BOOST_AUTO_TEST_CASE(a_context_without_dimensions) {
@@ -120,7 +128,7 @@ BOOST_AUTO_TEST_CASE(numeric_and_text_facts) {
     xbrl::Fact n{"gri:ReductionOfGHGEmissions",
                  "ghgEmissionsItemType",
                  "duration",
-                 true,
+                 xbrl::ValueKind::number,
                  "D2021",
                  "u_tCO2e",
                  "1920",
@@ -132,7 +140,7 @@ BOOST_AUTO_TEST_CASE(numeric_and_text_facts) {
     xbrl::Fact t{"gri:X",
                  "textBlockItemType",
                  "duration",
-                 false,
+                 xbrl::ValueKind::xhtml,
                  "D2021",
                  "",
                  xhtml_paragraphs("Miljö & klimat\n\nAndra <stycket>"),
@@ -168,8 +176,8 @@ BOOST_AUTO_TEST_CASE(a_stream_writes_each_context_and_unit_once_before_its_facts
     BOOST_TEST(e == "D2021-03-01_2021-12-31");
     BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
     BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
-    b.fact({"p:M", "massItemType", "duration", true, a, "u_t", "5", 0, ""});
-    b.fact({"p:M", "massItemType", "duration", true, "D1999", "u_t", "5", 0, ""});
+    b.fact({"p:M", "massItemType", "duration", xbrl::ValueKind::number, a, "u_t", "5", 0, ""});
+    b.fact({"p:M", "massItemType", "duration", xbrl::ValueKind::number, "D1999", "u_t", "5", 0, ""});
     b.finish();
     BOOST_TEST(
         out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
@@ -235,9 +243,9 @@ BOOST_AUTO_TEST_CASE(checks_a_sound_instance_silently) {
     auto checker = small_checker();
     std::vector<xbrl::Fact> facts;
     facts.push_back(
-        {"g:A", "ghgEmissionsItemType", "duration", true, "D2021", "u_tCO2e", "1", 0, ""});
-    facts.push_back({"g:B", "decimalItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
-    facts.push_back({"g:C", "stringItemType", "duration", false, "D2021", "", "x", 0, "sv"});
+        {"g:A", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021", "u_tCO2e", "1", 0, ""});
+    facts.push_back({"g:B", "decimalItemType", "duration", xbrl::ValueKind::number, "D2021", "u_MWh", "1", 0, ""});
+    facts.push_back({"g:C", "stringItemType", "duration", xbrl::ValueKind::text, "D2021", "", "x", 0, "sv"});
     Diagnostics d;
     for (const auto& f : facts) checker.check(f, d);
     BOOST_TEST(d.items().empty());
@@ -247,13 +255,13 @@ BOOST_AUTO_TEST_CASE(checks_what_xml_schema_cannot_see) {
     auto checker = small_checker();
     std::vector<xbrl::Fact> facts;
     facts.push_back(
-        {"g:A", "ghgEmissionsItemType", "duration", true, "D2020", "u_tCO2e", "1", 0, ""});
-    facts.push_back({"g:B", "ghgEmissionsItemType", "duration", true, "D2021", "u_kg", "1", 0, ""});
+        {"g:A", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2020", "u_tCO2e", "1", 0, ""});
+    facts.push_back({"g:B", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021", "u_kg", "1", 0, ""});
     facts.push_back(
-        {"g:C", "ghgEmissionsItemType", "instant", true, "D2021", "u_tCO2e", "1", 0, ""});
+        {"g:C", "ghgEmissionsItemType", "instant", xbrl::ValueKind::number, "D2021", "u_tCO2e", "1", 0, ""});
     facts.push_back(
-        {"g:D", "ghgEmissionsItemType", "duration", true, "D2021", "u_MWh", "1", 0, ""});
-    facts.push_back({"g:E", "stringItemType", "duration", false, "D2021", "u_MWh", "x", 0, ""});
+        {"g:D", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021", "u_MWh", "1", 0, ""});
+    facts.push_back({"g:E", "stringItemType", "duration", xbrl::ValueKind::text, "D2021", "u_MWh", "x", 0, ""});
     Diagnostics d;
     for (const auto& f : facts) checker.check(f, d);
     auto c = codes(d);

@@ -15,6 +15,8 @@ class ByteSet {
         for (char c : members) in_[static_cast<unsigned char>(c)] = true;
     }
 
+    constexpr void add(char c) { in_[static_cast<unsigned char>(c)] = true; }
+
     constexpr bool contains(char c) const { return in_[static_cast<unsigned char>(c)]; }
 
     // Offset of the first byte of `s` at or after `from` that is in the set, or npos.

@@ -48,7 +48,7 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
             xbrl::Fact fact{g + f.concept_name,
                             f.item_type,
                             f.period_type,
-                            true,
+                            xbrl::ValueKind::number,
                             ctx,
                             b.unit(v.measure, v.item_types),
                             v.value,
@@ -65,8 +65,8 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
         for (const auto& lang : o.languages) {
             const auto& text = f.text.in(lang);
             if (text.empty()) continue;
-            b.fact({g + f.concept_name, f.item_type, f.period_type, false, ctx, "",
-                    xhtml_paragraphs(text), 0, lang, false, fmt::format("f{}/{}", fi, lang)});
+            b.fact({g + f.concept_name, f.item_type, f.period_type, xbrl::ValueKind::xhtml, ctx,
+                    "", xhtml_paragraphs(text), 0, lang, false, fmt::format("f{}/{}", fi, lang)});
         }
     }
     for (std::size_t oi = 0; oi < set.omissions.size(); ++oi) {
@@ -78,13 +78,13 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
         auto [start, end] = period_of_year(o, o.reporting_period.from.year);
         auto ctx = b.duration(entity.scheme, entity.identifier, start, end, dims);
         const auto* reason = m.catalogue.find_reason(om.reason);
-        b.fact({g + x.omission_reason, "stringItemType", "duration", false, ctx, "",
-                reason ? reason->label.en : om.reason, 0, "en", false,
+        b.fact({g + x.omission_reason, "stringItemType", "duration", xbrl::ValueKind::text, ctx,
+                "", reason ? reason->label.en : om.reason, 0, "en", false,
                 fmt::format("o{}/reason", oi)});
         for (const auto& lang : o.languages)
             if (!om.explanation.in(lang).empty())
-                b.fact({g + x.omission_explanation, "stringItemType", "duration", false, ctx, "",
-                        om.explanation.in(lang), 0, lang, false, fmt::format("o{}/{}", oi, lang)});
+                b.fact({g + x.omission_explanation, "stringItemType", "duration",
+                        xbrl::ValueKind::text, ctx, "", om.explanation.in(lang), 0, lang, false, fmt::format("o{}/{}", oi, lang)});
     }
     b.finish();
     return {path, "xbrl-instance", std::move(out)};

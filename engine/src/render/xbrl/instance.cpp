@@ -189,7 +189,7 @@ std::string_view RecordedFact::source() const {
 
 void InstanceRecord::add(const Fact& f) {
     facts.push_back({intern(f.concept_name, 0), intern(f.context, 1), intern(f.unit, 2),
-                     intern(f.lang, 3), f.decimals, f.numeric, f.preliminary,
+                     intern(f.lang, 3), f.decimals, f.kind, f.preliminary,
                      text_.keep_lengthed(f.value, f.source)});
 }
 
@@ -271,7 +271,7 @@ void InstanceChecker::check(const Fact& f, Diagnostics& diags) const {
                     fmt::format("{} is a {} concept but context '{}' is {}", f.concept_name,
                                 f.period_type, f.context, c->second ? "an instant" : "a duration"),
                     where);
-    if (!f.numeric) {
+    if (f.kind != ValueKind::number) {
         if (!f.unit.empty())
             diags.error("xbrl.unit-on-text",
                         fmt::format("non-numeric {} has a unit", f.concept_name), where);
@@ -338,7 +338,7 @@ void write_unit(XmlWriter& w, const Unit& u) {
 }
 
 void write_fact(XmlWriter& w, const Fact& f, const std::string& id) {
-    if (f.numeric) {
+    if (f.kind == ValueKind::number) {
         // The attributes as views of the fact and of a digit buffer: a million facts each
         // built a vector of string pairs only to write them.
         char digits[12];

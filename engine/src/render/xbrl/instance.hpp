@@ -40,11 +40,20 @@ struct Unit {
     std::vector<std::string> item_types;  // UTR item types the measure is registered for
 };
 
+// What a fact's value is, set where the value is made and carried to every writer: the
+// Inline XBRL writer copies `xhtml` (made by xhtml_paragraphs from escaped text) as markup
+// and escapes everything else. A value's bytes never decide it.
+enum class ValueKind : std::uint8_t {
+    number,  // an exact decimal in the C locale
+    text,    // plain text: escaped wherever it is written
+    xhtml,   // XHTML the engine made (xhtml_paragraphs): its text is escaped already
+};
+
 struct Fact {
     std::string concept_name;  // QName
     std::string item_type;     // local name
     std::string period_type;   // duration or instant
-    bool numeric = true;
+    ValueKind kind = ValueKind::number;
     std::string context;
     std::string unit;  // numeric only
     std::string value;
@@ -67,7 +76,7 @@ struct Fact {
 struct RecordedFact {
     std::uint32_t concept_name = 0, context = 0, unit = 0, lang = 0;  // InstanceRecord::name
     int decimals = 0;
-    bool numeric = true;
+    ValueKind kind = ValueKind::number;
     bool preliminary = false;
     const char* text = nullptr;  // value, then source, each after its length (TextBlocks)
 

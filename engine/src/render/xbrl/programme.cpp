@@ -681,7 +681,7 @@ class Programme {
             }
             f.concept_name.assign(q).append(concept_name);
             f.item_type.assign(std::string_view(type).substr(type.find(':') + 1));
-            f.numeric = true;
+            f.kind = xbrl::ValueKind::number;
             f.context = context;
             f.unit = unit;
             f.value = std::move(number.value);
@@ -746,8 +746,8 @@ class Programme {
                         {{q + "DefinitionVersionAxis", q + "DefinitionVersionDomain", d.version}});
                 for (const auto& lang : o.languages)
                     if (!d.text.in(lang).empty())
-                        b.fact({q + name + "_Definition", "stringItemType", "duration", false,
-                                context, "", d.text.in(lang), 0, lang, false,
+                        b.fact({q + name + "_Definition", "stringItemType", "duration",
+                                xbrl::ValueKind::text, context, "", d.text.in(lang), 0, lang, false,
                                 fmt::format("d{}.{}/{}", ii, di, lang)});
             }
         }

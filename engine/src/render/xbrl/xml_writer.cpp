@@ -4,16 +4,39 @@
 
 namespace griexport::xbrl {
 
+namespace {
+
+// Bytes that need a look: markup, the whitespace attribute values normalise, every C0
+// control character (XML 1.0 cannot hold them, not even as references) and the lead byte of
+// U+FFFE and U+FFFF (not characters either).
+constexpr text::ByteSet needs_care(bool attribute) {
+    text::ByteSet set(attribute ? "&<>\r\"\n\t\xEF" : "&<>\r\xEF");
+    for (char c = 1; c < 0x20; ++c)
+        if (c != '\t' && c != '\n' && c != '\r') set.add(c);
+    set.add('\0');
+    return set;
+}
+
+constexpr text::ByteSet in_attribute = needs_care(true), in_text = needs_care(false);
+
+// What stands for a character XML cannot hold: U+FFFD REPLACEMENT CHARACTER, so the gap
+// stays visible.
+constexpr std::string_view replacement = "\xEF\xBF\xBD";
+
+}  // namespace
+
 // One pass for both: attribute values also escape quotes and the whitespace that
 // attribute-value normalisation would otherwise turn into spaces. Appends to `out`, and a
-// value with nothing to escape (nearly every one) is appended whole.
+// value with nothing to escape (nearly every one) is appended whole. No character XML
+// cannot hold reaches `out`.
 void escape_into(std::string& out, std::string_view s, bool attribute) {
-    static constexpr text::ByteSet in_attribute("&<>\r\"\n\t"), in_text("&<>\r");
-    if ((attribute ? in_attribute : in_text).find_in(s) == std::string_view::npos) {
+    const text::ByteSet& care = attribute ? in_attribute : in_text;
+    if (care.find_in(s) == std::string_view::npos) {
         out += s;
         return;
     }
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
         switch (c) {
             case '&':
                 out += "&amp;";
@@ -36,8 +59,21 @@ void escape_into(std::string& out, std::string_view s, bool attribute) {
             case '\t':
                 out += attribute ? "&#9;" : "\t";
                 break;
+            case '\xEF':
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
+                if (i + 2 < s.size() && s[i + 1] == '\xBF' &&
+                    (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
+                    out += replacement;
+                    i += 2;
+                } else {
+                    out += c;
+                }
+                break;
             default:
-                out += c;
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out += replacement;
+                else
+                    out += c;
         }
     }
 }
@@ -79,7 +115,11 @@ void XmlWriter::comment(std::string_view text) {
     out_ += "<!-- ";
     // "--" may not appear inside a comment.
     for (std::size_t i = 0; i < text.size(); ++i) {
-        out_ += text[i];
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            out_ += replacement;  // nor may a character XML cannot hold
+        else
+            out_ += text[i];
         if (text[i] == '-' && i + 1 < text.size() && text[i + 1] == '-') out_ += ' ';
     }
     out_ += " -->\n";

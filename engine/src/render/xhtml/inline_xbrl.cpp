@@ -218,7 +218,11 @@ class InlineSupplement {
         out += '"';
         if (at.record == &programme_) out.append(" target=\"").append(programme_target) += '"';
         // A preliminary fact carries an id: the footnote relationship names it.
-        if (footnoted(at)) out.append(" id=\"").append(fact_id(f)) += '"';
+        if (footnoted(at)) {
+            out += " id=\"";
+            xbrl::escape_into(out, fact_id(f), true);
+            out += '"';
+        }
     }
     std::string fact_attributes(const FactAt& at) const {
         std::string out;
@@ -273,8 +277,14 @@ class InlineSupplement {
             if (link) {
                 bool first = first_link(key);
                 if (first) linked_.emplace_back(linked_text_.keep(key), linked_text_.keep(figure));
-                out.append("<a href=\"#p-").append(key) += '"';
-                if (first) out.append(" id=\"v-").append(key) += '"';
+                out += "<a href=\"#p-";
+                xbrl::escape_into(out, key, true);
+                out += '"';
+                if (first) {
+                    out += " id=\"v-";
+                    xbrl::escape_into(out, key, true);
+                    out += '"';
+                }
                 out += '>';
             }
             auto p = take_apart(figure);
@@ -506,18 +516,21 @@ class InlineSupplement {
                 out += fmt::format("<div class=\"contents\"><h2 id=\"contents\">{}</h2><ol>\n",
                                    escape_text(l_.get("xhtml.contents")));
                 for (const auto& [id, title] : contents)
-                    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", id, escape_text(title));
+                    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", escape_attribute(id),
+                                       escape_text(title));
                 out += fmt::format("<li><a href=\"#provenance\">{}</a></li>\n",
                                    escape_text(l_.get("xhtml.provenance")));
                 out += "</ol></div>\n";
                 made_by_ = c->made_by;
             } else if (const auto* s = std::get_if<doc::Section>(&b)) {
                 if (section_open) main += "</div>\n";
-                main += fmt::format("<div class=\"section\">\n<h2 id=\"{0}\">{1}</h2>\n", s->id,
+                main += fmt::format("<div class=\"section\">\n<h2 id=\"{0}\">{1}</h2>\n",
+                                    escape_attribute(s->id),
                                     escape_text(s->title));
                 section_open = true;
             } else if (const auto* h = std::get_if<doc::Heading>(&b)) {
-                main += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", 2 + h->level, h->id,
+                main += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", 2 + h->level,
+                                    escape_attribute(h->id),
                                     escape_text(h->text));
             } else if (const auto* p = std::get_if<doc::Paragraph>(&b)) {
                 std::string cls = p->small                          ? " class=\"note\""
@@ -567,14 +580,15 @@ class InlineSupplement {
                                   {"year", std::to_string(f.year)},
                                   {"value", std::string(figure)}});
             }
-            out += fmt::format("<li id=\"p-{}\"><p class=\"strong\">{}</p>\n", key,
+            out += fmt::format("<li id=\"p-{}\"><p class=\"strong\">{}</p>\n", escape_attribute(key),
                                escape_text(heading));
             // explain's chain is English, like diagnostics: marked so screen readers say it so.
             out += chain;
             for (const auto& line : lines)
                 out += fmt::format("<li class=\"depth{}\"><code>{}</code></li>\n",
                                    std::min(line.depth, 3), escape_text(line.text));
-            out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", key, back);
+            out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", escape_attribute(key),
+                               back);
         }
         out += "</ol>\n";
         // The footnote the XBRL instances give preliminary figures, in each language.
@@ -628,7 +642,7 @@ class InlineSupplement {
                 if (shown(at)) continue;
                 // Written in place, and handed on by the MiB: a large build hides
                 // hundreds of thousands of facts.
-                if (f.numeric) {
+                if (f.kind == xbrl::ValueKind::number) {
                     bool negative = f.value().starts_with('-');
                     out += "<ix:nonFraction ";
                     add_fact_attributes(out, at);
@@ -639,18 +653,24 @@ class InlineSupplement {
                     out += '>';
                     xbrl::escape_into(out, f.value().substr(negative ? 1 : 0), false);
                     out += "</ix:nonFraction>\n";
-                } else if (f.value().starts_with("<p xmlns=")) {
+                } else if (f.kind == xbrl::ValueKind::xhtml) {
+                    // Made by xhtml_paragraphs from escaped text where the fact was made:
+                    // markup by its kind, never by what its bytes look like.
                     out += "<ix:nonNumeric ";
                     add_fact_attributes(out, at);
                     out += " xml:lang=\"";
                     xbrl::escape_into(out, r->name(f.lang), true);
                     out += "\" escape=\"true\">";
-                    out += f.value();  // already XHTML
+                    out += f.value();
                     out += "</ix:nonNumeric>\n";
                 } else {
                     out += "<ix:nonNumeric ";
                     add_fact_attributes(out, at);
-                    if (f.lang != 0) out.append(" xml:lang=\"").append(r->name(f.lang)) += '"';
+                    if (f.lang != 0) {
+                        out += " xml:lang=\"";
+                        xbrl::escape_into(out, r->name(f.lang), true);
+                        out += '"';
+                    }
                     out += '>';
                     xbrl::escape_into(out, f.value(), false);
                     out += "</ix:nonNumeric>\n";
