@@ -31,10 +31,17 @@ BOOST_AUTO_TEST_CASE(json_escapes_and_counts) {
                "      \"column\": 3\n    }\n  ],\n  \"errors\": 1,\n  \"warnings\": 0\n}\n");
 }
 
-BOOST_AUTO_TEST_CASE(warnings_alone_are_not_errors) {
-    Diagnostics d;
-    d.warning("x", "y", {});
-    BOOST_TEST(!d.has_errors());
+// append is how one thread's diagnostics join another's: what the cap dropped is carried
+// with its count, so an error past the cap is never lost.
+BOOST_AUTO_TEST_CASE(append_carries_what_the_cap_dropped) {
+    Diagnostics child;
+    for (std::uint32_t i = 1; i <= 120; ++i) child.error("x.y", "e", {"f.csv", i, 1});
+    child.warning("x.w", "w", {"f.csv", 1, 1});
+    Diagnostics parent;
+    parent.append(child);
+    BOOST_TEST(parent.error_count() == 120u);
+    BOOST_TEST(parent.warning_count() == 1u);
+    BOOST_TEST(parent.items().size() == 101u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
