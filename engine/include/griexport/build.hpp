@@ -9,6 +9,7 @@
 
 #include "griexport/diagnostics.hpp"
 #include "griexport/load.hpp"
+#include "griexport/output.hpp"
 
 namespace griexport {
 
@@ -31,5 +32,15 @@ Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
 // Writes nothing when there is an error; returns the diagnostics.
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out,
                           const BuildOptions& options);
+
+struct Dataset;
+struct Mappings;
+struct DisclosureSet;
+
+// Every file `build` writes for an evaluated organisation, handed to `out` (which commits
+// nothing itself): build_outputs with its OutputSet, the whole-build fuzz target with memory.
+// Each stage runs under the task group's contract (tasks/task_group.hpp).
+void write_build_outputs(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                         const BuildOptions& options, OutputSink& out, Diagnostics& diags);
 
 }  // namespace griexport

@@ -24,6 +24,30 @@ struct OutputFile {
 
 class OutputSet;
 
+// A file written in pieces: write() each piece in order, then close() once. Dropped
+// without close(), it leaves no file.
+class PieceSink {
+  public:
+    virtual ~PieceSink() = default;
+    virtual void write(std::string_view bytes) = 0;
+    virtual void close(Diagnostics& diags) = 0;
+};
+
+// Where a build's files go: the output folder (OutputSet), or memory (the fuzz target that
+// runs the whole build). Once `diags` has errors a sink may drop what it is given.
+class OutputSink {
+  public:
+    virtual ~OutputSink() = default;
+    virtual void add(std::string relative, std::string kind, std::string bytes,
+                     Diagnostics& diags) = 0;
+    // nullptr (with a diagnostic, or after earlier errors) when it cannot be written.
+    virtual std::unique_ptr<PieceSink> stream(std::string relative, std::string kind,
+                                              Diagnostics& diags) = 0;
+    virtual const std::vector<OutputFile>& files() const = 0;
+    // A file's bytes, read back (the annual report merge needs the supplement).
+    virtual std::optional<std::string> bytes_of(std::string_view relative) const = 0;
+};
+
 // While one exists, the lock files output sets release are kept, unlocked, and removed when
 // the last one ends (each only while it can take its lock, as a release would): a batch
 // holds one for its whole run, so that its builds do not delete two files each while the
@@ -43,14 +67,14 @@ class Sha256;
 // A file of an OutputSet written piece by piece into its staging folder (a taxonomy or an
 // instance of hundreds of MB), hashed as it goes. Dropped without close(), it leaves no
 // file.
-class OutputStream {
+class OutputStream : public PieceSink {
   public:
-    ~OutputStream();
+    ~OutputStream() override;
     OutputStream(const OutputStream&) = delete;
     OutputStream& operator=(const OutputStream&) = delete;
-    void write(std::string_view bytes);
+    void write(std::string_view bytes) override;
     // Writes the rest and adds the file to its set; output.write when anything failed.
-    void close(Diagnostics& diags);
+    void close(Diagnostics& diags) override;
 
   private:
     friend class OutputSet;
@@ -66,7 +90,7 @@ class OutputStream {
     std::string error_;
 };
 
-class OutputSet {
+class OutputSet : public OutputSink {
   public:
     // replace: the folder ends up holding exactly these files (build: OUT holds what its
     // manifest lists). add: the files join what the folder holds (validate -o).
@@ -74,7 +98,7 @@ class OutputSet {
 
     explicit OutputSet(std::filesystem::path folder, Mode mode = Mode::replace);
     // Removes the staging folder of a set never committed.
-    ~OutputSet();
+    ~OutputSet() override;
     OutputSet(const OutputSet&) = delete;
     OutputSet& operator=(const OutputSet&) = delete;
 
@@ -83,14 +107,15 @@ class OutputSet {
     // folder, is made on the first file). A path that is absolute or climbs out of the
     // folder is refused with output.path, so no input can make griexport write elsewhere.
     // Once `diags` has errors nothing more is written: nothing will be committed.
-    void add(std::string relative, std::string kind, std::string bytes, Diagnostics& diags);
+    void add(std::string relative, std::string kind, std::string bytes,
+             Diagnostics& diags) override;
     // The same for a file written in pieces; nullptr (with a diagnostic, or after earlier
     // errors) when it cannot be.
-    std::unique_ptr<OutputStream> stream(std::string relative, std::string kind,
-                                         Diagnostics& diags);
-    const std::vector<OutputFile>& files() const { return files_; }
+    std::unique_ptr<PieceSink> stream(std::string relative, std::string kind,
+                                      Diagnostics& diags) override;
+    const std::vector<OutputFile>& files() const override { return files_; }
     // A staged file's bytes, read back (the annual report merge needs the supplement).
-    std::optional<std::string> bytes_of(std::string_view relative) const;
+    std::optional<std::string> bytes_of(std::string_view relative) const override;
 
     // Writes nothing when `diags` has errors (and removes the staging folder). Otherwise,
     // holding an exclusive lock (output.busy when another run holds it):

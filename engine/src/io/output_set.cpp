@@ -342,7 +342,7 @@ std::optional<std::string> OutputSet::checked_path(const std::string& relative,
     return p.lexically_normal().generic_string();
 }
 
-std::unique_ptr<OutputStream> OutputSet::stream(std::string relative, std::string kind,
+std::unique_ptr<PieceSink> OutputSet::stream(std::string relative, std::string kind,
                                                 Diagnostics& diags) {
     auto path = checked_path(relative, diags);
     if (!path || diags.has_errors() || !open_staging(diags)) return nullptr;

@@ -100,23 +100,17 @@ struct Drawn {
     std::vector<SourceFile> inputs;
 };
 
-void write_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
-                   const BuildOptions& options, Diagnostics& diags) {
+// The two PDF documents' fonts and profile, read while the organisation is evaluated: the
+// first language's supplement and mapping report use them (null: read when needed).
+struct EarlyDocuments {
+    std::shared_ptr<Prepared> supplement, report;
+};
+
+void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+            const BuildOptions& options, OutputSink& out, Diagnostics& diags,
+            EarlyDocuments early) {
     using tasks::run_stage;
     auto data_dir = resolve_data_dir(options.load);
-    // The PDFs' fonts are prepared while the organisation is evaluated (pdf_document.hpp).
-    // std::async's futures wait in their destructors: whatever happens below, these
-    // threads end before the function returns.
-    auto supplement_document = std::async(std::launch::async, prepare, data_dir);
-    auto report_document = std::async(std::launch::async, prepare, data_dir);
-    auto ev = evaluate_organisation(folder, options.load);
-    diags.append(ev.diagnostics);
-    // Nothing is written when the input has errors, so nothing is drawn: a renderer never
-    // meets a figure the checks refused (value.out-of-range, rule.overflow, …).
-    if (!ev.disclosures || diags.has_errors()) return;
-    const Dataset& ds = *ev.dataset;
-    const Mappings& m = *ev.mappings;
-    const DisclosureSet& set = *ev.disclosures;
     std::vector<SourceFile> inputs = ds.sources;
     // Both languages' labels: the programme taxonomy is labelled in sv and en.
     std::map<std::string, Labels> labels;
@@ -124,7 +118,6 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
         if (auto l = Labels::load(data_dir, lang, inputs, diags))
             labels.emplace(lang, std::move(*l));
     if (labels.size() < 2) return;
-    OutputSet out(out_dir);
 
     const auto& langs = ds.organisation.languages;
     SupplementOptions pdf;
@@ -153,8 +146,9 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
 
     // Everything the threads below write to or read, declared before them: the futures and
     // the group wait for their threads before any of it is destroyed.
-    std::vector<std::shared_ptr<Prepared>> documents{supplement_document.get(),
-                                                     report_document.get()};
+    std::vector<std::shared_ptr<Prepared>> documents{
+        early.supplement ? early.supplement : prepare(data_dir),
+        early.report ? early.report : prepare(data_dir)};
     using Model = std::shared_ptr<const doc::Document>;
     std::vector<Drawn> supplements(pdf_langs.size()), reports(pdf_langs.size());
     std::string workbook;
@@ -241,7 +235,7 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
     run_stage("build:programme-xbrl", diags, [&](Diagnostics& d) {
         programme_xbrl(ds, m, labels.at("sv"), labels.at("en"), d, &programme_facts,
                        [&](const std::string& path, const char* kind) {
-                           std::shared_ptr<OutputStream> s = out.stream(path, kind, d);
+                           std::shared_ptr<PieceSink> s = out.stream(path, kind, d);
                            return FileSink{[s](std::string_view piece) {
                                                if (s) s->write(piece);
                                            },
@@ -307,11 +301,34 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
                                options.annual_report.generic_string(), annual_report_sha256}),
                 d);
     });
+}
+
+void write_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
+                   const BuildOptions& options, Diagnostics& diags) {
+    auto data_dir = resolve_data_dir(options.load);
+    // The PDFs' fonts are prepared while the organisation is evaluated (pdf_document.hpp).
+    // std::async's futures wait in their destructors: whatever happens below, these
+    // threads end before the function returns.
+    auto supplement_document = std::async(std::launch::async, prepare, data_dir);
+    auto report_document = std::async(std::launch::async, prepare, data_dir);
+    auto ev = evaluate_organisation(folder, options.load);
+    diags.append(ev.diagnostics);
+    // Nothing is written when the input has errors, so nothing is drawn: a renderer never
+    // meets a figure the checks refused (value.out-of-range, rule.overflow, …).
+    if (!ev.disclosures || diags.has_errors()) return;
+    OutputSet out(out_dir);
+    render(*ev.dataset, *ev.mappings, *ev.disclosures, options, out, diags,
+           {supplement_document.get(), report_document.get()});
     // Refuses whenever any stage reported an error: nothing of a failed build is written.
     out.commit(diags);
 }
 
 }  // namespace
+
+void write_build_outputs(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
+                         const BuildOptions& options, OutputSink& out, Diagnostics& diags) {
+    tasks::run_stage("build", diags, [&](Diagnostics& d) { render(ds, m, set, options, out, d, {}); });
+}
 
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
                           const BuildOptions& options) {
