@@ -10,6 +10,7 @@
 #include "griexport/catalogue.hpp"
 #include "griexport/diagnostics.hpp"
 #include "griexport/disclosure.hpp"
+#include "griexport/labels.hpp"
 #include "griexport/load.hpp"
 #include "griexport/model.hpp"
 #include "griexport/rules.hpp"
@@ -21,6 +22,8 @@ struct Mappings {
     Catalogue catalogue;
     RuleSet rules;
     XbrlSettings xbrl;
+    // The words of the texts the rules write, in sv and en (templates/<lang>/labels.xml).
+    std::map<std::string, Labels, std::less<>> labels{};
 };
 
 // The catalogue, compliance data and XBRL settings of a data directory with the files

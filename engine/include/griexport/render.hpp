@@ -13,27 +13,10 @@
 #include "griexport/diagnostics.hpp"
 #include "griexport/disclosure.hpp"
 #include "griexport/evaluate.hpp"
+#include "griexport/labels.hpp"
 #include "griexport/output.hpp"
 
 namespace griexport {
-
-// The printed labels of one language.
-class Labels {
-  public:
-    // Reads data_dir/templates/<lang>/labels.xml; records it in `sources`.
-    static std::optional<Labels> load(const std::filesystem::path& data_dir, std::string_view lang,
-                                      std::vector<SourceFile>& sources, Diagnostics& diags);
-    // The label for `key` with each {name} replaced. A missing key yields "[key]", so a gap
-    // in a template is visible in the output rather than silently empty.
-    std::string get(
-        std::string_view key,
-        std::initializer_list<std::pair<std::string_view, std::string>> args = {}) const;
-    const std::string& lang() const { return lang_; }
-
-  private:
-    std::string lang_;
-    std::map<std::string, std::string, std::less<>> text_;
-};
 
 // What every page of every document says about its standing: "Utkast" while a draft,
 // "Exempel med illustrativa värden" for a sample organisation, both joined; "" otherwise.

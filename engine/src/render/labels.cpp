@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "../io/xml_source.hpp"
+#include "griexport/labels.hpp"
 #include "griexport/render.hpp"
 
 namespace griexport {

@@ -84,6 +84,14 @@ class Builder {
     std::unordered_map<std::size_t, Listed> listed_;  // per disclosure entry
     std::unordered_set<const Narrative*> checked_narratives_;
 
+    // The words of the texts written here, in `lang`; without them (labels.xml failed to
+    // load, already an error) every label reads "[key]", a gap that shows.
+    const Labels& words(std::string_view lang) const {
+        static const Labels none;
+        auto it = m_.labels.find(lang);
+        return it == m_.labels.end() ? none : it->second;
+    }
+
     DisclosureEntry& entry(const Disclosure& d, const std::string& topic) {
         auto key = std::make_pair(d.number, topic);
         auto it = entry_index_.find(key);
@@ -319,11 +327,9 @@ class Builder {
         if (field == "contact" && given(o.contact)) return std::pair{o.contact, o.source};
         if (field == "name" && given(o.name))
             return std::pair{both([&](const char* l) {
-                                 return fmt::format("{}, {} {}", o.name.in(l),
-                                                    std::string_view(l) == "sv"
-                                                        ? "organisationsnummer"
-                                                        : "Swedish organisation number",
-                                                    o.organisation_number);
+                                 return words(l).get("text.organisation-number",
+                                                     {{"name", o.name.in(l)},
+                                                      {"number", o.organisation_number}});
                              }),
                              o.source};
         if (field == "legal-form") {
@@ -367,29 +373,26 @@ class Builder {
         for (const auto& r : ds_.restatements) {
             if (r.effective_year > year) continue;
             for (const char* l : {"sv", "en"}) {
-                bool sv = std::string_view(l) == "sv";
+                const Labels& w = words(l);
                 std::string what =
                     r.indicator.empty()
-                        ? fmt::format(fmt::runtime(sv ? "beräkningsmodell {} → {}"
-                                                      : "calculation model {} → {}"),
-                                      r.from_version, r.to_version)
-                        : fmt::format(fmt::runtime(sv ? "nyckeltal {}, definition {} → {}"
-                                                      : "indicator {}, definition {} → {}"),
-                                      r.indicator, r.from_version, r.to_version);
-                std::string& t = sv ? out.sv : out.en;
-                t += fmt::format("{}{} ({} {}): {} {}", t.empty() ? "" : " ", what,
-                                 sv ? "från" : "from", r.effective_year, r.reason.in(l),
-                                 r.effect.in(l));
+                        ? w.get("text.restatement.model",
+                                {{"from", r.from_version}, {"to", r.to_version}})
+                        : w.get("text.restatement.indicator", {{"indicator", r.indicator},
+                                                               {"from", r.from_version},
+                                                               {"to", r.to_version}});
+                std::string& t = std::string_view(l) == "sv" ? out.sv : out.en;
+                if (!t.empty()) t += ' ';
+                t += w.get("text.restatement", {{"what", what},
+                                                {"year", std::to_string(r.effective_year)},
+                                                {"reason", r.reason.in(l)},
+                                                {"effect", r.effect.in(l)}});
             }
             where = r.source;
         }
         if (out.sv.empty())
-            out = {fmt::format("Programmet redovisar inga ändringar av tidigare lämnad "
-                               "information till och med {}.",
-                               year),
-                   fmt::format("The programme records no restatements of information up to "
-                               "{}.",
-                               year)};
+            out = {words("sv").get("text.restatements.none", {{"year", std::to_string(year)}}),
+                   words("en").get("text.restatements.none", {{"year", std::to_string(year)}})};
         return std::pair{out, where};
     }
 
@@ -406,35 +409,39 @@ class Builder {
             const Goal* g = ds_.find_goal(gid);
             if (!g) continue;
             for (const char* l : {"sv", "en"}) {
-                bool sv = std::string_view(l) == "sv";
+                const Labels& w = words(l);
                 std::string part =
-                    fmt::format("{} {} ({})", sv ? "delmål" : "goal", g->id, g->title.in(l));
+                    w.get("text.goals.goal", {{"id", g->id}, {"title", g->title.in(l)}});
                 for (std::uint32_t i = 0; i < ds_.indicators.size(); ++i) {
                     const Indicator& ind = ds_.indicators[i];
                     if (ind.goal != gid) continue;
-                    part += fmt::format("; {} {}", sv ? "nyckeltal" : "indicator", ind.id);
+                    part += "; " + w.get("text.goals.indicator", {{"id", ind.id}});
                     if (const auto* obs = idx_.total(i, year))
-                        part += fmt::format(" {} {} {}", text::number(obs->value.value, l),
-                                            ds_.units.label(obs->value.unit, l), year);
+                        part += " " + w.get("text.goals.value",
+                                            {{"value", text::number(obs->value.value, l)},
+                                             {"unit", ds_.units.label(obs->value.unit, l)},
+                                             {"year", std::to_string(year)}});
                     if (auto p = rules::progress_of(ds_, idx_, i, year, nullptr)) {
-                        static const std::map<ProgressStatus, std::pair<const char*, const char*>>
-                            words{{ProgressStatus::achieved, {"uppnått", "achieved"}},
-                                  {ProgressStatus::on_path, {"enligt plan", "on track"}},
-                                  {ProgressStatus::behind, {"efter plan", "behind"}},
-                                  {ProgressStatus::not_met, {"ej uppnått", "not met"}}};
-                        const auto& w = words.at(p->status);
-                        part += fmt::format(
-                            ", {} {} {} {}{}: {}", sv ? "mål" : "target",
-                            text::number(p->target_level.value, l),
-                            ds_.units.label(p->target_level.unit, l), p->target_year,
+                        static const std::map<ProgressStatus, const char*> status{
+                            {ProgressStatus::achieved, "text.status.achieved"},
+                            {ProgressStatus::on_path, "text.status.on-path"},
+                            {ProgressStatus::behind, "text.status.behind-path"},
+                            {ProgressStatus::not_met, "text.status.not-met"}};
+                        std::string share =
                             p->share_of_way
-                                ? fmt::format(", {} {}", text::percent(*p->share_of_way, l),
-                                              sv ? "av vägen" : "of the way")
-                                : "",
-                            sv ? w.first : w.second);
+                                ? w.get("text.goals.share",
+                                        {{"share", text::percent(*p->share_of_way, l)}})
+                                : "";
+                        part += ", " + w.get("text.goals.target",
+                                             {{"value", text::number(p->target_level.value, l)},
+                                              {"unit", ds_.units.label(p->target_level.unit, l)},
+                                              {"year", std::to_string(p->target_year)},
+                                              {"share", share},
+                                              {"status", w.get(status.at(p->status))}});
                     }
                 }
-                (sv ? out.sv : out.en) += (sv ? out.sv : out.en).empty() ? part : ". " + part;
+                std::string& t = std::string_view(l) == "sv" ? out.sv : out.en;
+                t += t.empty() ? part : ". " + part;
             }
         }
         if (out.sv.empty()) return std::nullopt;

@@ -696,6 +696,12 @@ void load_mappings(io::LoadContext& ctx, Mappings& m) {
     for (auto& r : m.rules.rules)
         if (r.parsed) check_expression(ctx, m, r, *r.parsed);
     order_rules(ctx, m.rules);
+    // The words of the texts the rules write. The build reads and lists these files among
+    // its inputs where it renders; here they are only read.
+    std::vector<SourceFile> read;
+    for (const char* lang : {"sv", "en"})
+        if (auto l = Labels::load(ctx.data_dir, lang, read, ctx.diags))
+            m.labels.emplace(lang, std::move(*l));
 }
 
 }  // namespace griexport::rules

@@ -26,8 +26,18 @@ std::string content_index_xlsx(const Dataset& ds, const Mappings& m, const Discl
             format_set_align(label, LXW_ALIGN_VERTICAL_TOP);
             auto [header, cell] = table_formats(wb);
 
-            lxw_worksheet* ws =
-                workbook_add_worksheet(wb, lang == "sv" ? "Innehållsindex" : "Content index");
+            // Excel's sheet names are at most 31 characters, with none of []:*?/\ in them:
+            // a label that breaks that is refused, not written as a broken workbook.
+            std::string sheet = labels.get("xlsx.content-index.sheet");
+            if (workbook_validate_sheet_name(wb, sheet.c_str()) != LXW_NO_ERROR) {
+                diags.error("template.sheet-name",
+                            fmt::format("'{}' cannot name an Excel sheet (at most 31 characters, "
+                                        "none of []:*?/\\)",
+                                        sheet),
+                            {fmt::format("templates/{}/labels.xml", lang), 0, 0});
+                return;
+            }
+            lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
             struct Column {
                 const char* key;
                 double width;
