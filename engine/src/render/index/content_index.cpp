@@ -10,10 +10,18 @@ namespace griexport {
 
 namespace {
 
+// A text cell. Spreadsheets run a cell that begins with = + - @ (or a tab or carriage
+// return before one) as a formula when they open the file: such a cell starts with an
+// apostrophe, which Excel and LibreOffice show as text and do not print. Every cell of the
+// content index is text (its figures are in the supplement), so none is left out.
 std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+    std::string cell;
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos)
+        cell += '\'';
+    cell += s;
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";
-    for (char c : s) {
+    for (char c : cell) {
         if (c == '"') out += '"';
         out += c;
     }
