@@ -187,6 +187,30 @@ class FolderLock {
     std::string error_;
 };
 
+// Makes a folder's entries (files created or renamed in it) durable: without it a power cut
+// after the rename can leave the new name pointing at nothing.
+std::optional<std::string> sync_folder(const fs::path& folder) {
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return reason(errno);
+    int rc = ::fsync(fd);
+    int err = errno;
+    ::close(fd);
+    if (rc != 0) return reason(err);
+    return std::nullopt;
+}
+
+// The staging folder and every folder in it, deepest first.
+std::optional<std::string> sync_tree(const fs::path& root) {
+    std::vector<fs::path> folders{root};
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_directory(ec) && !it->is_symlink(ec)) folders.push_back(it->path());
+    if (ec) return ec.message();
+    for (auto f = folders.rbegin(); f != folders.rend(); ++f)
+        if (auto err = sync_folder(*f)) return err;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> write_new_file(const fs::path& path, std::string_view bytes) {
@@ -203,6 +227,13 @@ std::optional<std::string> write_new_file(const fs::path& path, std::string_view
             return reason(err);
         }
         done += static_cast<std::size_t>(n);
+    }
+    // On the disk before anything renames it into place (a power cut, not only a kill).
+    if (::fsync(fd) != 0) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(path.c_str());
+        return reason(err);
     }
     if (::close(fd) != 0) {  // NFS and full disks may report only here
         int err = errno;
@@ -425,6 +456,7 @@ void OutputStream::flush() {
 void OutputStream::close(Diagnostics& diags) {
     if (fd_ < 0) return;
     if (error_.empty()) flush();
+    if (error_.empty() && ::fsync(fd_) != 0) error_ = reason(errno);  // durable before the swap
     if (::close(fd_) != 0 && error_.empty()) error_ = reason(errno);  // NFS, full disks
     fd_ = -1;
     if (!error_.empty()) {
@@ -500,6 +532,15 @@ bool OutputSet::commit(Diagnostics& diags) {
     }
 
     fs::path staging = staging_;
+    // Every file was synced when written; their folders' entries are synced here, before
+    // any rename makes them the outputs, and the renames after.
+    if (auto err = sync_tree(staging))
+        return write_error(staging, fmt::format("cannot sync the outputs to disk: {}", *err));
+    auto synced = [&](const fs::path& where) {
+        if (auto err = sync_folder(where))
+            return write_error(where, fmt::format("cannot sync the folder to disk: {}", *err));
+        return true;
+    };
     if (mode_ == Mode::add) {
         fs::create_directories(folder, ec);
         if (ec)
@@ -512,6 +553,7 @@ bool OutputSet::commit(Diagnostics& diags) {
                 return write_error(
                     dest, fmt::format("cannot move the file into place: {}", ec.message()));
         }
+        if (!synced(folder)) return false;
         remove_staging();
         return true;
     }
@@ -522,12 +564,13 @@ bool OutputSet::commit(Diagnostics& diags) {
         staging_ = fs::path();  // it is the folder now
         release_lock_file(staging_lock_path(staging), staging_lock_);
         staging_lock_ = -1;
-        return true;
+        return synced(parent);
     }
     // One atomic step: afterwards `staging` holds the old outputs.
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) != 0)
         return write_error(
             folder_, fmt::format("cannot swap the new outputs into place: {}", reason(errno)));
+    if (!synced(parent)) return false;
     remove_staging();  // the old outputs; if this is killed, the next run removes the rest
     return true;
 }
