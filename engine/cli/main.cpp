@@ -138,8 +138,7 @@ int run(int argc, char** argv, std::string& stage) {
     build_cmd
         ->add_option("--annual-report", build_annual_report,
                      "the annual report (PDF): number the supplement after its last page and "
-                     "also write the two merged")
-        ->check(CLI::ExistingFile);
+                     "also write the two merged");
     std::string taxonomy_package;
     build_cmd
         ->add_option("--taxonomy-package", taxonomy_package,

@@ -11,6 +11,7 @@
 #define POINTERHOLDER_TRANSITION 4
 
 #include <map>
+#include <optional>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
 #include <qpdf/QPDFExc.hh>
@@ -27,27 +28,44 @@ namespace {
 namespace fs = std::filesystem;
 using QOH = QPDFObjectHandle;
 
-// The printed number of each page, from /PageLabels ranges of decimal numbering (style
-// /D); a page without such a label gets its position, 1-based.
-std::vector<long long> page_numbers(QPDF& q, std::size_t count) {
-    std::vector<long long> out(count);
-    for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<long long>(i) + 1;
+// The printed number of each page as a reader sees it, where it is a plain decimal
+// number: a page in a /PageLabels range of style /D without a prefix gets its number; a
+// page numbered otherwise (roman front matter "i", "ii", letters, a prefix "A-1", or a
+// label with no number) gets none, so that "ÅR s. 1" never lands on page "i". Without
+// /PageLabels every page is numbered by its position, as readers show it.
+std::vector<std::optional<long long>> page_numbers(QPDF& q, std::size_t count) {
+    std::vector<std::optional<long long>> out(count);
     auto labels = q.getRoot().getKey("/PageLabels");
-    if (!labels.isDictionary() || !labels.getKey("/Nums").isArray()) return out;
+    if (!labels.isDictionary() || !labels.getKey("/Nums").isArray()) {
+        for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<long long>(i) + 1;
+        return out;
+    }
     auto nums = labels.getKey("/Nums").getArrayAsVector();
     for (std::size_t k = 0; k + 1 < nums.size(); k += 2) {
-        if (!nums[k].isInteger()) continue;
+        if (!nums[k].isInteger() || nums[k].getIntValue() < 0) continue;
         auto start = static_cast<std::size_t>(nums[k].getIntValue());
-        auto end = k + 3 < nums.size() && nums[k + 2].isInteger()
+        auto end = k + 3 < nums.size() && nums[k + 2].isInteger() && nums[k + 2].getIntValue() >= 0
                        ? static_cast<std::size_t>(nums[k + 2].getIntValue())
                        : count;
         auto d = nums[k + 1];
+        bool decimal = d.isDictionary() && d.getKey("/S").isName() &&
+                       d.getKey("/S").getName() == "/D" &&
+                       !(d.getKey("/P").isString() && !d.getKey("/P").getUTF8Value().empty());
         long long first =
             d.isDictionary() && d.getKey("/St").isInteger() ? d.getKey("/St").getIntValue() : 1;
         for (std::size_t i = start; i < end && i < count; ++i)
-            out[i] = first + static_cast<long long>(i - start);
+            out[i] = decimal ? std::optional(first + static_cast<long long>(i - start))
+                             : std::nullopt;
     }
     return out;
+}
+
+// The annual report's last printed page number (the supplement continues from it): its
+// last page with a decimal number, or its page count when it has none.
+long long last_page_number(const std::vector<std::optional<long long>>& numbers) {
+    for (auto it = numbers.rbegin(); it != numbers.rend(); ++it)
+        if (*it) return **it;
+    return static_cast<long long>(numbers.size());
 }
 
 QOH fit_destination(const QOH& page) {
@@ -107,8 +125,8 @@ std::string merge(const fs::path& annual_report, QPDF& ar, QPDF& sup, const std:
     auto ar_list = ar_pages.getAllPages();
     auto sup_list = QPDFPageDocumentHelper(sup).getAllPages();
     auto ar_numbers = page_numbers(ar, ar_list.size());
-    long long last = ar_numbers.empty() ? 0 : ar_numbers.back();
-    long long first = page_numbers(sup, sup_list.size()).front();
+    long long last = last_page_number(ar_numbers);
+    long long first = page_numbers(sup, sup_list.size()).front().value_or(1);
     if (first != last + 1) {
         diags.error("attach.first-page",
                     fmt::format("the supplement's pages are numbered from {} (organisation.xml "
@@ -161,7 +179,8 @@ std::string merge(const fs::path& annual_report, QPDF& ar, QPDF& sup, const std:
 
     // 5. The content index's links into the annual report, resolved to its pages.
     std::map<long long, std::size_t> page_of_number;
-    for (std::size_t i = 0; i < ar_numbers.size(); ++i) page_of_number.emplace(ar_numbers[i], i);
+    for (std::size_t i = 0; i < ar_numbers.size(); ++i)
+        if (ar_numbers[i]) page_of_number.emplace(*ar_numbers[i], i);
     for (std::size_t i = ar_list.size(); i < all.size(); ++i) {
         auto annots = all[i].getObjectHandle().getKey("/Annots");
         if (!annots.isArray()) continue;
@@ -267,7 +286,7 @@ std::optional<int> page_after_annual_report(const fs::path& annual_report, Diagn
     if (!open_annual_report(annual_report, ar, diags)) return std::nullopt;
     try {
         auto numbers = page_numbers(ar, QPDFPageDocumentHelper(ar).getAllPages().size());
-        return static_cast<int>(numbers.empty() ? 1 : numbers.back() + 1);
+        return static_cast<int>(last_page_number(numbers) + 1);
     } catch (const std::exception& e) {
         diags.error("attach.not-pdf", fmt::format("not a PDF qpdf can read: {}", e.what()),
                     {annual_report.generic_string(), 0, 0});

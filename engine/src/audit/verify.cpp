@@ -149,7 +149,20 @@ Diagnostics verify_outputs(const fs::path& out, const fs::path* organisation,
         if (b.contains("source_date_epoch") && b["source_date_epoch"].is_number_integer())
             options.source_date_epoch = b["source_date_epoch"].get<std::int64_t>();
         if (b.contains("annual_report") && b["annual_report"].is_object()) {
-            fs::path ar = b["annual_report"].value("path", "");
+            // Recorded relative to the organisation folder (build.cpp), so found from any
+            // working folder.
+            fs::path recorded = b["annual_report"].value("path", "");
+            fs::path ar = recorded.is_absolute() ? recorded : *organisation / recorded;
+            std::error_code missing;
+            if (!fs::is_regular_file(ar, missing)) {
+                diags.error("verify.input-missing",
+                            fmt::format("the build merged the annual report {} (recorded "
+                                        "relative to the organisation folder); put it back there "
+                                        "to re-perform the build",
+                                        recorded.generic_string()),
+                            {ar.generic_string(), 0, 0});
+                return diags;
+            }
             auto bytes = read_file(ar, ar.generic_string(), diags);
             if (!bytes) return diags;
             if (io::sha256_hex(*bytes) != b["annual_report"].value("sha256", "")) {

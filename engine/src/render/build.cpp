@@ -100,6 +100,18 @@ struct Drawn {
     std::vector<SourceFile> inputs;
 };
 
+// The annual report's path as the manifest records it: relative to the organisation folder
+// (absolute only when no relative path leads there), so that `verify OUT ORG` finds it from
+// any working folder and a rebuild records the same string.
+std::string annual_report_path(const std::filesystem::path& annual_report,
+                               const std::filesystem::path& organisation) {
+    std::error_code ec;
+    auto ar = std::filesystem::weakly_canonical(std::filesystem::absolute(annual_report, ec), ec);
+    auto org = std::filesystem::weakly_canonical(std::filesystem::absolute(organisation, ec), ec);
+    auto rel = ar.lexically_relative(org);
+    return rel.empty() ? ar.generic_string() : rel.generic_string();
+}
+
 // The two PDF documents' fonts and profile, read while the organisation is evaluated: the
 // first language's supplement and mapping report use them (null: read when needed).
 struct EarlyDocuments {
@@ -108,7 +120,7 @@ struct EarlyDocuments {
 
 void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
             const BuildOptions& options, OutputSink& out, Diagnostics& diags,
-            EarlyDocuments early) {
+            EarlyDocuments early, const std::filesystem::path& folder) {
     using tasks::run_stage;
     auto data_dir = resolve_data_dir(options.load);
     std::vector<SourceFile> inputs = ds.sources;
@@ -298,7 +310,10 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
         out.add("manifest.json", "manifest",
                 manifest_json(ds, m, set, inputs, out.files(), diags,
                               {options.pdf_lang, options.source_date_epoch,
-                               options.annual_report.generic_string(), annual_report_sha256}),
+                               options.annual_report.empty()
+                                   ? std::string()
+                                   : annual_report_path(options.annual_report, folder),
+                               annual_report_sha256}),
                 d);
     });
 }
@@ -318,7 +333,7 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
     if (!ev.disclosures || diags.has_errors()) return;
     OutputSet out(out_dir);
     render(*ev.dataset, *ev.mappings, *ev.disclosures, options, out, diags,
-           {supplement_document.get(), report_document.get()});
+           {supplement_document.get(), report_document.get()}, folder);
     // Refuses whenever any stage reported an error: nothing of a failed build is written.
     out.commit(diags);
 }
@@ -327,7 +342,7 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
 
 void write_build_outputs(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                          const BuildOptions& options, OutputSink& out, Diagnostics& diags) {
-    tasks::run_stage("build", diags, [&](Diagnostics& d) { render(ds, m, set, options, out, d, {}); });
+    tasks::run_stage("build", diags, [&](Diagnostics& d) { render(ds, m, set, options, out, d, {}, "."); });
 }
 
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
