@@ -23,16 +23,26 @@
 #include "../xbrl/instance.hpp"
 #include "griexport/supplement.hpp"
 #include "griexport/version.hpp"
+#include "markup.hpp"
 #include "printed_figure.hpp"
 
 namespace griexport {
 
 namespace {
 
-using xbrl::escape_attribute;
-using xbrl::escape_text;
+using xhtml::Attr;
+using xhtml::Fragment;
+using xhtml::Markup;
 
 constexpr const char* programme_target = "programme";
+
+// `a` then `b`, as one string (ids and hrefs made of a prefix and a key).
+std::string joined(std::string_view a, std::string_view b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    out.append(a).append(b);
+    return out;
+}
 
 std::string hex(const doc::Color& c) {
     auto byte = [](double v) { return static_cast<int>(std::clamp(v, 0.0, 1.0) * 255 + 0.5); };
@@ -108,38 +118,51 @@ class InlineSupplement {
         Body body;
         body_of(d, mark, body);
         std::string out;
-        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        out += "<!-- Inline XBRL 1.1 supplement written by griexport; see docs/ixbrl.md. -->\n";
-        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\"";
-        out += " xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"";
-        out += " xmlns:ixt=\"http://www.xbrl.org/inlineXBRL/transformation/2020-02-12\"";
+        Markup m(out);
+        m.declaration()
+            .comment("Inline XBRL 1.1 supplement written by griexport; see docs/ixbrl.md.")
+            .line();
+        // Each instance's namespaces, declared once; the names kept while the tag is written.
+        std::vector<std::string> xmlns;
+        std::vector<std::string_view> uris;
         std::set<std::string> declared;
         for (const auto* r : {&gri_, &programme_})
             for (const auto& [prefix, uri] : r->namespaces)
-                if (declared.insert(prefix).second)
-                    out += fmt::format(" xmlns:{}=\"{}\"", prefix, escape_attribute(uri));
+                if (declared.insert(prefix).second) {
+                    xmlns.push_back(joined("xmlns:", prefix));
+                    uris.push_back(uri);
+                }
+        std::vector<Attr> html{{"xmlns", "http://www.w3.org/1999/xhtml"},
+                               {"xmlns:ix", "http://www.xbrl.org/2013/inlineXBRL"},
+                               {"xmlns:ixt", "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"}};
+        for (std::size_t i = 0; i < xmlns.size(); ++i) html.push_back({xmlns[i], uris[i]});
         // xml:lang only: XHTML 1.1, which Inline XBRL 1.1 extends, has no lang attribute.
-        out += fmt::format(" xml:lang=\"{}\">\n", lang_);
-        out +=
-            "<head>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
-        out +=
-            fmt::format("<title>{}</title>\n", escape_text(d.title + " \u2013 " + d.organisation));
-        out += "<style type=\"text/css\">\n" + escape_text(css) + escape_text(print_rules(d)) +
-               "</style>\n";
-        out += "</head>\n<body>\n";
+        html.push_back({"xml:lang", lang_});
+        m.open("html", html).line().open("head").line();
+        m.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}})
+            .line();
+        m.leaf("title", fmt::format("{} \u2013 {}", d.title, d.organisation)).line();
+        m.open("style", {{"type", "text/css"}}).line().text(css).text(print_rules(d));
+        m.close("style").line().close("head").line().open("body").line();
         emit(out);
         header(diags, emit);
         // In its parts: joined, the largest part would be held twice.
         emit(body.before_main);
-        emit("<div id=\"main\" class=\"main\">\n");
+        std::string piece;
+        Markup(piece).open("div", {{"id", "main"}, {"class", "main"}}).line();
+        emit(piece);
         if (auto error = body.main.drain(emit); !error.empty())
             diags.error(
                 "output.write",
                 fmt::format("the supplement's scratch file could not be read back: {}", error),
                 {"gri-supplement." + lang_ + ".xhtml", 0, 0});
-        emit("</div>\n");
+        piece.clear();
+        Markup(piece).close("div").line();
+        emit(piece);
         emit(body.after_main);
-        emit("</body>\n</html>\n");
+        piece.clear();
+        Markup(piece).close("body").line().close("html").line();
+        emit(piece);
     }
 
   private:
@@ -208,26 +231,17 @@ class InlineSupplement {
         return true;
     }
 
-    // The attributes every tagged fact carries: name, context, target; appended to `out`.
-    void add_fact_attributes(std::string& out, const FactAt& at) const {
+    // The attributes every tagged fact carries: name, context, target, and the id of a
+    // footnoted one (kept in `id`, which must outlive the list), into `attrs`.
+    void fact_attributes(const FactAt& at, std::string& id, std::vector<Attr>& attrs) const {
         const auto& f = at.record->facts[at.index];
-        out += "name=\"";
-        xbrl::escape_into(out, at.record->name(f.concept_name), true);
-        out += "\" contextRef=\"";
-        xbrl::escape_into(out, at.record->name(f.context), true);
-        out += '"';
-        if (at.record == &programme_) out.append(" target=\"").append(programme_target) += '"';
         // A preliminary fact carries an id: the footnote relationship names it.
-        if (footnoted(at)) {
-            out += " id=\"";
-            xbrl::escape_into(out, fact_id(f), true);
-            out += '"';
-        }
-    }
-    std::string fact_attributes(const FactAt& at) const {
-        std::string out;
-        add_fact_attributes(out, at);
-        return out;
+        bool footnote = footnoted(at);
+        if (footnote) id = fact_id(f);
+        attrs.assign({{"name", at.record->name(f.concept_name)},
+                      {"contextRef", at.record->name(f.context)},
+                      {"target", programme_target, at.record == &programme_},
+                      {"id", id, footnote}});
     }
 
     // As in the .xbrl files: preliminary facts get the preliminary-value footnote.
@@ -250,57 +264,50 @@ class InlineSupplement {
         if (p.negative != (f.value().starts_with('-')) && !printed->is_zero()) return false;
         auto scale = scale_between(*printed, f.value());
         if (!scale) return false;
-        out += "<ix:nonFraction ";
-        add_fact_attributes(out, at);
-        out += " unitRef=\"";
-        xbrl::escape_into(out, at.record->name(f.unit), true);
-        fmt::format_to(std::back_inserter(out), "\" decimals=\"{}\" format=\"ixt:{}\"", f.decimals,
-                       lang_ == "sv" ? "num-comma-decimal" : "num-dot-decimal");
-        if (*scale != 0) fmt::format_to(std::back_inserter(out), " scale=\"{}\"", *scale);
-        if (f.value().starts_with('-')) out += " sign=\"-\"";
-        out += '>';
-        xbrl::escape_into(out, p.digits, false);
-        out += "</ix:nonFraction>";
+        std::string id;
+        std::vector<Attr> attrs;
+        fact_attributes(at, id, attrs);
+        std::string decimals = std::to_string(f.decimals), scaled = std::to_string(*scale);
+        attrs.push_back({"unitRef", at.record->name(f.unit)});
+        attrs.push_back({"decimals", decimals});
+        attrs.push_back({"format", lang_ == "sv" ? "ixt:num-comma-decimal" : "ixt:num-dot-decimal"});
+        attrs.push_back({"scale", scaled, *scale != 0});
+        attrs.push_back({"sign", "-", f.value().starts_with('-')});
+        Markup(out).open("ix:nonFraction", attrs).text(p.digits).close("ix:nonFraction");
         return true;
     }
 
     // A table cell's text with its links, and its figure tagged and linked to provenance,
     // appended to `out` (a large programme's tables have millions of cells).
     void add_cell_content(std::string& out, const doc::Cell& c) {
+        Markup m(out);
         std::string_view text = c.text;
         if (c.figure && c.figure->offset + c.figure->length <= text.size()) {
             const std::string& key = c.figure->fact;
-            xbrl::escape_into(out, text.substr(0, c.figure->offset), false);
+            m.text(text.substr(0, c.figure->offset));
             std::string_view figure = text.substr(c.figure->offset, c.figure->length);
             std::string_view rest = text.substr(c.figure->offset + c.figure->length);
             bool link = provenance_of(key);
             if (link) {
                 bool first = first_link(key);
                 if (first) linked_.emplace_back(linked_text_.keep(key), linked_text_.keep(figure));
-                out += "<a href=\"#p-";
-                xbrl::escape_into(out, key, true);
-                out += '"';
-                if (first) {
-                    out += " id=\"v-";
-                    xbrl::escape_into(out, key, true);
-                    out += '"';
-                }
-                out += '>';
+                std::string href = joined("#p-", key), id = joined("v-", key);
+                m.open("a", {{"href", href}, {"id", id, first}});
             }
             auto p = take_apart(figure);
             const FactAt* at = fact_for(key);
             // A figure shown twice (the climate total in two tables) is tagged once.
             std::size_t mark = out.size();
-            xbrl::escape_into(out, p.before, false);
+            m.text(p.before);
             if (at && !shown(*at) && add_non_fraction(out, *at, p)) {
                 show(key, *at);
-                xbrl::escape_into(out, p.after, false);
+                m.text(p.after);
             } else {
                 out.resize(mark);
-                xbrl::escape_into(out, figure, false);
+                m.text(figure);
             }
-            if (link) out += "</a>";
-            xbrl::escape_into(out, rest, false);
+            if (link) m.close("a");
+            m.text(rest);
             return;
         }
         // Links on fragments: only those within this document ("#id").
@@ -309,15 +316,11 @@ class InlineSupplement {
             if (!target.starts_with("#")) continue;
             auto at = text.find(fragment, pos);
             if (at == std::string::npos) continue;
-            xbrl::escape_into(out, text.substr(pos, at - pos), false);
-            out += "<a href=\"";
-            xbrl::escape_into(out, target, true);
-            out += "\">";
-            xbrl::escape_into(out, fragment, false);
-            out += "</a>";
+            m.text(text.substr(pos, at - pos));
+            m.open("a", {{"href", target}}).text(fragment).close("a");
             pos = at + fragment.size();
         }
-        xbrl::escape_into(out, text.substr(pos), false);
+        m.text(text.substr(pos));
     }
     std::string cell_content(const doc::Cell& c) {
         std::string out;
@@ -331,70 +334,77 @@ class InlineSupplement {
     }
 
     // Appended to `out` row by row: one table of a large programme is over 100 MB.
-    void table(const doc::Table& t, io::Spool& out) {
+    void table(const doc::Table& t, io::Spool& spool) {
         std::size_t columns = t.widths.size();
         for (const auto& r : t.header) columns = std::max(columns, r.cells.size());
-        out += "<div class=\"table\"><table>\n";
-        if (!t.caption.empty())
-            out += fmt::format("<caption>{}</caption>\n", escape_text(t.caption));
+        std::string out;
+        Markup m(out);
+        m.open("div", {{"class", "table"}}).open("table").line();
+        if (!t.caption.empty()) m.leaf("caption", t.caption).line();
         // The PDF's relative widths, so a printed table fits A4 as the PDF's does.
         double total = 0;
         for (double w : t.widths) total += w;
         if (total > 0 && t.widths.size() == columns) {
-            out += "<colgroup>";
+            m.open("colgroup");
             for (double w : t.widths)
-                out += fmt::format("<col style=\"width:{:.1f}%\"/>", 100 * w / total);
-            out += "</colgroup>\n";
+                m.empty("col", {{"style", fmt::format("width:{:.1f}%", 100 * w / total)}});
+            m.close("colgroup").line();
         }
         if (!t.header.empty()) {
-            out += "<thead>\n";
+            m.open("thead").line();
             for (const auto& r : t.header) {
-                out += "<tr>";
-                for (const auto& c : r.cells)
-                    out += fmt::format("<th scope=\"col\"{}>{}</th>",
-                                       c.align == doc::Align::right ? " class=\"num\"" : "",
-                                       cell_content(c));
-                out += "</tr>\n";
+                m.open("tr");
+                for (const auto& c : r.cells) {
+                    m.open("th", {{"scope", "col"}, {"class", "num", c.align == doc::Align::right}});
+                    add_cell_content(out, c);
+                    m.close("th");
+                }
+                m.close("tr").line();
             }
-            out += "</thead>\n";
+            m.close("thead").line();
         }
+        spool += out;
         // A block header opens a group of rows it names (scope rowgroup); a sub-heading
-        // row heads the rows under it in the same group.
+        // row heads the rows under it in the same group. Each row written into a buffer
+        // kept for its room, then appended: one table of a large programme is over 100 MB.
         bool open = false;
+        const std::string span = std::to_string(columns);
         for (const auto& r : t.rows) {
+            row_.clear();
+            Markup row(row_);
             if (r.block || !open) {
-                if (open) out += "</tbody>\n";
-                out += "<tbody>\n";
+                if (open) row.close("tbody").line();
+                row.open("tbody").line();
                 open = true;
             }
             if (r.block || r.span) {
-                out +=
-                    fmt::format("<tr class=\"{}\"><th scope=\"{}\" colspan=\"{}\">{}</th></tr>\n",
-                                r.block ? "block" : "sub", r.block ? "rowgroup" : "colgroup",
-                                columns, r.cells.empty() ? "" : cell_content(r.cells[0]));
+                row.open("tr", {{"class", r.block ? "block" : "sub"}})
+                    .open("th", {{"scope", r.block ? "rowgroup" : "colgroup"}, {"colspan", span}});
+                if (!r.cells.empty()) add_cell_content(row_, r.cells[0]);
+                row.close("th").close("tr").line();
+                spool += row_;
                 continue;
             }
-            // The row written into a buffer kept for its room, then appended.
-            row_.assign("<tr>");
+            row.open("tr");
             for (std::size_t i = 0; i < r.cells.size(); ++i) {
                 const auto& c = r.cells[i];
                 bool num = c.align == doc::Align::right, strong = c.font == doc::FontStyle::bold;
+                const char* cls = num && strong ? "num strong" : num ? "num" : "strong";
                 // The first cell names the row: a row header for the cells beside it.
-                row_ += i == 0 ? "<th scope=\"row\"" : "<td";
-                if (num || strong)
-                    row_.append(" class=\"")
-                        .append(num && strong ? "num strong"
-                                : num         ? "num"
-                                              : "strong") += '"';
-                row_ += '>';
+                if (i == 0)
+                    row.open("th", {{"scope", "row"}, {"class", cls, num || strong}});
+                else
+                    row.open("td", {{"class", cls, num || strong}});
                 add_cell_content(row_, c);
-                row_ += i == 0 ? "</th>" : "</td>";
+                row.close(i == 0 ? "th" : "td");
             }
-            row_ += "</tr>\n";
-            out += row_;
+            row.close("tr").line();
+            spool += row_;
         }
-        if (open) out += "</tbody>\n";
-        out += "</table></div>\n";
+        out.clear();
+        if (open) m.close("tbody").line();
+        m.close("table").close("div").line();
+        spool += out;
     }
 
     std::string chart(const doc::BarChart& c) const {
@@ -405,28 +415,35 @@ class InlineSupplement {
         for (const auto& s : c.series)
             for (double v : s.values) max = std::max(max, v);
         if (max <= 0) max = 1;
+        auto at = [](double v) { return fmt::format("{:.1f}", v); };
         // A standalone SVG, embedded as an image: XHTML 1.1, which Inline XBRL 1.1 is
         // validated against, has no inline SVG. It keeps its own title, description and
         // role for readers that open it alone; the page reads its alt text.
-        std::string out = fmt::format(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"t d\" "
-            "viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\">\n"
-            "<title id=\"t\">{2}</title>\n<desc id=\"d\">{3}</desc>\n"
-            "<style>text{{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11px;fill:#1a1a1a}}"
-            ".value,.category{{text-anchor:middle}}.unit{{text-anchor:end}}"
-            ".axis{{stroke:#595959;stroke-width:1}}</style>\n",
-            width, height, escape_text(c.title), escape_text(c.description));
+        std::string svg;
+        Markup m(svg);
+        std::string w = fmt::format("{}", width), h = fmt::format("{}", height);
+        m.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
+                       {"role", "img"},
+                       {"aria-labelledby", "t d"},
+                       {"viewBox", fmt::format("0 0 {} {}", w, h)},
+                       {"width", w},
+                       {"height", h}})
+            .line();
+        m.leaf("title", c.title, {{"id", "t"}}).line().leaf("desc", c.description, {{"id", "d"}});
+        m.line().leaf("style",
+                      "text{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11px;"
+                      "fill:#1a1a1a}.value,.category{text-anchor:middle}.unit{text-anchor:end}"
+                      ".axis{stroke:#595959;stroke-width:1}");
+        m.line();
         // Legend: one swatch and name per series.
         double lx = 0;
         for (const auto& s : c.series) {
-            out += fmt::format(
-                "<rect x=\"{:.1f}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{}\"/>"
-                "<text x=\"{:.1f}\" y=\"15\" class=\"legend\">{}</text>\n",
-                lx, hex(s.color), lx + 16, escape_text(s.name));
+            m.empty("rect", {{"x", at(lx)}, {"y", "4"}, {"width", "12"}, {"height", "12"},
+                             {"fill", hex(s.color)}});
+            m.leaf("text", s.name, {{"x", at(lx + 16)}, {"y", "15"}, {"class", "legend"}}).line();
             lx += 24 + 8.0 * static_cast<double>(s.name.size());
         }
-        out += fmt::format("<text x=\"{:.1f}\" y=\"15\" class=\"unit\">{}</text>\n", width,
-                           escape_text(c.unit));
+        m.leaf("text", c.unit, {{"x", at(width)}, {"y", "15"}, {"class", "unit"}}).line();
         std::size_t groups = std::max<std::size_t>(c.categories.size(), 1);
         double group_w = width / static_cast<double>(groups);
         double bar_w =
@@ -437,51 +454,54 @@ class InlineSupplement {
             for (std::size_t s = 0; s < c.series.size(); ++s) {
                 const auto& series = c.series[s];
                 double v = i < series.values.size() ? series.values[i] : 0;
-                double h = std::max(0.0, v / max * (plot_height - 14));
+                double bar = std::max(0.0, v / max * (plot_height - 14));
                 double x = gx + bar_w * static_cast<double>(s);
-                out += fmt::format(
-                    "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
-                    "fill=\"{}\"/>",
-                    x, base - h, bar_w - 2, h, hex(series.color));
+                m.empty("rect", {{"x", at(x)}, {"y", at(base - bar)}, {"width", at(bar_w - 2)},
+                                 {"height", at(bar)}, {"fill", hex(series.color)}});
                 if (i < series.labels.size())
-                    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"value\">{}</text>",
-                                       x + (bar_w - 2) / 2, base - h - 3,
-                                       escape_text(series.labels[i]));
-                out += "\n";
+                    m.leaf("text", series.labels[i],
+                           {{"x", at(x + (bar_w - 2) / 2)}, {"y", at(base - bar - 3)},
+                            {"class", "value"}});
+                m.line();
             }
-            out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"category\">{}</text>\n",
-                               gx + (group_w - 12) / 2, base + 16, escape_text(c.categories[i]));
+            m.leaf("text", c.categories[i],
+                   {{"x", at(gx + (group_w - 12) / 2)}, {"y", at(base + 16)}, {"class", "category"}})
+                .line();
         }
-        out += fmt::format(
-            "<line x1=\"0\" y1=\"{0:.1f}\" x2=\"{1}\" y2=\"{0:.1f}\" class=\"axis\"/>\n", base,
-            width);
-        out += "</svg>\n";
-        return fmt::format(
-            "<div class=\"chart\"><img src=\"data:image/svg+xml;charset=utf-8,{}\" "
-            "alt=\"{}\"/></div>\n",
-            percent_encoded(out), escape_attribute(c.title + ". " + c.description));
-    }
-
-    std::string paragraphs(const std::string& text) const {
-        // The text block's own markup, so the tagged value is the instance's exactly.
-        std::string p = xbrl::xhtml_paragraphs(text);
-        const std::string ns = " xmlns=\"http://www.w3.org/1999/xhtml\"";
-        for (auto at = p.find(ns); at != std::string::npos; at = p.find(ns, at))
-            p.erase(at, ns.size());
-        return p;
+        m.empty("line", {{"x1", "0"}, {"y1", at(base)}, {"x2", w}, {"y2", at(base)},
+                         {"class", "axis"}})
+            .line();
+        m.close("svg").line();
+        std::string out;
+        Markup(out)
+            .open("div", {{"class", "chart"}})
+            .empty("img", {{"src", joined("data:image/svg+xml;charset=utf-8,", percent_encoded(svg))},
+                           {"alt", fmt::format("{}. {}", c.title, c.description)}})
+            .close("div")
+            .line();
+        return out;
     }
 
     std::string narrative(const doc::Narrative& n) {
         const FactAt* at = fact_for(n.fact);
-        std::string content = paragraphs(n.text);
+        Fragment content = Fragment::paragraphs(n.text);
+        std::string out;
+        Markup m(out);
+        m.open("div", {{"class", "narrative"}});
         if (!at || shown(*at) ||
-            at->record->facts[at->index].value() != xbrl::xhtml_paragraphs(n.text))
-            return fmt::format("<div class=\"narrative\">{}</div>\n", content);
+            at->record->facts[at->index].value() != xbrl::xhtml_paragraphs(n.text)) {
+            m.fragment(content).close("div").line();
+            return out;
+        }
         show(n.fact, *at);
-        return fmt::format(
-            "<div class=\"narrative\"><ix:nonNumeric {} xml:lang=\"{}\" escape=\"true\">{}"
-            "</ix:nonNumeric></div>\n",
-            fact_attributes(*at), escape_attribute(lang_), content);
+        std::string id;
+        std::vector<Attr> attrs;
+        fact_attributes(*at, id, attrs);
+        attrs.push_back({"xml:lang", lang_});
+        attrs.push_back({"escape", "true"});
+        m.open("ix:nonNumeric", attrs).fragment(content).close("ix:nonNumeric");
+        m.close("div").line();
+        return out;
     }
 
     // The main part spools to a scratch file as it grows: a large programme's is hundreds
@@ -493,73 +513,83 @@ class InlineSupplement {
     };
 
     void body_of(const doc::Document& d, const std::string& mark, Body& body) {
-        std::string& out = body.before_main;
-        out += fmt::format("<p class=\"skip\"><a href=\"#main\">{}</a></p>\n",
-                           escape_text(l_.get("xhtml.skip")));
+        Markup m(body.before_main);
+        m.open("p", {{"class", "skip"}}).open("a", {{"href", "#main"}}).text(l_.get("xhtml.skip"));
+        m.close("a").close("p").line();
         std::vector<std::pair<std::string, std::string>> contents;
         for (const auto& b : d.blocks)
             if (const auto* s = std::get_if<doc::Section>(&b))
                 contents.emplace_back(s->id, s->title);
         io::Spool& main = body.main;
+        std::string part;
+        Markup p(part);
         bool section_open = false;
         for (const auto& b : d.blocks) {
+            part.clear();
             if (const auto* c = std::get_if<doc::Cover>(&b)) {
-                out += "<div class=\"cover\">\n";
-                out += fmt::format("<h1>{}</h1>\n", escape_text(c->title));
-                out +=
-                    fmt::format("<p class=\"organisation\">{}</p>\n", escape_text(c->organisation));
-                out += fmt::format("<p>{}</p>\n<p>{}</p>\n<p>{}</p>\n", escape_text(c->subtitle),
-                                   escape_text(c->period), escape_text(c->claim));
-                if (!mark.empty())
-                    out += fmt::format("<p class=\"mark\">{}</p>\n", escape_text(mark));
-                out += "</div>\n";
-                out += fmt::format("<div class=\"contents\"><h2 id=\"contents\">{}</h2><ol>\n",
-                                   escape_text(l_.get("xhtml.contents")));
-                for (const auto& [id, title] : contents)
-                    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", escape_attribute(id),
-                                       escape_text(title));
-                out += fmt::format("<li><a href=\"#provenance\">{}</a></li>\n",
-                                   escape_text(l_.get("xhtml.provenance")));
-                out += "</ol></div>\n";
+                m.open("div", {{"class", "cover"}}).line();
+                m.leaf("h1", c->title).line();
+                m.leaf("p", c->organisation, {{"class", "organisation"}}).line();
+                m.leaf("p", c->subtitle).line().leaf("p", c->period).line();
+                m.leaf("p", c->claim).line();
+                if (!mark.empty()) m.leaf("p", mark, {{"class", "mark"}}).line();
+                m.close("div").line();
+                m.open("div", {{"class", "contents"}});
+                m.leaf("h2", l_.get("xhtml.contents"), {{"id", "contents"}}).open("ol").line();
+                for (const auto& [id, title] : contents) {
+                    std::string href = joined("#", id);
+                    m.open("li").open("a", {{"href", href}}).text(title).close("a").close("li");
+                    m.line();
+                }
+                m.open("li").open("a", {{"href", "#provenance"}}).text(l_.get("xhtml.provenance"));
+                m.close("a").close("li").line();
+                m.close("ol").close("div").line();
                 made_by_ = c->made_by;
             } else if (const auto* s = std::get_if<doc::Section>(&b)) {
-                if (section_open) main += "</div>\n";
-                main += fmt::format("<div class=\"section\">\n<h2 id=\"{0}\">{1}</h2>\n",
-                                    escape_attribute(s->id),
-                                    escape_text(s->title));
+                if (section_open) p.close("div").line();
+                p.open("div", {{"class", "section"}}).line();
+                p.leaf("h2", s->title, {{"id", s->id}}).line();
                 section_open = true;
             } else if (const auto* h = std::get_if<doc::Heading>(&b)) {
-                main += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", 2 + h->level,
-                                    escape_attribute(h->id),
-                                    escape_text(h->text));
-            } else if (const auto* p = std::get_if<doc::Paragraph>(&b)) {
-                std::string cls = p->small                          ? " class=\"note\""
-                                  : p->font == doc::FontStyle::bold ? " class=\"strong\""
-                                                                    : "";
-                main += fmt::format("<p{}>{}</p>\n", cls, escape_text(p->text));
+                p.leaf(joined("h", std::to_string(2 + h->level)), h->text, {{"id", h->id}}).line();
+            } else if (const auto* para = std::get_if<doc::Paragraph>(&b)) {
+                const char* cls = para->small                          ? "note"
+                                  : para->font == doc::FontStyle::bold ? "strong"
+                                                                       : "";
+                p.leaf("p", para->text, {{"class", cls, *cls != 0}}).line();
             } else if (const auto* n = std::get_if<doc::Narrative>(&b)) {
-                main += narrative(*n);
+                part = narrative(*n);
             } else if (const auto* t = std::get_if<doc::Table>(&b)) {
                 table(*t, main);
             } else if (const auto* bars = std::get_if<doc::BarChart>(&b)) {
-                main += chart(*bars);
+                part = chart(*bars);
             }
+            if (!part.empty()) main += part;
         }
-        if (section_open) main += "</div>\n";
+        if (section_open) {
+            part.clear();
+            p.close("div").line();
+            main += part;
+        }
         provenance(main);
-        body.after_main =
-            fmt::format("<div class=\"footer\"><p>{}</p></div>\n", escape_text(made_by_));
+        Markup(body.after_main)
+            .open("div", {{"class", "footer"}})
+            .leaf("p", made_by_)
+            .close("div")
+            .line();
     }
 
-    void provenance(io::Spool& out) const {
-        out += fmt::format(
-            "<div class=\"section provenance\">\n<h2 "
-            "id=\"provenance\">{}</h2>\n<p>{}</p>\n<ol>\n",
-            escape_text(l_.get("xhtml.provenance")), escape_text(l_.get("xhtml.provenance.intro")));
-        // The same for every figure: made once, not once per figure of a million.
-        const std::string back = escape_text(l_.get("xhtml.provenance.back"));
-        const char* chain =
-            lang_ == "en" ? "<ul class=\"chain\">\n" : "<ul xml:lang=\"en\" class=\"chain\">\n";
+    void provenance(io::Spool& spool) const {
+        std::string out;
+        Markup m(out);
+        m.open("div", {{"class", "section provenance"}}).line();
+        m.leaf("h2", l_.get("xhtml.provenance"), {{"id", "provenance"}}).line();
+        m.leaf("p", l_.get("xhtml.provenance.intro")).line().open("ol").line();
+        spool += out;
+        // The same for every figure: looked up once, not once per figure of a million.
+        const std::string back = l_.get("xhtml.provenance.back");
+        // explain's chain is English, like diagnostics: marked so screen readers say it so.
+        const bool english = lang_ == "en";
         for (const auto& [key, figure] : linked_) {
             std::vector<ProvenanceLine> lines;
             std::string heading;
@@ -580,17 +610,21 @@ class InlineSupplement {
                                   {"year", std::to_string(f.year)},
                                   {"value", std::string(figure)}});
             }
-            out += fmt::format("<li id=\"p-{}\"><p class=\"strong\">{}</p>\n", escape_attribute(key),
-                               escape_text(heading));
-            // explain's chain is English, like diagnostics: marked so screen readers say it so.
-            out += chain;
-            for (const auto& line : lines)
-                out += fmt::format("<li class=\"depth{}\"><code>{}</code></li>\n",
-                                   std::min(line.depth, 3), escape_text(line.text));
-            out += fmt::format("</ul>\n<p><a href=\"#v-{}\">{}</a></p></li>\n", escape_attribute(key),
-                               back);
+            out.clear();
+            std::string id = joined("p-", key), href = joined("#v-", key);
+            m.open("li", {{"id", id}}).leaf("p", heading, {{"class", "strong"}}).line();
+            m.open("ul", {{"xml:lang", "en", !english}, {"class", "chain"}}).line();
+            for (const auto& line : lines) {
+                std::string depth = joined("depth", std::to_string(std::min(line.depth, 3)));
+                m.open("li", {{"class", depth}}).leaf("code", line.text).close("li").line();
+            }
+            m.close("ul").line();
+            m.open("p").open("a", {{"href", href}}).text(back).close("a").close("p");
+            m.close("li").line();
+            spool += out;
         }
-        out += "</ol>\n";
+        out.clear();
+        m.close("ol").line();
         // The footnote the XBRL instances give preliminary figures, in each language.
         const auto& notes =
             !gri_.preliminary_note.empty() ? gri_.preliminary_note : programme_.preliminary_note;
@@ -598,13 +632,13 @@ class InlineSupplement {
         for (const auto* r : {&gri_, &programme_})
             for (const auto& f : r->facts) any = any || f.preliminary;
         if (any)
-            for (const auto& [lang, text] : notes)
-                out += fmt::format(
-                    "<p class=\"note\"{0}><ix:footnote id=\"preliminary-{1}\" xml:lang=\"{1}\">{2}"
-                    "</ix:footnote></p>\n",
-                    lang == lang_ ? "" : fmt::format(" xml:lang=\"{}\"", lang), lang,
-                    escape_text(text));
-        out += "</div>\n";
+            for (const auto& [lang, text] : notes) {
+                std::string id = joined("preliminary-", lang);
+                m.open("p", {{"class", "note"}, {"xml:lang", lang, lang != lang_}});
+                m.leaf("ix:footnote", text, {{"id", id}, {"xml:lang", lang}}).close("p").line();
+            }
+        m.close("div").line();
+        spool += out;
     }
 
     // Page size, margins and running footers for print: the same as the PDF's.
@@ -630,11 +664,15 @@ class InlineSupplement {
     }
 
     void header(Diagnostics& diags, const std::function<void(std::string_view)>& emit) const {
-        std::string out = "<div style=\"display:none\">\n<ix:header>\n";
+        std::string out;
+        Markup m(out);
+        m.open("div", {{"style", "display:none"}}).line().open("ix:header").line();
         bool any_hidden = false;
         for (const auto& flags : shown_)
             any_hidden = any_hidden || std::find(flags.begin(), flags.end(), 0) != flags.end();
-        if (any_hidden) out += "<ix:hidden>\n";
+        if (any_hidden) m.open("ix:hidden").line();
+        std::string id, decimals;
+        std::vector<Attr> attrs;
         for (const auto* r : {&gri_, &programme_})
             for (std::size_t i = 0; i < r->facts.size(); ++i) {
                 const auto& f = r->facts[i];
@@ -642,54 +680,49 @@ class InlineSupplement {
                 if (shown(at)) continue;
                 // Written in place, and handed on by the MiB: a large build hides
                 // hundreds of thousands of facts.
-                if (f.kind == xbrl::ValueKind::number) {
-                    bool negative = f.value().starts_with('-');
-                    out += "<ix:nonFraction ";
-                    add_fact_attributes(out, at);
-                    out += " unitRef=\"";
-                    xbrl::escape_into(out, r->name(f.unit), true);
-                    fmt::format_to(std::back_inserter(out), "\" decimals=\"{}\"", f.decimals);
-                    if (negative) out += " sign=\"-\"";
-                    out += '>';
-                    xbrl::escape_into(out, f.value().substr(negative ? 1 : 0), false);
-                    out += "</ix:nonFraction>\n";
-                } else if (f.kind == xbrl::ValueKind::xhtml) {
-                    // Made by xhtml_paragraphs from escaped text where the fact was made:
-                    // markup by its kind, never by what its bytes look like.
-                    out += "<ix:nonNumeric ";
-                    add_fact_attributes(out, at);
-                    out += " xml:lang=\"";
-                    xbrl::escape_into(out, r->name(f.lang), true);
-                    out += "\" escape=\"true\">";
-                    out += f.value();
-                    out += "</ix:nonNumeric>\n";
-                } else {
-                    out += "<ix:nonNumeric ";
-                    add_fact_attributes(out, at);
-                    if (f.lang != 0) {
-                        out += " xml:lang=\"";
-                        xbrl::escape_into(out, r->name(f.lang), true);
-                        out += '"';
+                fact_attributes(at, id, attrs);
+                switch (f.kind) {
+                    case xbrl::ValueKind::number: {
+                        bool negative = f.value().starts_with('-');
+                        decimals = std::to_string(f.decimals);
+                        attrs.push_back({"unitRef", r->name(f.unit)});
+                        attrs.push_back({"decimals", decimals});
+                        attrs.push_back({"sign", "-", negative});
+                        m.open("ix:nonFraction", attrs).text(f.value().substr(negative ? 1 : 0));
+                        m.close("ix:nonFraction");
+                        break;
                     }
-                    out += '>';
-                    xbrl::escape_into(out, f.value(), false);
-                    out += "</ix:nonNumeric>\n";
+                    case xbrl::ValueKind::xhtml:
+                        // Made from escaped text where the fact was made: markup by its
+                        // kind, never by what its bytes look like.
+                        attrs.push_back({"xml:lang", r->name(f.lang)});
+                        attrs.push_back({"escape", "true"});
+                        m.open("ix:nonNumeric", attrs).fragment(Fragment::of_fact(f));
+                        m.close("ix:nonNumeric");
+                        break;
+                    case xbrl::ValueKind::text:
+                        attrs.push_back({"xml:lang", r->name(f.lang), f.lang != 0});
+                        m.open("ix:nonNumeric", attrs).text(f.value()).close("ix:nonNumeric");
+                        break;
                 }
+                m.line();
                 if (out.size() >= (1u << 20)) {
                     emit(out);
                     out.clear();
                 }
             }
-        if (any_hidden) out += "</ix:hidden>\n";
-        out += fmt::format(
-            "<ix:references><link:schemaRef xlink:type=\"simple\" "
-            "xlink:href=\"{}\"/></ix:references>\n",
-            escape_attribute(gri_.schema_ref));
-        out += fmt::format(
-            "<ix:references target=\"{}\"><link:schemaRef xlink:type=\"simple\" "
-            "xlink:href=\"{}\"/></ix:references>\n",
-            programme_target, escape_attribute(programme_.schema_ref));
-        out += "<ix:resources>\n";
+        if (any_hidden) m.close("ix:hidden").line();
+        m.open("ix:references")
+            .empty("link:schemaRef", {{"xlink:type", "simple"}, {"xlink:href", gri_.schema_ref}})
+            .close("ix:references")
+            .line();
+        m.open("ix:references", {{"target", programme_target}})
+            .empty("link:schemaRef",
+                   {{"xlink:type", "simple"}, {"xlink:href", programme_.schema_ref}})
+            .close("ix:references")
+            .line();
+        m.open("ix:resources").line();
+
         std::string resources;
         xbrl::XmlWriter w(resources);
         // Both instances name contexts by content; an id both use must mean one context.
@@ -715,20 +748,18 @@ class InlineSupplement {
                 if (units.insert(u.id).second) xbrl::write_unit(w, u);
         // One fact-footnote relationship per target, from its preliminary facts to the
         // footnote in each language: the .xbrl files' footnote link, inline.
+        out += resources;
         for (const auto* r : {&gri_, &programme_}) {
             std::string from;
             for (const auto& f : r->facts)
                 if (f.preliminary && !r->preliminary_note.empty())
-                    from += fmt::format("{}{}", from.empty() ? "" : " ", fact_id(f));
+                    from += joined(from.empty() ? "" : " ", fact_id(f));
             std::string to;
             for (const auto& [lang, text] : r->preliminary_note)
-                to += fmt::format("{}preliminary-{}", to.empty() ? "" : " ", lang);
-            if (!from.empty())
-                resources +=
-                    fmt::format("<ix:relationship fromRefs=\"{}\" toRefs=\"{}\"/>\n", from, to);
+                to += joined(to.empty() ? "" : " ", joined("preliminary-", lang));
+            if (!from.empty()) m.empty("ix:relationship", {{"fromRefs", from}, {"toRefs", to}}).line();
         }
-        out += resources;
-        out += "</ix:resources>\n</ix:header>\n</div>\n";
+        m.close("ix:resources").line().close("ix:header").line().close("div").line();
         emit(out);
     }
 
