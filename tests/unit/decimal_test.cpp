@@ -145,4 +145,11 @@ BOOST_AUTO_TEST_CASE(parse_names_the_problem) {
                std::string::npos);
 }
 
+// A chart's bar heights: the same whatever the C library's locale says of separators.
+BOOST_AUTO_TEST_CASE(to_double_for_drawing) {
+    BOOST_TEST(d("17860").to_double() == 17860.0);
+    BOOST_TEST(d("-10.70").to_double() == -10.7, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(d("0.000000000000000001").to_double() == 1e-18, boost::test_tools::tolerance(1e-9));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -79,6 +79,9 @@ class Decimal {
 
     // Machine format in the C locale: "-1921", "10.70". No grouping, '.' as separator.
     std::string to_string() const;
+    // The nearest double, for drawing only (a chart's bar height): never printed, and
+    // independent of the C library's locale, which std::stod is not.
+    double to_double() const;
 
   private:
     std::int64_t coefficient_ = 0;

@@ -121,6 +121,12 @@ std::optional<Decimal> Decimal::parse(std::string_view s, char sep, std::size_t*
     return Decimal(static_cast<std::int64_t>(negative ? -coeff : coeff), scale);
 }
 
+double Decimal::to_double() const {
+    double v = static_cast<double>(coefficient_);
+    for (int i = 0; i < scale_; ++i) v /= 10;
+    return v;
+}
+
 std::string Decimal::describe(ParseProblem problem) {
     switch (problem) {
         case ParseProblem::none:

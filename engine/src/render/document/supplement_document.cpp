@@ -548,7 +548,7 @@ class Supplement {
                 if (p.role != ClimateRole::part) continue;
                 const auto* e = value(p.id, yr, false);
                 // Bar heights only: the figures themselves are printed exactly.
-                series.values.push_back(e ? std::stod(e->value.value.to_string()) : 0.0);
+                series.values.push_back(e ? e->value.value.to_double() : 0.0);
                 series.labels.push_back(e ? number(e->value, precision) : "");
             }
             c.series.push_back(std::move(series));
