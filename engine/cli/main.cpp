@@ -25,6 +25,7 @@
 #include "griexport/summary.hpp"
 #include "griexport/version.hpp"
 #include "griexport/fault_injection.hpp"
+#include "taxonomy/gri_package.hpp"
 
 namespace {
 
@@ -153,6 +154,17 @@ int run(int argc, char** argv, std::string& stage) {
         ->required();
     stand_in->add_option("-o,--output", out_dir, "the folder to write the package's files into")
         ->required();
+
+    auto* import_cmd = app.add_subcommand(
+        "import-taxonomy",
+        "read GRI's taxonomy package (zip) and write what griexport uses of it: every concept "
+        "with its type, period, label, requirement, tables and axes (gri-mappings/gri-taxonomy.xml)");
+    std::string package_zip, import_out;
+    import_cmd->add_option("PACKAGE", package_zip, "GRI's taxonomy package, as GRI publishes it")
+        ->required();
+    import_cmd->add_option("-o,--output", import_out, "the file to write")->required();
+    import_cmd->add_option("--format", format, "diagnostics as text (stderr) or json (stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
 
     auto* template_cmd = app.add_subcommand(
         "template", "write a data-entry workbook (.xlsx) for the organisation's indicators");
@@ -342,6 +354,29 @@ int run(int argc, char** argv, std::string& stage) {
         build.taxonomy_package = taxonomy_package;
         build.annual_report = build_annual_report;
         auto diags = griexport::build_outputs(folder, out_dir, build);
+        print(diags, format);
+        return exit_code(diags);
+    }
+    if (*import_cmd) {
+        griexport::Diagnostics diags;
+        if (auto package = griexport::taxonomy::read_gri_package(package_zip, diags)) {
+            // Beside the target, then one rename: the file is whole or absent.
+            std::filesystem::path tmp = import_out + ".griexport-tmp";
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            if (auto err = griexport::write_new_file(tmp, griexport::taxonomy::gri_taxonomy_xml(*package)))
+                diags.error("output.write", "cannot write the file: " + *err, {import_out, 0, 0});
+            else if (std::filesystem::rename(tmp, import_out, ec); ec) {
+                std::filesystem::remove(tmp, ec);
+                diags.error("output.write", "cannot move the file into place: " + ec.message(),
+                            {import_out, 0, 0});
+            } else if (format == "text") {
+                std::cerr << "griexport: wrote " << import_out << ": "
+                          << package->concepts.size() << " concepts, " << package->tables.size()
+                          << " tables, " << package->axes.size() << " axes of "
+                          << package->identifier << " " << package->publication_date << "\n";
+            }
+        }
         print(diags, format);
         return exit_code(diags);
     }
