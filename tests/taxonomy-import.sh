@@ -34,6 +34,9 @@ schema = f'''<?xml version="1.0" encoding="utf-8"?>
   <xs:element id="gri_ContractAxis" name="ContractAxis" abstract="true" substitutionGroup="xbrldt:dimensionItem" type="xbrli:stringItemType" xbrli:periodType="duration"/>
   <xs:element id="gri_ContractDomain" name="ContractDomain" abstract="true" substitutionGroup="xbrli:item" type="dtr-types:domainItemType" xbrli:periodType="duration"/>
   <xs:element id="gri_PermanentMember" name="PermanentMember" abstract="true" substitutionGroup="xbrli:item" type="dtr-types:domainItemType" xbrli:periodType="duration"/>
+  <xs:element id="gri_YesNoDomain" name="YesNoDomain" abstract="true" substitutionGroup="xbrli:item" type="dtr-types:domainItemType" xbrli:periodType="duration"/>
+  <xs:element id="gri_YesMember" name="YesMember" abstract="true" substitutionGroup="xbrli:item" type="dtr-types:domainItemType" xbrli:periodType="duration"/>
+  <xs:element id="gri_NoMember" name="NoMember" abstract="true" substitutionGroup="xbrli:item" type="dtr-types:domainItemType" xbrli:periodType="duration"/>
   <xs:element id="gri_RegionAxis" name="RegionAxis" abstract="true" substitutionGroup="xbrldt:dimensionItem" type="xbrli:stringItemType" xbrli:periodType="duration" xbrldt:typedDomainRef="part.xsd#gri_part_RegionDomain"/>
 </xs:schema>'''
 partschema = f'''<?xml version="1.0" encoding="utf-8"?>
@@ -55,10 +58,14 @@ dim = "http://xbrl.org/int/dim/arcrole/"
 def arc(role, a, b, order=1): return f'<link:definitionArc xlink:type="arc" xlink:arcrole="{dim}{role}" xlink:from="loc_{a}" xlink:to="loc_{b}" order="{order}"/>\n'
 defs = head + '<link:definitionLink xlink:type="extended" xlink:role="https://example.org/role/2-7">\n' + \
   "".join(loc(n) for n in ["EmployeesAbstract", "EmployeesTable", "ContractAxis", "ContractDomain", "PermanentMember", "RegionAxis", "EmployeesLineItems", "Employees"]) + \
-  arc("all", "EmployeesAbstract", "EmployeesTable") + arc("hypercube-dimension", "EmployeesTable", "ContractAxis", 1) + \
+  arc("all", "EmployeesAbstract", "EmployeesTable").replace('order="1"', 'order="1" xbrldt:contextElement="scenario" xbrldt:closed="false"') + arc("hypercube-dimension", "EmployeesTable", "ContractAxis", 1) + \
   arc("hypercube-dimension", "EmployeesTable", "RegionAxis", 2) + arc("dimension-domain", "ContractAxis", "ContractDomain") + \
   arc("domain-member", "ContractDomain", "PermanentMember") + arc("domain-member", "EmployeesAbstract", "EmployeesLineItems", 2) + \
-  arc("domain-member", "EmployeesLineItems", "Employees") + '</link:definitionLink>\n</link:linkbase>\n'
+  arc("domain-member", "EmployeesLineItems", "Employees") + '</link:definitionLink>\n' + \
+  '<link:definitionLink xlink:type="extended" xlink:role="https://example.org/role/enum">\n' + \
+  "".join(loc(n) for n in ["YesNoDomain", "YesMember", "NoMember"]) + \
+  arc("domain-member", "YesNoDomain", "YesMember", 1) + arc("domain-member", "YesNoDomain", "NoMember", 2) + \
+  '</link:definitionLink>\n</link:linkbase>\n'
 meta = '''<?xml version="1.0" encoding="utf-8"?>
 <tp:taxonomyPackage xmlns:tp="http://xbrl.org/2016/taxonomy-package"><tp:identifier>https://example.org/t</tp:identifier><tp:version>2.0</tp:version><tp:publicationDate>2026-01-02</tp:publicationDate>
 <tp:entryPoints><tp:entryPoint><tp:entryPointDocument href="https://example.org/t/entry.xsd"/></tp:entryPoint></tp:entryPoints></tp:taxonomyPackage>'''
@@ -93,10 +100,14 @@ assert c["EmployeesTable"].get("kind") == "hypercube" and c["EmployeesTable"].ge
 assert not c["EmployeesLineItems"].findall("in-table"), "an abstract item sits in no table"
 t = root.find("table")
 assert t.get("name") == "EmployeesTable" and t.get("role") == "https://example.org/role/2-7"
+assert (t.get("context-element"), t.get("closed")) == ("scenario", "false"), t.attrib
 assert [x.get("name") for x in t.findall("axis")] == ["ContractAxis", "RegionAxis"]
 ax = {x.get("name"): x for x in root.findall("axis")}
 assert ax["ContractAxis"].get("domain") == "ContractDomain"
-assert [m.get("name") for m in ax["ContractAxis"].findall("member")] == ["PermanentMember"]
+assert [(m.get("name"), m.get("parent")) for m in ax["ContractAxis"].findall("member")] == [("PermanentMember", "ContractDomain")]
+en = root.find("enumeration")
+assert (en.get("domain"), en.get("role")) == ("YesNoDomain", "https://example.org/role/enum"), en.attrib
+assert [m.get("name") for m in en.findall("member")] == ["YesMember", "NoMember"]
 assert ax["RegionAxis"].get("domain") is None
 print("ok: the small package's concepts, references, labels, tables and axes")
 PY

@@ -156,6 +156,7 @@ class Reader {
                          : group == "hypercubeItem" ? "hypercube"
                                                     : "item";
                 c.enum_domain = attr(e, "domain");
+                c.enum_role = attr(e, "linkrole");
                 if (auto ref = attr(e, "typedDomainRef"); !ref.empty()) {
                     auto hash = ref.find('#');
                     std::string file = hash == std::string::npos ? file_of(path) : file_of(ref);
@@ -177,6 +178,8 @@ class Reader {
     struct Arc {
         std::string arcrole, from, to, target_role;
         double order = 0;
+        std::string context_element;
+        bool closed = false;
     };
 
     // Labels, references and dimensional relationships, whichever linkbase holds them.
@@ -198,7 +201,8 @@ class Reader {
                     resources[attr(n, "label")].push_back(n);
                 else if (is(n, "labelArc") || is(n, "referenceArc") || is(n, "definitionArc"))
                     arcs.push_back({attr(n, "arcrole"), attr(n, "from"), attr(n, "to"),
-                                    attr(n, "targetRole"), n.attribute("order").as_double()});
+                                    attr(n, "targetRole"), n.attribute("order").as_double(),
+                                    attr(n, "contextElement"), attr(n, "closed") == "true"});
             }
             if (definitions) {
                 definition_link(attr(link, "role"), locs, arcs);
@@ -232,6 +236,8 @@ class Reader {
     struct Relationship {
         std::string role, arcrole, from, to, target_role;
         double order = 0;
+        std::string context_element;
+        bool closed = false;
     };
     std::vector<Relationship> dimensional_;
 
@@ -247,7 +253,8 @@ class Reader {
         for (const auto& a : arcs) {
             std::string from = name(a.from), to = name(a.to);
             if (!from.empty() && !to.empty())
-                dimensional_.push_back({role, a.arcrole, from, to, a.target_role, a.order});
+                dimensional_.push_back(
+                    {role, a.arcrole, from, to, a.target_role, a.order, a.context_element, a.closed});
         }
     }
 
@@ -276,14 +283,14 @@ class Reader {
             return out;
         };
         // Depth first under `from` by domain-member arcs, each concept once.
-        std::function<void(const std::string&, const std::string&, std::vector<std::string>&,
+        std::function<void(const std::string&, const std::string&, std::vector<Member>&,
                            std::set<std::string>&)>
             members = [&](const std::string& role, const std::string& from,
-                          std::vector<std::string>& out, std::set<std::string>& seen) {
+                          std::vector<Member>& out, std::set<std::string>& seen) {
                 for (const auto* r : under(role, from, "/domain-member")) {
                     std::string role_next = r->target_role.empty() ? role : r->target_role;
                     if (!seen.insert(r->to).second) continue;
-                    out.push_back(r->to);
+                    out.push_back({r->to, from});
                     members(role_next, r->to, out, seen);
                 }
             };
@@ -294,6 +301,8 @@ class Reader {
             if (table.name.empty()) {
                 table.name = r.to;
                 table.role = role;
+                table.context_element = r.context_element;
+                table.closed = r.closed;
                 for (const auto* hd : under(role, r.to, "/hypercube-dimension")) {
                     table.axes.push_back(hd->to);
                     auto& axis = axes_[hd->to];
@@ -309,14 +318,28 @@ class Reader {
                     }
                 }
             }
-            std::vector<std::string> items{r.from};
+            std::vector<Member> items{{r.from, ""}};
             std::set<std::string> seen{r.from};
             members(r.role, r.from, items, seen);
             for (const auto& item : items)
-                if (auto c = concepts_.find(item); c != concepts_.end() && !c->second.abstract &&
-                                                   c->second.kind == "item")
+                if (auto c = concepts_.find(item.name); c != concepts_.end() &&
+                                                        !c->second.abstract &&
+                                                        c->second.kind == "item")
                     c->second.tables.push_back(r.to);
         }
+        // Each enumeration's values: its domain's members in the role it names.
+        std::map<std::string, Enumeration> enumerations;
+        for (const auto& [name, c] : concepts_) {
+            if (c.enum_domain.empty()) continue;
+            std::string domain(local(c.enum_domain));
+            auto& e = enumerations[domain];
+            if (!e.domain.empty()) continue;
+            e.domain = domain;
+            e.role = c.enum_role;
+            std::set<std::string> seen{domain};
+            members(c.enum_role, domain, e.members, seen);
+        }
+        for (auto& [name, e] : enumerations) p_.enumerations.push_back(std::move(e));
     }
 };
 
@@ -375,7 +398,10 @@ std::string gri_taxonomy_xml(const Package& p) {
         w.close();
     }
     for (const auto& t : p.tables) {
-        w.open("table", {{"name", t.name}, {"role", t.role}});
+        w.open("table", {{"name", t.name},
+                         {"role", t.role},
+                         {"context-element", t.context_element},
+                         {"closed", t.closed ? "true" : "false"}});
         for (const auto& a : t.axes) w.empty("axis", {{"name", a}});
         w.close();
     }
@@ -385,7 +411,13 @@ std::string gri_taxonomy_xml(const Package& p) {
             continue;
         }
         w.open("axis", {{"name", a.name}, {"domain", a.domain}});
-        for (const auto& m : a.members) w.empty("member", {{"name", m}});
+        for (const auto& m : a.members) w.empty("member", {{"name", m.name}, {"parent", m.parent}});
+        w.close();
+    }
+    for (const auto& e : p.enumerations) {
+        w.open("enumeration", {{"domain", e.domain}, {"role", e.role}});
+        for (const auto& m : e.members)
+            w.empty("member", {{"name", m.name}, {"parent", m.parent}});
         w.close();
     }
     w.close();

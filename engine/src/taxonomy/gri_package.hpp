@@ -30,6 +30,7 @@ struct Concept {
     std::string kind;          // item, dimension (an axis), hypercube (a table)
     bool abstract = false;
     std::string enum_domain;   // enum2:domain, for an enumeration: "gri:YesNoDomain"
+    std::string enum_role;     // enum2:linkrole: where the domain's members are
     std::string typed_domain;  // a typed axis's domain: "gri_part:MaterialTopicDomain"
     std::string label;         // GRI's standard English label
     std::vector<Reference> references;
@@ -39,13 +40,27 @@ struct Concept {
 struct Table {
     std::string name;
     std::string role;               // the extended link role it is defined in
+    std::string context_element;    // where its dimensions go: scenario or segment
+    bool closed = false;
     std::vector<std::string> axes;  // in the linkbase's order
+};
+
+// A member of a domain, under its parent (the domain itself for the top level).
+struct Member {
+    std::string name, parent;
 };
 
 struct Axis {
     std::string name;
-    std::string domain;                // an explicit axis's domain
-    std::vector<std::string> members;  // its domain's members, depth first
+    std::string domain;            // an explicit axis's domain
+    std::vector<Member> members;   // its domain's members, depth first
+};
+
+// The values an enumeration concept may take: its domain's members.
+struct Enumeration {
+    std::string domain;  // local name
+    std::string role;
+    std::vector<Member> members;
 };
 
 struct Package {
@@ -54,6 +69,7 @@ struct Package {
     std::vector<Concept> concepts;  // by name
     std::vector<Table> tables;      // by name
     std::vector<Axis> axes;         // by name
+    std::vector<Enumeration> enumerations;  // by domain
 };
 
 // Reads GRI's package (Taxonomy Packages 1.0 zip). package.* errors, at the zip, for a file
