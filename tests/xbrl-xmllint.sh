@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" build "$sample" -o "$work/out" 2> /dev/null
 "$bin" stand-in-taxonomy "$sample" -o "$work/package" 2> /dev/null
-core=$(find "$work/package" -path '*core*.xsd')
+core=$(find "$work/package" -name '*_core_*.xsd')
 lint() {
   XML_CATALOG_FILES="$schemas/catalog.xml" xmllint --nonet --noout --schema "$1" "$2" 2>&1 \
     | grep -v ' validates$' || true

@@ -121,9 +121,13 @@ void ixbrl_facts(const pugi::xml_document& doc, std::multiset<FactKey>& out) {
             bool number = name == "ix:nonFraction", text = name == "ix:nonNumeric";
             if (!number && !text) return true;
             std::string qname = n.attribute("name").value();
+            // The nearest xml:lang in scope; an empty one means no language (XML 1.0, 2.12).
             std::string lang;
-            for (auto p = n; p && lang.empty(); p = p.parent())
-                lang = p.attribute("xml:lang").value();
+            for (auto p = n; p; p = p.parent())
+                if (auto a = p.attribute("xml:lang")) {
+                    lang = a.value();
+                    break;
+                }
             std::string value;
             if (number) {
                 std::string digits;

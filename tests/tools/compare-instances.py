@@ -83,7 +83,7 @@ def facts(path):
             # 15940 and 15940.0 are one value: compared as exact decimals.
             value = str(Decimal(value.strip()).normalize())
         footnotes = tuple(sorted(notes.get(f.get("id"), ())))
-        out[(f.tag, contexts[f.get("contextRef")], unit, decimals, f.get(XML_LANG), value,
+        out[(f.tag, contexts[f.get("contextRef")], unit, decimals, f.get(XML_LANG) or None, value,
              footnotes)] += 1
     return out
 

@@ -30,9 +30,10 @@ def transform(fmt, text):
 
 
 def lang_of(elt, parents):
+    # The nearest xml:lang in scope; an empty one means no language (XML 1.0, 2.12).
     while elt is not None:
-        if elt.get(XML_LANG):
-            return elt.get(XML_LANG)
+        if elt.get(XML_LANG) is not None:
+            return elt.get(XML_LANG) or None
         elt = parents.get(elt)
     return None
 

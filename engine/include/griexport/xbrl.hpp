@@ -3,6 +3,9 @@
 // taxonomy package built from the catalogue for offline validation.
 #pragma once
 
+#include <array>
+#include <memory>
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -31,16 +34,57 @@ struct ItemTypeRegistry {
 };
 
 // gri-mappings/xbrl.xml.
+// GRI's taxonomy as `griexport import-taxonomy` wrote it (gri-mappings/gri-taxonomy.xml):
+// the names the GRI instance may use, with what GRI says of them. Shared, never changed
+// after loading.
+struct GriConcept {
+    std::string type;    // as GRI's schema writes it: "xbrli:dateItemType"
+    std::string period;  // duration, instant
+    std::string kind;    // item, dimension, hypercube
+    bool abstract = false;
+    std::string enumeration_domain;  // "gri:ReasonForOmissionDomain"
+    std::string typed_domain;        // "gri_part:MaterialTopicDomain"
+    // The requirements it answers: disclosure number, paragraph, subparagraph.
+    std::vector<std::array<std::string, 3>> references{};
+    // The item type's local name: "dateItemType".
+    std::string_view type_name() const {
+        auto colon = type.find(':');
+        return std::string_view(type).substr(colon == std::string::npos ? 0 : colon + 1);
+    }
+};
+
+struct GriTaxonomy {
+    std::string identifier, publication_date, sha256, entry_point;
+    std::string core_namespace, part_namespace;
+    std::map<std::string, GriConcept, std::less<>> concepts;
+    std::map<std::string, std::string, std::less<>> table_context;  // table → scenario, segment
+    // An explicit axis's members with their parents; an enumeration domain's members.
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>>
+        axis_members;
+    std::map<std::string, std::vector<std::string>, std::less<>> enumeration_members;
+
+    const GriConcept* find(std::string_view name) const {
+        auto it = concepts.find(name);
+        return it == concepts.end() ? nullptr : &it->second;
+    }
+};
+
 struct XbrlSettings {
     std::string gri_prefix;
     std::string gri_namespace;
     std::string gri_entry_point;
+    std::string gri_part_prefix;  // the typed domains' namespace's prefix: "gri_part"
+    // GRI's omission model: a table whose explicit axis names what was omitted, with the
+    // reason (an enumeration: a member of ReasonForOmissionDomain) and its explanation.
+    std::string omission_table;
     std::string omission_axis;
-    std::string omission_domain;
     std::string omission_reason;
     std::string omission_explanation;
-    std::string topic_axis;
-    std::string topic_domain;
+    std::map<std::string, std::string, std::less<>> omission_reason_members;  // id → member
+    std::string topic_axis;  // a typed axis: its domain is the taxonomy's
+    // 2-3's dates: the reporting period's start and end, and the publication date.
+    std::string period_start, period_end, publication_date;
+    std::shared_ptr<const GriTaxonomy> taxonomy;
     std::vector<ItemTypeRegistry> item_types;
     std::string lei_scheme;
     std::string organisation_number_scheme;

@@ -615,7 +615,50 @@ void order_rules(io::LoadContext& ctx, RuleSet& set) {
     set.reindex();
 }
 
+// gri-mappings/gri-taxonomy.xml: GRI's taxonomy as import-taxonomy wrote it.
+std::shared_ptr<const GriTaxonomy> load_gri_taxonomy(io::LoadContext& ctx) {
+    auto src = io::load_xml(ctx.data_dir, "gri-mappings/gri-taxonomy.xml", true,
+                            ctx.schema("gri-taxonomy.xsd"), ctx.diags);
+    if (!src) return nullptr;
+    ctx.add_source(src->text);
+    auto t = std::make_shared<GriTaxonomy>();
+    auto root = src->doc->child("gri-taxonomy");
+    t->identifier = root.attribute("identifier").as_string();
+    t->publication_date = root.attribute("publication-date").as_string();
+    t->sha256 = root.attribute("sha256").as_string();
+    t->entry_point = root.attribute("entry-point").as_string();
+    t->core_namespace = root.attribute("namespace").as_string();
+    t->part_namespace = root.attribute("part-namespace").as_string();
+    for (auto c : root.children("concept")) {
+        GriConcept info{c.attribute("type").as_string(),
+                           c.attribute("period").as_string(),
+                           c.attribute("kind").as_string(),
+                           c.attribute("abstract").as_bool(),
+                           c.attribute("enumeration-domain").as_string(),
+                           c.attribute("typed-domain").as_string()};
+        for (auto r : c.children("ref"))
+            info.references.push_back({r.attribute("number").as_string(),
+                                          r.attribute("paragraph").as_string(),
+                                          r.attribute("subparagraph").as_string()});
+        t->concepts.emplace(c.attribute("name").as_string(), std::move(info));
+    }
+    for (auto tb : root.children("table"))
+        t->table_context.emplace(tb.attribute("name").as_string(),
+                                 tb.attribute("context-element").as_string());
+    for (auto a : root.children("axis")) {
+        auto& members = t->axis_members[a.attribute("name").as_string()];
+        for (auto m : a.children("member"))
+            members.emplace_back(m.attribute("name").as_string(), m.attribute("parent").as_string());
+    }
+    for (auto e : root.children("enumeration")) {
+        auto& members = t->enumeration_members[e.attribute("domain").as_string()];
+        for (auto m : e.children("member")) members.emplace_back(m.attribute("name").as_string());
+    }
+    return t;
+}
+
 void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
+    x.taxonomy = load_gri_taxonomy(ctx);
     auto src = io::load_xml(ctx.data_dir, "gri-mappings/xbrl.xml", true, ctx.schema("xbrl.xsd"),
                             ctx.diags);
     if (!src) return;
@@ -626,12 +669,51 @@ void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
     x.gri_namespace = gri.attribute("namespace").as_string();
     x.gri_entry_point = gri.attribute("entry-point").as_string();
     auto om = gri.child("omission");
+    x.omission_table = om.attribute("table").as_string();
     x.omission_axis = om.attribute("axis").as_string();
-    x.omission_domain = om.attribute("domain").as_string();
     x.omission_reason = om.attribute("reason").as_string();
     x.omission_explanation = om.attribute("explanation").as_string();
+    for (auto r : om.children("reason"))
+        x.omission_reason_members.emplace(r.attribute("id").as_string(),
+                                          r.attribute("member").as_string());
     x.topic_axis = gri.child("topic").attribute("axis").as_string();
-    x.topic_domain = gri.child("topic").attribute("domain").as_string();
+    auto period = gri.child("reporting-period");
+    x.period_start = period.attribute("start").as_string();
+    x.period_end = period.attribute("end").as_string();
+    x.publication_date = period.attribute("publication").as_string();
+    if (x.taxonomy) {
+        // Every GRI name this file gives must be GRI's, of the kind it is used as.
+        const GriTaxonomy& t = *x.taxonomy;
+        if (t.core_namespace != x.gri_namespace || t.entry_point != x.gri_entry_point)
+            ctx.diags.error("xbrl.taxonomy-mismatch",
+                            fmt::format("the GRI namespace and entry point differ from those of "
+                                        "the imported taxonomy ({}, {})",
+                                        t.core_namespace, t.entry_point),
+                            src->where(gri));
+        auto check = [&](const pugi::xml_node& n, const char* attribute, std::string_view kind) {
+            std::string_view name = n.attribute(attribute).as_string();
+            const GriConcept* c = t.find(name);
+            if (!c)
+                ctx.diags.error("xbrl.concept-unknown",
+                                fmt::format("{} is not a concept of GRI's taxonomy ({} {})", name,
+                                            t.identifier, t.publication_date),
+                                src->where(n, attribute));
+            else if (!kind.empty() && c->kind != kind)
+                ctx.diags.error("xbrl.concept-kind",
+                                fmt::format("{} is a {} in GRI's taxonomy, not a {}", name,
+                                            c->kind, kind),
+                                src->where(n, attribute));
+        };
+        check(om, "table", "hypercube");
+        check(om, "axis", "dimension");
+        check(om, "reason", "item");
+        check(om, "explanation", "item");
+        for (auto r : om.children("reason")) check(r, "member", "");
+        check(gri.child("topic"), "axis", "dimension");
+        for (const char* a : {"start", "end", "publication"}) check(period, a, "item");
+        if (const auto* topic = t.find(x.topic_axis); topic && !topic->typed_domain.empty())
+            x.gri_part_prefix = topic->typed_domain.substr(0, topic->typed_domain.find(':'));
+    }
     x.preliminary_footnote = io::read_local_text(root.child("preliminary-footnote"));
     for (auto t : root.children("item-types"))
         x.item_types.push_back({t.attribute("prefix").as_string(),

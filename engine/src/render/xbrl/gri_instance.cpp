@@ -9,6 +9,43 @@
 
 namespace griexport {
 
+namespace {
+
+// The member of GRI's omission axis that names what was omitted: for a requirement, the
+// member whose concept answers exactly it (a text block first); for a whole disclosure, or
+// a requirement without one, the disclosure's own member (the parent of members answering
+// it). Empty when the taxonomy has neither.
+std::string omitted_member(const GriTaxonomy& t, const std::string& axis,
+                           const std::string& disclosure, char requirement) {
+    auto it = t.axis_members.find(axis);
+    if (it == t.axis_members.end()) return "";
+    const auto& members = it->second;
+    auto answers = [&](const std::string& name, bool exact) {
+        const GriConcept* c = t.find(name);
+        if (!c) return false;
+        for (const auto& r : c->references)
+            if (r[0] == disclosure &&
+                (!exact || (r[1] == std::string(1, requirement) && r[2].empty())))
+                return true;
+        return false;
+    };
+    if (requirement) {
+        std::string any;
+        for (const auto& [name, parent] : members)
+            if (answers(name, true)) {
+                const GriConcept* c = t.find(name);
+                if (c && c->type_name() == "textBlockItemType") return name;
+                if (any.empty()) any = name;
+            }
+        if (!any.empty()) return any;
+    }
+    for (const auto& [name, parent] : members)
+        if (answers(name, false) && parent.ends_with("Member")) return parent;
+    return "";
+}
+
+}  // namespace
+
 XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                       Diagnostics& diags, xbrl::InstanceRecord* record) {
     using namespace xbrl;
@@ -19,6 +56,10 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
     const std::string path = "gri-instance.xbrl";
     auto ns = base_namespaces();
     ns.emplace_back(x.gri_prefix, x.gri_namespace);
+    // Every GRI name comes from the imported taxonomy (loading it failed: already an error).
+    const GriTaxonomy* t = x.taxonomy.get();
+    if (!t) return {path, "xbrl-instance", {}};
+    if (!x.gri_part_prefix.empty()) ns.emplace_back(x.gri_part_prefix, t->part_namespace);
     std::string out;
     InstanceStream b(out, ns, x.gri_entry_point,
                      {fmt::format("GRI instance of {}, {} to {}, written by griexport. Concepts "
@@ -29,12 +70,17 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
     b.preliminary_note(preliminary_note(o, x));
     if (record) b.record_into(record);
 
+    // GRI's tables put their dimensions in the scenario.
+    b.dimensions_in_scenario();
+
     // Only 3-3 is reported once per topic; it alone carries the topic as a dimension.
+    std::string topic_domain;
+    if (const auto* axis = t->find(x.topic_axis)) topic_domain = axis->typed_domain;
     auto topic_dims = [&](const std::string& disclosure, const std::string& topic) {
         std::vector<TypedMember> dims;
         const Disclosure* d = m.catalogue.find_disclosure(disclosure);
-        if (d && d->per_topic && !topic.empty())
-            dims.push_back({g + x.topic_axis, g + x.topic_domain, topic});
+        if (d && d->per_topic && !topic.empty() && !topic_domain.empty())
+            dims.push_back({g + x.topic_axis, topic_domain, topic});
         return dims;
     };
     for (std::size_t fi = 0; fi < set.facts.size(); ++fi) {
@@ -69,22 +115,48 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
                     "", xhtml_paragraphs(text), 0, lang, false, fmt::format("f{}/{}", fi, lang)});
         }
     }
+    // 2-3-a and 2-3-c: the reporting period's first and last day, and the publication date,
+    // as dates at the period's end (GRI's formulas require the two period dates).
+    if (o.reporting_period.to) {
+        const auto& at = b.instant(entity.scheme, entity.identifier, *o.reporting_period.to);
+        auto date = [&](const std::string& name, const Date& d, const char* key) {
+            b.fact({g + name, "dateItemType", "instant", xbrl::ValueKind::text, at, "", d.iso(),
+                    0, "", false, key});
+        };
+        date(x.period_start, o.reporting_period.from, "period/start");
+        date(x.period_end, *o.reporting_period.to, "period/end");
+        if (o.publication_date) date(x.publication_date, *o.publication_date, "period/publication");
+    }
     for (std::size_t oi = 0; oi < set.omissions.size(); ++oi) {
         const Omission& om = set.omissions[oi];
         std::string requirement =
             om.requirement ? fmt::format("{}-{}", om.disclosure, om.requirement) : om.disclosure;
+        std::string member = omitted_member(*t, x.omission_axis, om.disclosure, om.requirement);
+        auto reason = x.omission_reason_members.find(om.reason);
+        if (member.empty() || reason == x.omission_reason_members.end()) {
+            diags.warning("xbrl.omission-untagged",
+                          fmt::format("the omission of {} is in the content index, but GRI's "
+                                      "taxonomy has {} for it: it is not tagged in the GRI "
+                                      "instance",
+                                      requirement,
+                                      member.empty() ? "no member of " + x.omission_axis
+                                                     : "no reason member for '" + om.reason + "'"),
+                          ds.location(om.source));
+            continue;
+        }
         auto dims = topic_dims(om.disclosure, om.topic);
-        dims.insert(dims.begin(), {g + x.omission_axis, g + x.omission_domain, requirement});
+        dims.insert(dims.begin(), {g + x.omission_axis, "", g + member});
         auto [start, end] = period_of_year(o, o.reporting_period.from.year);
         auto ctx = b.duration(entity.scheme, entity.identifier, start, end, dims);
-        const auto* reason = m.catalogue.find_reason(om.reason);
-        b.fact({g + x.omission_reason, "stringItemType", "duration", xbrl::ValueKind::text, ctx,
-                "", reason ? reason->label.en : om.reason, 0, "en", false,
+        // An enumeration's value is its member's URI: the namespace, '#', the name.
+        b.fact({g + x.omission_reason, "enumerationItemType", "duration", xbrl::ValueKind::text,
+                ctx, "", t->core_namespace + "#" + reason->second, 0, "", false,
                 fmt::format("o{}/reason", oi)});
         for (const auto& lang : o.languages)
             if (!om.explanation.in(lang).empty())
-                b.fact({g + x.omission_explanation, "stringItemType", "duration",
-                        xbrl::ValueKind::text, ctx, "", om.explanation.in(lang), 0, lang, false, fmt::format("o{}/{}", oi, lang)});
+                b.fact({g + x.omission_explanation, "textBlockItemType", "duration",
+                        xbrl::ValueKind::xhtml, ctx, "", xhtml_paragraphs(om.explanation.in(lang)),
+                        0, lang, false, fmt::format("o{}/{}", oi, lang)});
     }
     b.finish();
     return {path, "xbrl-instance", std::move(out)};

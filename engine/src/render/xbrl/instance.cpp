@@ -93,18 +93,38 @@ const std::string& InstanceStream::duration(const std::string& scheme,
     for (const auto& d : dims) {
         auto local = d.dimension.substr(d.dimension.find(':') + 1);
         if (local.ends_with("Axis")) local.resize(local.size() - 4);
-        id += "_" + local + "-" + ncname_part(d.value);
+        std::string_view value = d.value;
+        if (d.element.empty()) value = value.substr(value.find(':') + 1);  // a member's name
+        id += "_" + local + "-" + ncname_part(value);
     }
-    std::string unique = id;
-    for (int n = 2; used_ids_.contains(unique); ++n) unique = fmt::format("{}_{}", id, n);
-    Context c{unique, scheme, identifier, false, start, end, dims};
+    const std::string& unique = add_context({id, scheme, identifier, false, start, end, dims, scenario_}, key);
+    if (dims.empty()) return plain_contexts_.emplace(days, unique).first->second;
+    return unique;
+}
+
+const std::string& InstanceStream::instant(const std::string& scheme,
+                                           const std::string& identifier, const Date& at) {
+    key_.clear();
+    fmt::format_to(std::back_inserter(key_), "{}|{}|instant|{}", scheme, identifier,
+                   at.days_since_epoch());
+    if (auto it = context_ids_.find(key_); it != context_ids_.end()) return it->second;
+    const std::string key = key_;
+    std::string id = "I";
+    id += at.iso();
+    return add_context({id, scheme, identifier, true, at, at, {}, false}, key);
+}
+
+// Writes a new context under the first id of its name not yet used, and returns its id.
+const std::string& InstanceStream::add_context(Context c, const std::string& key) {
+    std::string unique = c.id;
+    for (int n = 2; used_ids_.contains(unique); ++n) unique = fmt::format("{}_{}", c.id, n);
+    c.id = unique;
     write_context(w_, c);
     if (record_) record_->contexts.push_back(c);
     checker_.context(c);
     auto& id_of = context_ids_[key];
     id_of = unique;
     used_ids_[unique] = key;
-    if (dims.empty()) return plain_contexts_.emplace(days, unique).first->second;
     return id_of;
 }
 
@@ -295,17 +315,29 @@ void InstanceChecker::check(const Fact& f, Diagnostics& diags) const {
                     where);
 }
 
+namespace {
+
+void write_members(XmlWriter& w, const std::vector<TypedMember>& dims) {
+    for (const auto& d : dims) {
+        if (d.element.empty()) {
+            w.leaf("xbrldi:explicitMember", d.value, {{"dimension", d.dimension}});
+            continue;
+        }
+        w.open("xbrldi:typedMember", {{"dimension", d.dimension}});
+        w.leaf(d.element, d.value);
+        w.close();
+    }
+}
+
+}  // namespace
+
 void write_context(XmlWriter& w, const Context& c) {
     w.open("xbrli:context", {{"id", c.id}});
     w.open("xbrli:entity");
     w.leaf("xbrli:identifier", c.identifier, {{"scheme", c.scheme}});
-    if (!c.dimensions.empty()) {
+    if (!c.dimensions.empty() && !c.scenario) {
         w.open("xbrli:segment");
-        for (const auto& d : c.dimensions) {
-            w.open("xbrldi:typedMember", {{"dimension", d.dimension}});
-            w.leaf(d.element, d.value);
-            w.close();
-        }
+        write_members(w, c.dimensions);
         w.close();
     }
     w.close();
@@ -317,6 +349,11 @@ void write_context(XmlWriter& w, const Context& c) {
         w.leaf("xbrli:endDate", c.end.iso());
     }
     w.close();
+    if (!c.dimensions.empty() && c.scenario) {
+        w.open("xbrli:scenario");
+        write_members(w, c.dimensions);
+        w.close();
+    }
     w.close();
 }
 

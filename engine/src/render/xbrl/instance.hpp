@@ -18,9 +18,11 @@
 
 namespace griexport::xbrl {
 
+// A context's member of one dimension. Typed: `element` names the domain element that holds
+// `value`. Explicit (`element` empty): `value` is the member's QName.
 struct TypedMember {
-    std::string dimension;  // QName of the typed dimension: "prog:AreaAxis"
-    std::string element;    // QName of its domain element: "prog:AreaDomain"
+    std::string dimension;  // QName of the dimension: "prog:AreaAxis"
+    std::string element;    // QName of a typed domain's element: "prog:AreaDomain"
     std::string value;
 };
 
@@ -32,6 +34,7 @@ struct Context {
     Date start;  // unused for instants
     Date end;    // the instant, or the duration's last day
     std::vector<TypedMember> dimensions;
+    bool scenario = false;  // the dimensions in xbrli:scenario (GRI's tables), not segment
 };
 
 struct Unit {
@@ -160,6 +163,11 @@ class InstanceStream {
     const std::string& duration(const std::string& scheme, const std::string& identifier,
                                 const Date& start, const Date& end,
                                 const std::vector<TypedMember>& dims = {});
+    // An instant's context, without dimensions.
+    const std::string& instant(const std::string& scheme, const std::string& identifier,
+                               const Date& at);
+    // Where contexts put their dimensions: the taxonomy's hypercubes say (GRI's: scenario).
+    void dimensions_in_scenario() { scenario_ = true; }
     std::string unit(const std::string& measure, const std::vector<std::string>& item_types);
     void fact(const Fact& f);
     // The footnote preliminary facts get, in the instance's languages.
@@ -190,6 +198,8 @@ class InstanceStream {
     std::string plain_entity_;  // scheme and identifier those are of
     std::vector<std::pair<std::string, std::string>> preliminary_note_;
     std::size_t preliminary_facts_ = 0;  // their ids are prel_1, prel_2, … in order
+    bool scenario_ = false;
+    const std::string& add_context(Context c, const std::string& key);
 };
 
 // Namespaces every instance declares: XBRL's own and every unit namespace it may use.

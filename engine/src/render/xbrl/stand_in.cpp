@@ -54,10 +54,18 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
             if (!r.concept_name.empty())
                 add({r.concept_name, r.item_type, r.period_type, false, ""});
     }
-    add({x.omission_reason, "stringItemType", "duration", false, ""});
-    add({x.omission_explanation, "stringItemType", "duration", false, ""});
-    add({x.omission_axis, "stringItemType", "duration", true, x.omission_domain});
-    add({x.topic_axis, "stringItemType", "duration", true, x.topic_domain});
+    add({x.omission_reason, "enumerationItemType", "duration", false, ""});
+    add({x.omission_explanation, "textBlockItemType", "duration", false, ""});
+    for (const auto* date : {&x.period_start, &x.period_end, &x.publication_date})
+        add({*date, "dateItemType", "instant", false, ""});
+    // The typed topic axis's domain is in GRI's part namespace: a schema of its own.
+    std::string part_name = core_name;
+    if (auto p = part_name.find("core"); p != std::string::npos) part_name.replace(p, 4, "part");
+    std::string part_ns = x.taxonomy ? x.taxonomy->part_namespace : x.gri_namespace + "/part";
+    std::string topic_domain = "MaterialTopicDomain";
+    if (x.taxonomy)
+        if (const auto* axis = x.taxonomy->find(x.topic_axis); axis && !axis->typed_domain.empty())
+            topic_domain = axis->typed_domain.substr(axis->typed_domain.find(':') + 1);
 
     std::vector<XbrlFile> files;
     {
@@ -114,6 +122,7 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
             "Stand-in for the GRI Sustainability Taxonomy core, generated from griexport's "
             "catalogue (gri-mappings/). Not GRI's file.");
         open_taxonomy_schema(w, x, x.gri_prefix, x.gri_namespace);
+        w.empty("xs:import", {{"namespace", part_ns}, {"schemaLocation", part_name}});
         // Item types no registry has (enumerationItemType) are declared here as tokens.
         std::set<std::string> local_types;
         for (const auto& c : concepts)
@@ -137,8 +146,49 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
                                    {"xbrli:periodType", c.period_type},
                                    {"nillable", "true"}});
         }
+        // GRI's omission axis is explicit: its members are concepts, named as QNames.
+        auto dimension = [&](const std::string& name,
+                             std::vector<std::pair<std::string, std::string>> more) {
+            std::vector<std::pair<std::string, std::string>> a{
+                {"name", name},
+                {"id", x.gri_prefix + "_" + name},
+                {"type", "xbrli:stringItemType"},
+                {"substitutionGroup", "xbrldt:dimensionItem"},
+                {"abstract", "true"},
+                {"nillable", "true"},
+                {"xbrli:periodType", "duration"}};
+            a.insert(a.end(), more.begin(), more.end());
+            w.empty("xs:element", a);
+        };
+        dimension(x.omission_axis, {});
+        // The omission axis's members, as GRI's taxonomy lists them (concepts the catalogue
+        // declared above keep their types): global items, as explicit members must be.
+        if (x.taxonomy)
+            if (auto members = x.taxonomy->axis_members.find(x.omission_axis);
+                members != x.taxonomy->axis_members.end())
+                for (const auto& [name, parent] : members->second)
+                    if (seen.insert(name).second)
+                        w.empty("xs:element", {{"name", name},
+                                               {"id", x.gri_prefix + "_" + name},
+                                               {"type", "xbrli:stringItemType"},
+                                               {"substitutionGroup", "xbrli:item"},
+                                               {"abstract", "true"},
+                                               {"nillable", "true"},
+                                               {"xbrli:periodType", "duration"}});
+        dimension(x.topic_axis, {{"xbrldt:typedDomainRef", part_name + "#part_" + topic_domain}});
         w.close();
         files.push_back({core, "xbrl-schema", out});
+    }
+    {
+        std::string out;
+        XmlWriter w(out);
+        w.declaration();
+        w.open("xs:schema", {{"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
+                             {"targetNamespace", part_ns},
+                             {"elementFormDefault", "qualified"}});
+        w.empty("xs:element", {{"name", topic_domain}, {"id", "part_" + topic_domain}, {"type", "xs:token"}});
+        w.close();
+        files.push_back({dir + "core/" + part_name, "xbrl-schema", out});
     }
     return files;
 }

@@ -701,7 +701,9 @@ class InlineSupplement {
                         m.close("ix:nonNumeric");
                         break;
                     case xbrl::ValueKind::text:
-                        attrs.push_back({"xml:lang", r->name(f.lang), f.lang != 0});
+                        // A fact without a language (a date, an enumeration) says so: the
+                        // document's language would otherwise be its own.
+                        attrs.push_back({"xml:lang", r->name(f.lang)});
                         m.open("ix:nonNumeric", attrs).text(f.value()).close("ix:nonNumeric");
                         break;
                 }
