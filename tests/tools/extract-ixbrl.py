@@ -5,6 +5,7 @@ griexport writes: ix:nonFraction with ixt:num-comma-decimal, ixt:num-dot-decimal
 and the Transformation Registry 4, independently of the writer, so that CI (which has no
 Arelle) still compares what a processor would read with the .xbrl files.
 Usage: extract-ixbrl.py DOC.xhtml TARGET|- OUT.xbrl"""
+import copy
 import sys
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -27,6 +28,34 @@ def transform(fmt, text):
     if name == "num-dot-decimal":
         return text.replace("\u00a0", "").replace(" ", "").replace(",", "")
     raise SystemExit(f"format {fmt}: not one griexport writes")
+
+
+def strip_ix(e):
+    """Replaces every ix:* descendant of `e` by its content (text, children, tail)."""
+    i = 0
+    while i < len(e):
+        c = e[i]
+        strip_ix(c)
+        if not c.tag.startswith(IX):
+            i += 1
+            continue
+        kids = list(c)
+        def append(text):
+            if not text:
+                return
+            if i == 0:
+                e.text = (e.text or "") + text
+            else:
+                e[i - 1].tail = (e[i - 1].tail or "") + text
+        append(c.text)
+        tail = c.tail
+        e.remove(c)
+        for k, kid in enumerate(kids):
+            e.insert(i + k, kid)
+        i += len(kids)
+        append(tail) if not kids else None
+        if kids and tail:
+            kids[-1].tail = (kids[-1].tail or "") + tail
 
 
 def lang_of(elt, parents):
@@ -75,7 +104,11 @@ for elt in root.iter():
         if lang:
             fact.set(XML_LANG, lang)
         if elt.get("escape") in ("true", "1"):
-            fact.text = (elt.text or "") + "".join(ET.tostring(c, encoding="unicode") for c in elt)
+            # Nested Inline XBRL elements (a text tagged twice) are not part of the value:
+            # their content is, in their place.
+            content = copy.deepcopy(elt)
+            strip_ix(content)
+            fact.text = (content.text or "") + "".join(ET.tostring(c, encoding="unicode") for c in content)
         else:
             fact.text = "".join(elt.itertext())
     facts.append(fact)

@@ -20,6 +20,10 @@ struct Requirement {
     std::string item_type;         // "ghgEmissionsItemType"
     std::string period_type;       // "duration" or "instant"
     bool concept_assumed = false;  // named by convention, unverified against GRI's files
+    // The text block that answers exactly this requirement in GRI's taxonomy (its reference
+    // linkbase: the disclosure's number and this paragraph); empty when GRI has none or
+    // several. Set from the imported taxonomy, never named by the catalogue.
+    std::string text_block{};
     SourceRef source;
 };
 

@@ -85,6 +85,9 @@ struct Fact {
     std::string across_restatement{};
     Fit fit = Fit::full;   // partial and proxy facts carry no GRI concept
     std::string covers{};  // text facts: the requirements the narrative declares ("*": all)
+    // Text facts: the text block of each covered requirement GRI has one for (concept_name
+    // is the first); the GRI instance holds the text once under each.
+    std::vector<std::string> text_concepts{};
 };
 
 struct Omission {

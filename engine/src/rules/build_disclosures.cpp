@@ -259,8 +259,6 @@ class Builder {
                 f.year = ds_.organisation.reporting_period.from.year;
                 f.period_type = "duration";
                 f.esrs = r.esrs;
-                if (const auto* d = m_.catalogue.find_disclosure(e.number))
-                    f.concept_name = d->text_block, f.item_type = "textBlockItemType";
                 f.provenance.rule = r.id;
                 f.provenance.rule_source = r.source;
                 f.provenance.narrative_source = n->source;
@@ -623,8 +621,22 @@ class Builder {
         }
     }
 
+    // A text is tagged with the text block of each requirement it covers that GRI's
+    // taxonomy gives one (Requirement::text_block): one fact per block, the same text.
+    void tag_text(Fact& f) const {
+        const auto* d = m_.catalogue.find_disclosure(f.disclosure);
+        if (!d || f.context) return;
+        for (const auto& req : d->requirements)
+            if (!req.text_block.empty() &&
+                (f.covers == "*" || f.covers.find(req.id) != std::string::npos))
+                f.text_concepts.push_back(req.text_block);
+        f.concept_name = f.text_concepts.empty() ? "" : f.text_concepts.front();
+        f.item_type = "textBlockItemType";
+    }
+
     void add_fact(Fact f, std::size_t ti) {
         if (f.kind == FactKind::numeric) mark_across(f);
+        if (f.kind == FactKind::text) tag_text(f);
         auto& e = out_.disclosures[ti];
         // A set per disclosure: searching the list made many rules on one disclosure quadratic.
         auto& seen = listed_[ti];

@@ -729,6 +729,40 @@ void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
     x.programme_prefix = root.child("programme").attribute("prefix").as_string();
 }
 
+// Each requirement's concepts from GRI's taxonomy: the one text block whose reference is
+// exactly the requirement (omission explanations aside), and a concept the catalogue names
+// must be GRI's, with GRI's item type and period type.
+void resolve_concepts(io::LoadContext& ctx, Catalogue& cat, const GriTaxonomy& t) {
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> blocks;
+    for (const auto& [name, c] : t.concepts) {
+        if (c.abstract || c.kind != "item" || c.type_name() != "textBlockItemType" ||
+            name.starts_with("ExplanationForReasonForOmission"))
+            continue;
+        for (const auto& r : c.references)
+            if (!r[1].empty() && r[2].empty()) blocks[{r[0], r[1]}].push_back(name);
+    }
+    for (auto& d : cat.disclosures)
+        for (auto& r : d.requirements) {
+            auto it = blocks.find({d.number, std::string(1, r.id)});
+            if (it != blocks.end() && it->second.size() == 1) r.text_block = it->second.front();
+            if (r.concept_name.empty()) continue;
+            const GriConcept* c = t.find(r.concept_name);
+            if (!c)
+                ctx.diags.error("xbrl.concept-unknown",
+                                fmt::format("{}-{}: {} is not a concept of GRI's taxonomy ({} {})",
+                                            d.number, r.id, r.concept_name, t.identifier,
+                                            t.publication_date),
+                                ctx.location(r.source));
+            else if (c->type_name() != r.item_type || c->period != r.period_type)
+                ctx.diags.error("xbrl.concept-type",
+                                fmt::format("{}-{}: {} is {} ({}) in GRI's taxonomy, {} ({}) in "
+                                            "the catalogue",
+                                            d.number, r.id, r.concept_name, c->type_name(),
+                                            c->period, r.item_type, r.period_type),
+                                ctx.location(r.source));
+        }
+}
+
 }  // namespace
 
 namespace {
@@ -741,6 +775,7 @@ void load_catalogue(io::LoadContext& ctx, Mappings& m) {
     load_sectors(ctx, m.catalogue);
     load_compliance(ctx, m.catalogue);
     load_xbrl_settings(ctx, m.xbrl);
+    if (m.xbrl.taxonomy) resolve_concepts(ctx, m.catalogue, *m.xbrl.taxonomy);
 }
 
 // The shared catalogue as if loaded here: its files join the dataset's sources where its

@@ -111,8 +111,12 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
         for (const auto& lang : o.languages) {
             const auto& text = f.text.in(lang);
             if (text.empty()) continue;
-            b.fact({g + f.concept_name, f.item_type, f.period_type, xbrl::ValueKind::xhtml, ctx,
-                    "", xhtml_paragraphs(text), 0, lang, false, fmt::format("f{}/{}", fi, lang)});
+            // One fact per requirement's text block, all of one source key: the Inline XBRL
+            // supplement tags the text once with each (nested).
+            for (const auto& block : f.text_concepts)
+                b.fact({g + block, "textBlockItemType", f.period_type, xbrl::ValueKind::xhtml, ctx,
+                        "", xhtml_paragraphs(text), 0, lang, false,
+                        fmt::format("f{}/{}", fi, lang)});
         }
     }
     // 2-3-a and 2-3-c: the reporting period's first and last day, and the publication date,

@@ -49,10 +49,12 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
         if (seen.insert(c.name).second) concepts.push_back(std::move(c));
     };
     for (const auto& d : m.catalogue.disclosures) {
-        if (!d.text_block.empty()) add({d.text_block, "textBlockItemType", "duration", false, ""});
-        for (const auto& r : d.requirements)
+        for (const auto& r : d.requirements) {
+            if (!r.text_block.empty())
+                add({r.text_block, "textBlockItemType", "duration", false, ""});
             if (!r.concept_name.empty())
                 add({r.concept_name, r.item_type, r.period_type, false, ""});
+        }
     }
     add({x.omission_reason, "enumerationItemType", "duration", false, ""});
     add({x.omission_explanation, "textBlockItemType", "duration", false, ""});

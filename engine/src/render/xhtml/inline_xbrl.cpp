@@ -493,13 +493,27 @@ class InlineSupplement {
             m.fragment(content).close("div").line();
             return out;
         }
+        // A text that answers several requirements is one fact per requirement's text
+        // block, all of this key: each tags the same content, nested (Inline XBRL 1.1
+        // allows an ix:nonNumeric inside another; each fact's value is the content).
+        std::vector<FactAt> tags;
+        if (auto same = same_key_.find(n.fact); same != same_key_.end())
+            for (const auto& other : same->second)
+                if (other.record->facts[other.index].value() ==
+                    at->record->facts[at->index].value())
+                    tags.push_back(other);
+        tags.push_back(*at);
         show(n.fact, *at);
-        std::string id;
-        std::vector<Attr> attrs;
-        fact_attributes(*at, id, attrs);
-        attrs.push_back({"xml:lang", lang_});
-        attrs.push_back({"escape", "true"});
-        m.open("ix:nonNumeric", attrs).fragment(content).close("ix:nonNumeric");
+        for (const auto& tag : tags) {
+            std::string id;
+            std::vector<Attr> attrs;
+            fact_attributes(tag, id, attrs);
+            attrs.push_back({"xml:lang", lang_});
+            attrs.push_back({"escape", "true"});
+            m.open("ix:nonNumeric", attrs);
+        }
+        m.fragment(content);
+        for (std::size_t i = 0; i < tags.size(); ++i) m.close("ix:nonNumeric");
         m.close("div").line();
         return out;
     }
