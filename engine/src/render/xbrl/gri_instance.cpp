@@ -1,6 +1,8 @@
 // The GRI instance: the DisclosureSet's facts tagged with the GRI Sustainability
-// Taxonomy's concepts, narratives as escaped XHTML text blocks, omissions as facts.
-// The GRI taxonomy allows no extensions, so nothing of the organisation's own goes here.
+// Taxonomy's concepts (every name from the imported taxonomy, gri-mappings/gri-taxonomy.xml),
+// narratives as escaped XHTML text blocks per requirement, omissions in GRI's omission
+// table, 2-3's dates. The GRI taxonomy allows no extensions, so nothing of the
+// organisation's own goes here.
 #include <fmt/format.h>
 
 #include "common.hpp"
