@@ -18,13 +18,13 @@
 #include "griexport/build.hpp"
 #include "griexport/diagnostics.hpp"
 #include "griexport/evaluate.hpp"
+#include "griexport/fault_injection.hpp"
 #include "griexport/load.hpp"
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
 #include "griexport/starter.hpp"
 #include "griexport/summary.hpp"
 #include "griexport/version.hpp"
-#include "griexport/fault_injection.hpp"
 #include "taxonomy/gri_package.hpp"
 
 namespace {
@@ -136,10 +136,9 @@ int run(int argc, char** argv, std::string& stage) {
                         "documents to publish: refuse without a GRI notification and a "
                         "publication date instead of marking them as a draft");
     std::string build_annual_report;
-    build_cmd
-        ->add_option("--annual-report", build_annual_report,
-                     "the annual report (PDF): number the supplement after its last page and "
-                     "also write the two merged");
+    build_cmd->add_option("--annual-report", build_annual_report,
+                          "the annual report (PDF): number the supplement after its last page and "
+                          "also write the two merged");
     std::string taxonomy_package;
     build_cmd
         ->add_option("--taxonomy-package", taxonomy_package,
@@ -158,7 +157,8 @@ int run(int argc, char** argv, std::string& stage) {
     auto* import_cmd = app.add_subcommand(
         "import-taxonomy",
         "read GRI's taxonomy package (zip) and write what griexport uses of it: every concept "
-        "with its type, period, label, requirement, tables and axes (gri-mappings/gri-taxonomy.xml)");
+        "with its type, period, label, requirement, tables and axes "
+        "(gri-mappings/gri-taxonomy.xml)");
     std::string package_zip, import_out;
     import_cmd->add_option("PACKAGE", package_zip, "GRI's taxonomy package, as GRI publishes it")
         ->required();
@@ -364,17 +364,18 @@ int run(int argc, char** argv, std::string& stage) {
             std::filesystem::path tmp = import_out + ".griexport-tmp";
             std::error_code ec;
             std::filesystem::remove(tmp, ec);
-            if (auto err = griexport::write_new_file(tmp, griexport::taxonomy::gri_taxonomy_xml(*package)))
+            if (auto err =
+                    griexport::write_new_file(tmp, griexport::taxonomy::gri_taxonomy_xml(*package)))
                 diags.error("output.write", "cannot write the file: " + *err, {import_out, 0, 0});
             else if (std::filesystem::rename(tmp, import_out, ec); ec) {
                 std::filesystem::remove(tmp, ec);
                 diags.error("output.write", "cannot move the file into place: " + ec.message(),
                             {import_out, 0, 0});
             } else if (format == "text") {
-                std::cerr << "griexport: wrote " << import_out << ": "
-                          << package->concepts.size() << " concepts, " << package->tables.size()
-                          << " tables, " << package->axes.size() << " axes of "
-                          << package->identifier << " " << package->publication_date << "\n";
+                std::cerr << "griexport: wrote " << import_out << ": " << package->concepts.size()
+                          << " concepts, " << package->tables.size() << " tables, "
+                          << package->axes.size() << " axes of " << package->identifier << " "
+                          << package->publication_date << "\n";
             }
         }
         print(diags, format);

@@ -6,13 +6,12 @@
 // XHTML and XML file must parse; and each Inline XBRL supplement must hold exactly the
 // facts of the XBRL instances (the same concept, context and language, as many times, and
 // the same number for each numeric fact), so that no text can forge or hide a fact.
-#include <pugixml.hpp>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
 #include <tuple>

@@ -39,7 +39,8 @@ BOOST_AUTO_TEST_CASE(a_throwing_stage_is_an_error_naming_it) {
     tasks::TaskGroup group;
     group.run("build:first", [](Diagnostics& d) { d.warning("w", "kept", {"f", 1, 1}); });
     group.run("build:second", [](Diagnostics&) { throw std::runtime_error("broken"); });
-    group.run("build:third", [](Diagnostics&) { throw 42; }, false);
+    group.run(
+        "build:third", [](Diagnostics&) { throw 42; }, false);
     group.join(main);
     BOOST_REQUIRE(main.items().size() == 3u);
     BOOST_TEST(main.items()[0].code == "w");

@@ -69,11 +69,19 @@ BOOST_AUTO_TEST_CASE(escaping) {
     // Characters XML 1.0 cannot hold (C0 controls but tab, newline and carriage return;
     // U+FFFE, U+FFFF) never reach an output: each becomes U+FFFD.
     using namespace std::string_literals;
-    BOOST_TEST(escape_text("a\x01" "b\x1F" "\tc\n"s) == "a\uFFFD" "b\uFFFD" "\tc\n");
+    BOOST_TEST(escape_text("a\x01"
+                           "b\x1F"
+                           "\tc\n"s) ==
+               "a\uFFFD"
+               "b\uFFFD"
+               "\tc\n");
     BOOST_TEST(escape_text("nul\0!"s) == "nul\uFFFD!");
     BOOST_TEST(escape_attribute("\x0B\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD"s) ==
                "\uFFFD\uFFFD\uFFFD\uFFFD");
-    BOOST_TEST(escape_text("\xEF\xAC\x81" " fine") == "\xEF\xAC\x81" " fine");  // U+FB01 stays
+    BOOST_TEST(escape_text("\xEF\xAC\x81"
+                           " fine") ==
+               "\xEF\xAC\x81"
+               " fine");  // U+FB01 stays
 }
 
 BOOST_AUTO_TEST_CASE(a_context_without_dimensions) {
@@ -177,7 +185,8 @@ BOOST_AUTO_TEST_CASE(a_stream_writes_each_context_and_unit_once_before_its_facts
     BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
     BOOST_TEST(b.unit("utr:t", {"massItemType"}) == "u_t");
     b.fact({"p:M", "massItemType", "duration", xbrl::ValueKind::number, a, "u_t", "5", 0, ""});
-    b.fact({"p:M", "massItemType", "duration", xbrl::ValueKind::number, "D1999", "u_t", "5", 0, ""});
+    b.fact(
+        {"p:M", "massItemType", "duration", xbrl::ValueKind::number, "D1999", "u_t", "5", 0, ""});
     b.finish();
     BOOST_TEST(
         out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
@@ -242,10 +251,12 @@ BOOST_AUTO_TEST_CASE(a_record_keeps_its_facts_text_in_place) {
 BOOST_AUTO_TEST_CASE(checks_a_sound_instance_silently) {
     auto checker = small_checker();
     std::vector<xbrl::Fact> facts;
+    facts.push_back({"g:A", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021",
+                     "u_tCO2e", "1", 0, ""});
+    facts.push_back({"g:B", "decimalItemType", "duration", xbrl::ValueKind::number, "D2021",
+                     "u_MWh", "1", 0, ""});
     facts.push_back(
-        {"g:A", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021", "u_tCO2e", "1", 0, ""});
-    facts.push_back({"g:B", "decimalItemType", "duration", xbrl::ValueKind::number, "D2021", "u_MWh", "1", 0, ""});
-    facts.push_back({"g:C", "stringItemType", "duration", xbrl::ValueKind::text, "D2021", "", "x", 0, "sv"});
+        {"g:C", "stringItemType", "duration", xbrl::ValueKind::text, "D2021", "", "x", 0, "sv"});
     Diagnostics d;
     for (const auto& f : facts) checker.check(f, d);
     BOOST_TEST(d.items().empty());
@@ -254,14 +265,16 @@ BOOST_AUTO_TEST_CASE(checks_a_sound_instance_silently) {
 BOOST_AUTO_TEST_CASE(checks_what_xml_schema_cannot_see) {
     auto checker = small_checker();
     std::vector<xbrl::Fact> facts;
+    facts.push_back({"g:A", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2020",
+                     "u_tCO2e", "1", 0, ""});
+    facts.push_back({"g:B", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021",
+                     "u_kg", "1", 0, ""});
+    facts.push_back({"g:C", "ghgEmissionsItemType", "instant", xbrl::ValueKind::number, "D2021",
+                     "u_tCO2e", "1", 0, ""});
+    facts.push_back({"g:D", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021",
+                     "u_MWh", "1", 0, ""});
     facts.push_back(
-        {"g:A", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2020", "u_tCO2e", "1", 0, ""});
-    facts.push_back({"g:B", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021", "u_kg", "1", 0, ""});
-    facts.push_back(
-        {"g:C", "ghgEmissionsItemType", "instant", xbrl::ValueKind::number, "D2021", "u_tCO2e", "1", 0, ""});
-    facts.push_back(
-        {"g:D", "ghgEmissionsItemType", "duration", xbrl::ValueKind::number, "D2021", "u_MWh", "1", 0, ""});
-    facts.push_back({"g:E", "stringItemType", "duration", xbrl::ValueKind::text, "D2021", "u_MWh", "x", 0, ""});
+        {"g:E", "stringItemType", "duration", xbrl::ValueKind::text, "D2021", "u_MWh", "x", 0, ""});
     Diagnostics d;
     for (const auto& f : facts) checker.check(f, d);
     auto c = codes(d);
@@ -283,14 +296,20 @@ BOOST_AUTO_TEST_CASE(the_sample_instances_are_sound) {
         BOOST_TEST(item.message.find("omission of 302-3 ") != std::string::npos);
     }
     // GRI's omission model: the explicit axis, the reason as its member's URI, the dates.
-    BOOST_TEST(gri.bytes.find("<xbrldi:explicitMember dimension=\"gri:TitleOfDisclosuresAndRequirementsAxis\">gri:") !=
+    BOOST_TEST(gri.bytes.find("<xbrldi:explicitMember "
+                              "dimension=\"gri:TitleOfDisclosuresAndRequirementsAxis\">gri:") !=
                std::string::npos);
-    BOOST_TEST(gri.bytes.find("/gri_srs/core#InformationUnavailableOrIncompleteMember</gri:ReasonForOmission>") !=
-               std::string::npos);
-    BOOST_TEST(gri.bytes.find("<gri_part:MaterialTopicDomain>emissions</gri_part:MaterialTopicDomain>") !=
-               std::string::npos);
-    BOOST_TEST(gri.bytes.find("<gri:StartDateOfSustainabilityReporting contextRef=\"I2021-12-31\">2021-01-01<") !=
-               std::string::npos);
+    BOOST_TEST(
+        gri.bytes.find(
+            "/gri_srs/core#InformationUnavailableOrIncompleteMember</gri:ReasonForOmission>") !=
+        std::string::npos);
+    BOOST_TEST(
+        gri.bytes.find("<gri_part:MaterialTopicDomain>emissions</gri_part:MaterialTopicDomain>") !=
+        std::string::npos);
+    BOOST_TEST(
+        gri.bytes.find(
+            "<gri:StartDateOfSustainabilityReporting contextRef=\"I2021-12-31\">2021-01-01<") !=
+        std::string::npos);
     // 305-5-a is omitted; the change in totals beside it is context and carries no tag.
     BOOST_TEST(gri.bytes.find("<gri:ReductionOfGHGEmissions ") == std::string::npos);
     // 302-1-e (own buildings only) is partial and 204-1-a (3.11) a proxy: published, but no
@@ -300,8 +319,11 @@ BOOST_AUTO_TEST_CASE(the_sample_instances_are_sound) {
     BOOST_TEST(gri.bytes.find("<gri:ProportionOfSpendingOnLocalSuppliers ") == std::string::npos);
     // Narratives are tagged per requirement with GRI's text blocks (2-4-a's here); the
     // catalogue's disclosure-level names, which GRI does not have, are gone.
-    BOOST_TEST(gri.bytes.find("<gri:ExplanationOfRestatementsOfInformationMadeFromPreviousReportingPeriodsTextBlock ") !=
-               std::string::npos);
+    BOOST_TEST(
+        gri.bytes.find(
+            "<gri:"
+            "ExplanationOfRestatementsOfInformationMadeFromPreviousReportingPeriodsTextBlock ") !=
+        std::string::npos);
     BOOST_TEST(gri.bytes.find("<gri:OrganizationalDetailsTextBlock ") == std::string::npos);
     BOOST_TEST(gri.bytes.find("<gri:RestatementsOfInformationTextBlock ") == std::string::npos);
     std::vector<SourceFile> sources;
@@ -359,7 +381,8 @@ BOOST_AUTO_TEST_CASE(a_taxonomy_package_is_read_and_checked) {
         "stringItemType";
     changed.at("ExplainContactPointForQuestionsAboutReportOrReportedInformationTextBlock")
         .period_type = "instant";
-    changed.erase("ExplanationOfRestatementsOfInformationMadeFromPreviousReportingPeriodsTextBlock");
+    changed.erase(
+        "ExplanationOfRestatementsOfInformationMadeFromPreviousReportingPeriodsTextBlock");
     Diagnostics d2;
     check_concepts_against(changed, *ev.dataset, *ev.mappings, *ev.disclosures, d2);
     auto c = codes(d2);

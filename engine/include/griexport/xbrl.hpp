@@ -4,11 +4,10 @@
 #pragma once
 
 #include <array>
-#include <memory>
-
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>

@@ -54,8 +54,8 @@ std::vector<std::optional<long long>> page_numbers(QPDF& q, std::size_t count) {
         long long first =
             d.isDictionary() && d.getKey("/St").isInteger() ? d.getKey("/St").getIntValue() : 1;
         for (std::size_t i = start; i < end && i < count; ++i)
-            out[i] = decimal ? std::optional(first + static_cast<long long>(i - start))
-                             : std::nullopt;
+            out[i] =
+                decimal ? std::optional(first + static_cast<long long>(i - start)) : std::nullopt;
     }
     return out;
 }

@@ -29,8 +29,8 @@ void overflow(LoadContext& ctx, const ClimateEntry& at, const std::string& what)
 // Records the check's outcome on the dataset (CheckResult), and a diagnostic when the
 // figures differ. `agrees` says what an exact match equals, for the record.
 void report(LoadContext& ctx, const ClimateEntry& at, const std::string& what, const char* from,
-            const char* agrees, const Decimal& published, const Decimal& computed, std::size_t figures,
-            int precision) try {
+            const char* agrees, const Decimal& published, const Decimal& computed,
+            std::size_t figures, int precision) try {
     if (published == computed) {
         ctx.ds.checks.push_back({CheckKind::cross_footing, at.origin, CheckOutcome::ok,
                                  fmt::format("{} equals {}", what, agrees)});
@@ -85,7 +85,8 @@ void check_climate_accounts(LoadContext& ctx) {
         auto it = parts.find(key);
         if (it == parts.end()) continue;
         report(ctx, *total, fmt::format("the {} total", std::get<0>(key)), "its parts",
-               "the sum of its parts", total->value.value, it->second.first, it->second.second, precision);
+               "the sum of its parts", total->value.value, it->second.first, it->second.second,
+               precision);
     }
     for (const auto& e : ds.climate_entries) {
         if (e.role != ClimateRole::change || !e.compared_with) continue;
@@ -101,8 +102,8 @@ void check_climate_accounts(LoadContext& ctx) {
         }
         report(ctx, e,
                fmt::format("the change of {} from {} to {}", e.post, *e.compared_with, e.year),
-               "the two years",
-               "the difference of the two years", e.value.value, difference, 2, precision);
+               "the two years", "the difference of the two years", e.value.value, difference, 2,
+               precision);
     }
 }
 

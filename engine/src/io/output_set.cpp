@@ -374,7 +374,7 @@ std::optional<std::string> OutputSet::checked_path(const std::string& relative,
 }
 
 std::unique_ptr<PieceSink> OutputSet::stream(std::string relative, std::string kind,
-                                                Diagnostics& diags) {
+                                             Diagnostics& diags) {
     auto path = checked_path(relative, diags);
     if (!path || diags.has_errors() || !open_staging(diags)) return nullptr;
     std::error_code ec;

@@ -10,9 +10,11 @@
 
 #include "../io/sha256.hpp"
 #include "../io/source_text.hpp"
+#include "../tasks/task_group.hpp"
 #include "griexport/attach.hpp"
 #include "griexport/audit.hpp"
 #include "griexport/evaluate.hpp"
+#include "griexport/fault_injection.hpp"
 #include "griexport/output.hpp"
 #include "griexport/render.hpp"
 #include "griexport/supplement.hpp"
@@ -20,8 +22,6 @@
 #include "pdf/pdf_document.hpp"
 #include "xbrl/instance.hpp"
 #include "xhtml/inline_xbrl.hpp"
-#include "griexport/fault_injection.hpp"
-#include "../tasks/task_group.hpp"
 namespace griexport {
 
 Diagnostics write_data_entry_workbook(const std::filesystem::path& folder,
@@ -119,8 +119,8 @@ struct EarlyDocuments {
 };
 
 void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
-            const BuildOptions& options, OutputSink& out, Diagnostics& diags,
-            EarlyDocuments early, const std::filesystem::path& folder) {
+            const BuildOptions& options, OutputSink& out, Diagnostics& diags, EarlyDocuments early,
+            const std::filesystem::path& folder) {
     using tasks::run_stage;
     auto data_dir = resolve_data_dir(options.load);
     std::vector<SourceFile> inputs = ds.sources;
@@ -180,8 +180,8 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                                                           labels.at(lang), pdf);
                          }).share());
         supplements[i] = {"gri-supplement." + lang + ".pdf", "pdf-supplement", {}, {}};
-        supplements_drawn.push_back(drawing.run(
-            "build:pdf-supplement." + lang, [&, i, document, lang](Diagnostics& d) {
+        supplements_drawn.push_back(
+            drawing.run("build:pdf-supplement." + lang, [&, i, document, lang](Diagnostics& d) {
                 Model content = models[i].get();
                 d.append(document->diags);  // the document's own problems (a font missing)
                 if (content)
@@ -214,7 +214,8 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
             drawing.run(
                 "build:mapping-report.xlsx",
                 [&](Diagnostics& d) {
-                    workbook = mapping_report_xlsx(ds, m, set, labels.at(langs.front()), created, d);
+                    workbook =
+                        mapping_report_xlsx(ds, m, set, labels.at(langs.front()), created, d);
                 },
                 large_programme(ds));
     };
@@ -224,8 +225,7 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
 
     run_stage("build:content-index", diags, [&](Diagnostics& d) {
         for (std::size_t i = 0; i < langs.size(); ++i) {
-            std::string name =
-                i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
+            std::string name = i == 0 ? "content-index.csv" : "content-index." + langs[i] + ".csv";
             out.add(name, "content-index", content_index_csv(ds, m, set, labels.at(langs[i])), d);
         }
         // The content index for Excel users, in the first language, beside its CSV.
@@ -267,8 +267,8 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
             auto stream = out.stream("gri-supplement." + lang + ".xhtml", "xhtml-supplement", d);
             if (!stream) return;
             if (xhtml::write_supplement(
-                    ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts, &diags, inputs,
-                    d, [&](std::string_view piece) { stream->write(piece); }, content.get()))
+                    ds, m, set, labels.at(lang), pdf, gri_facts, programme_facts, &diags, inputs, d,
+                    [&](std::string_view piece) { stream->write(piece); }, content.get()))
                 stream->close(d);
         });
     }
@@ -296,15 +296,16 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                 auto merged = merge_with_annual_report(options.annual_report, supplement_name,
                                                        *supplement, attachments, d);
                 if (!merged.empty())
-                    out.add("annual-report-with-gri." + pdf_langs.front() + ".pdf",
-                            "annual-report", std::move(merged), d);
+                    out.add("annual-report-with-gri." + pdf_langs.front() + ".pdf", "annual-report",
+                            std::move(merged), d);
             }
         });
 
     run_stage("build:audit-trail", diags, [&](Diagnostics& d) {
         out.add("audit-trail.json", "audit-trail", audit_trail_json(ds, m, set), d);
     });
-    if (!workbook.empty()) out.add("mapping-report.xlsx", "mapping-report", std::move(workbook), diags);
+    if (!workbook.empty())
+        out.add("mapping-report.xlsx", "mapping-report", std::move(workbook), diags);
 
     run_stage("build:manifest", diags, [&](Diagnostics& d) {
         out.add("manifest.json", "manifest",
@@ -342,14 +343,16 @@ void write_outputs(const std::filesystem::path& folder, const std::filesystem::p
 
 void write_build_outputs(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
                          const BuildOptions& options, OutputSink& out, Diagnostics& diags) {
-    tasks::run_stage("build", diags, [&](Diagnostics& d) { render(ds, m, set, options, out, d, {}, "."); });
+    tasks::run_stage("build", diags,
+                     [&](Diagnostics& d) { render(ds, m, set, options, out, d, {}, "."); });
 }
 
 Diagnostics build_outputs(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
                           const BuildOptions& options) {
     Diagnostics diags;
     // Whatever escapes the stages is reported here, with the output folder untouched.
-    tasks::run_stage("build", diags, [&](Diagnostics& d) { write_outputs(folder, out_dir, options, d); });
+    tasks::run_stage("build", diags,
+                     [&](Diagnostics& d) { write_outputs(folder, out_dir, options, d); });
     return diags;
 }
 

@@ -1,7 +1,8 @@
+#include "griexport/labels.hpp"
+
 #include <fmt/format.h>
 
 #include "../io/xml_source.hpp"
-#include "griexport/labels.hpp"
 #include "griexport/render.hpp"
 
 namespace griexport {

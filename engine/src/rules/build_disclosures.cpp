@@ -325,9 +325,9 @@ class Builder {
         if (field == "contact" && given(o.contact)) return std::pair{o.contact, o.source};
         if (field == "name" && given(o.name))
             return std::pair{both([&](const char* l) {
-                                 return words(l).get("text.organisation-number",
-                                                     {{"name", o.name.in(l)},
-                                                      {"number", o.organisation_number}});
+                                 return words(l).get(
+                                     "text.organisation-number",
+                                     {{"name", o.name.in(l)}, {"number", o.organisation_number}});
                              }),
                              o.source};
         if (field == "legal-form") {
@@ -426,10 +426,9 @@ class Builder {
                             {ProgressStatus::behind, "text.status.behind-path"},
                             {ProgressStatus::not_met, "text.status.not-met"}};
                         std::string share =
-                            p->share_of_way
-                                ? w.get("text.goals.share",
-                                        {{"share", text::percent(*p->share_of_way, l)}})
-                                : "";
+                            p->share_of_way ? w.get("text.goals.share",
+                                                    {{"share", text::percent(*p->share_of_way, l)}})
+                                            : "";
                         part += ", " + w.get("text.goals.target",
                                              {{"value", text::number(p->target_level.value, l)},
                                               {"unit", ds_.units.label(p->target_level.unit, l)},

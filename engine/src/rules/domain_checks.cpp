@@ -125,7 +125,8 @@ void check_printable(const Dataset& ds, Diagnostics& diags) {
     for (const auto& o : ds.observations) {
         int p = ds.indicators[o.indicator].precision;
         if (!printable(o.value.value, p))
-            out_of_range(ds, fmt::format("the value of indicator {}", ds.indicators[o.indicator].id),
+            out_of_range(ds,
+                         fmt::format("the value of indicator {}", ds.indicators[o.indicator].id),
                          o.value.value, p, o.origin, diags);
     }
     for (const auto& ind : ds.indicators)

@@ -631,15 +631,15 @@ std::shared_ptr<const GriTaxonomy> load_gri_taxonomy(io::LoadContext& ctx) {
     t->part_namespace = root.attribute("part-namespace").as_string();
     for (auto c : root.children("concept")) {
         GriConcept info{c.attribute("type").as_string(),
-                           c.attribute("period").as_string(),
-                           c.attribute("kind").as_string(),
-                           c.attribute("abstract").as_bool(),
-                           c.attribute("enumeration-domain").as_string(),
-                           c.attribute("typed-domain").as_string()};
+                        c.attribute("period").as_string(),
+                        c.attribute("kind").as_string(),
+                        c.attribute("abstract").as_bool(),
+                        c.attribute("enumeration-domain").as_string(),
+                        c.attribute("typed-domain").as_string()};
         for (auto r : c.children("ref"))
             info.references.push_back({r.attribute("number").as_string(),
-                                          r.attribute("paragraph").as_string(),
-                                          r.attribute("subparagraph").as_string()});
+                                       r.attribute("paragraph").as_string(),
+                                       r.attribute("subparagraph").as_string()});
         t->concepts.emplace(c.attribute("name").as_string(), std::move(info));
     }
     for (auto tb : root.children("table"))
@@ -648,7 +648,8 @@ std::shared_ptr<const GriTaxonomy> load_gri_taxonomy(io::LoadContext& ctx) {
     for (auto a : root.children("axis")) {
         auto& members = t->axis_members[a.attribute("name").as_string()];
         for (auto m : a.children("member"))
-            members.emplace_back(m.attribute("name").as_string(), m.attribute("parent").as_string());
+            members.emplace_back(m.attribute("name").as_string(),
+                                 m.attribute("parent").as_string());
     }
     for (auto e : root.children("enumeration")) {
         auto& members = t->enumeration_members[e.attribute("domain").as_string()];
@@ -699,10 +700,10 @@ void load_xbrl_settings(io::LoadContext& ctx, XbrlSettings& x) {
                                             t.identifier, t.publication_date),
                                 src->where(n, attribute));
             else if (!kind.empty() && c->kind != kind)
-                ctx.diags.error("xbrl.concept-kind",
-                                fmt::format("{} is a {} in GRI's taxonomy, not a {}", name,
-                                            c->kind, kind),
-                                src->where(n, attribute));
+                ctx.diags.error(
+                    "xbrl.concept-kind",
+                    fmt::format("{} is a {} in GRI's taxonomy, not a {}", name, c->kind, kind),
+                    src->where(n, attribute));
         };
         check(om, "table", "hypercube");
         check(om, "axis", "dimension");
@@ -748,11 +749,11 @@ void resolve_concepts(io::LoadContext& ctx, Catalogue& cat, const GriTaxonomy& t
             if (r.concept_name.empty()) continue;
             const GriConcept* c = t.find(r.concept_name);
             if (!c)
-                ctx.diags.error("xbrl.concept-unknown",
-                                fmt::format("{}-{}: {} is not a concept of GRI's taxonomy ({} {})",
-                                            d.number, r.id, r.concept_name, t.identifier,
-                                            t.publication_date),
-                                ctx.location(r.source));
+                ctx.diags.error(
+                    "xbrl.concept-unknown",
+                    fmt::format("{}-{}: {} is not a concept of GRI's taxonomy ({} {})", d.number,
+                                r.id, r.concept_name, t.identifier, t.publication_date),
+                    ctx.location(r.source));
             else if (c->type_name() != r.item_type || c->period != r.period_type)
                 ctx.diags.error("xbrl.concept-type",
                                 fmt::format("{}-{}: {} is {} ({}) in GRI's taxonomy, {} ({}) in "

@@ -49,8 +49,8 @@ void TaskGroup::join(Diagnostics& into) {
         try {
             into.append(s.get());
         } catch (const std::exception& e) {
-            into.error("internal.exception",
-                       fmt::format("a stage failed to start: {}", e.what()), {"griexport", 0, 0});
+            into.error("internal.exception", fmt::format("a stage failed to start: {}", e.what()),
+                       {"griexport", 0, 0});
         }
     }
     stages_.clear();

@@ -32,8 +32,7 @@ class TaskGroup {
     // Starts `body` as the stage `stage`: on a thread of its own, or (on_thread false) on
     // the joining thread when join() reaches it. The future is ready when the stage has
     // ended, whether it succeeded or not (another stage may wait for it).
-    std::shared_future<Diagnostics> run(std::string stage,
-                                        std::function<void(Diagnostics&)> body,
+    std::shared_future<Diagnostics> run(std::string stage, std::function<void(Diagnostics&)> body,
                                         bool on_thread = true);
 
     // Waits for every stage and appends each one's diagnostics to `into`, in start order.

@@ -253,8 +253,8 @@ class Reader {
         for (const auto& a : arcs) {
             std::string from = name(a.from), to = name(a.to);
             if (!from.empty() && !to.empty())
-                dimensional_.push_back(
-                    {role, a.arcrole, from, to, a.target_role, a.order, a.context_element, a.closed});
+                dimensional_.push_back({role, a.arcrole, from, to, a.target_role, a.order,
+                                        a.context_element, a.closed});
         }
     }
 
@@ -269,10 +269,9 @@ class Reader {
         };
         for (const auto& r : dimensional_) children[{r.role, r.from}].push_back(&r);
         for (auto& [key, list] : children)
-            std::stable_sort(list.begin(), list.end(),
-                             [](const Relationship* a, const Relationship* b) {
-                                 return a->order < b->order;
-                             });
+            std::stable_sort(
+                list.begin(), list.end(),
+                [](const Relationship* a, const Relationship* b) { return a->order < b->order; });
         auto under = [&](const std::string& role, const std::string& from,
                          std::string_view arcrole) {
             std::vector<const Relationship*> out;
@@ -322,9 +321,8 @@ class Reader {
             std::set<std::string> seen{r.from};
             members(r.role, r.from, items, seen);
             for (const auto& item : items)
-                if (auto c = concepts_.find(item.name); c != concepts_.end() &&
-                                                        !c->second.abstract &&
-                                                        c->second.kind == "item")
+                if (auto c = concepts_.find(item.name);
+                    c != concepts_.end() && !c->second.abstract && c->second.kind == "item")
                     c->second.tables.push_back(r.to);
         }
         // Each enumeration's values: its domain's members in the role it names.
@@ -416,8 +414,7 @@ std::string gri_taxonomy_xml(const Package& p) {
     }
     for (const auto& e : p.enumerations) {
         w.open("enumeration", {{"domain", e.domain}, {"role", e.role}});
-        for (const auto& m : e.members)
-            w.empty("member", {{"name", m.name}, {"parent", m.parent}});
+        for (const auto& m : e.members) w.empty("member", {{"name", m.name}, {"parent", m.parent}});
         w.close();
     }
     w.close();

@@ -23,11 +23,11 @@ struct Reference {
 };
 
 struct Concept {
-    std::string name;          // local name in the core namespace
-    std::string type;          // "xbrli:decimalItemType", "dtr-types:volumeItemType", …
-    std::string period;        // duration, instant
-    std::string balance;       // credit, debit or empty
-    std::string kind;          // item, dimension (an axis), hypercube (a table)
+    std::string name;     // local name in the core namespace
+    std::string type;     // "xbrli:decimalItemType", "dtr-types:volumeItemType", …
+    std::string period;   // duration, instant
+    std::string balance;  // credit, debit or empty
+    std::string kind;     // item, dimension (an axis), hypercube (a table)
     bool abstract = false;
     std::string enum_domain;   // enum2:domain, for an enumeration: "gri:YesNoDomain"
     std::string enum_role;     // enum2:linkrole: where the domain's members are
@@ -39,8 +39,8 @@ struct Concept {
 
 struct Table {
     std::string name;
-    std::string role;               // the extended link role it is defined in
-    std::string context_element;    // where its dimensions go: scenario or segment
+    std::string role;             // the extended link role it is defined in
+    std::string context_element;  // where its dimensions go: scenario or segment
     bool closed = false;
     std::vector<std::string> axes;  // in the linkbase's order
 };
@@ -52,8 +52,8 @@ struct Member {
 
 struct Axis {
     std::string name;
-    std::string domain;            // an explicit axis's domain
-    std::vector<Member> members;   // its domain's members, depth first
+    std::string domain;           // an explicit axis's domain
+    std::vector<Member> members;  // its domain's members, depth first
 };
 
 // The values an enumeration concept may take: its domain's members.
@@ -66,9 +66,9 @@ struct Enumeration {
 struct Package {
     std::string identifier, version, publication_date, entry_point, sha256;
     std::string core_namespace, part_namespace;
-    std::vector<Concept> concepts;  // by name
-    std::vector<Table> tables;      // by name
-    std::vector<Axis> axes;         // by name
+    std::vector<Concept> concepts;          // by name
+    std::vector<Table> tables;              // by name
+    std::vector<Axis> axes;                 // by name
     std::vector<Enumeration> enumerations;  // by domain
 };
 

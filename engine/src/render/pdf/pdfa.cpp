@@ -14,8 +14,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include "xmp.hpp"
 #include "flate.hpp"
+#include "xmp.hpp"
 
 namespace griexport::pdf {
 
@@ -85,7 +85,6 @@ std::string to_unicode_cmap(const std::set<char32_t>& used) {
     s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     return s;
 }
-
 
 std::string make_pdfa(const std::string& pdf, const std::vector<const EmbeddedFont*>& fonts,
                       const DocumentInfo& info, const std::string& icc_profile, Diagnostics& diags,

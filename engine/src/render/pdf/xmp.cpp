@@ -22,8 +22,7 @@ std::string xmp_packet(const DocumentInfo& i) {
             if (k == 0)
                 s += "<rdf:li xml:lang=\"x-default\">" + escape_text(items[k].second) + "</rdf:li>";
             s += "<rdf:li xml:lang=\"" + xbrl::escape_attribute(items[k].first) + "\">" +
-                 escape_text(items[k].second) +
-                 "</rdf:li>";
+                 escape_text(items[k].second) + "</rdf:li>";
         }
         return s + "</rdf:Alt>";
     };

@@ -126,8 +126,8 @@ XbrlFile gri_instance(const Dataset& ds, const Mappings& m, const DisclosureSet&
     if (o.reporting_period.to) {
         const auto& at = b.instant(entity.scheme, entity.identifier, *o.reporting_period.to);
         auto date = [&](const std::string& name, const Date& d, const char* key) {
-            b.fact({g + name, "dateItemType", "instant", xbrl::ValueKind::text, at, "", d.iso(),
-                    0, "", false, key});
+            b.fact({g + name, "dateItemType", "instant", xbrl::ValueKind::text, at, "", d.iso(), 0,
+                    "", false, key});
         };
         date(x.period_start, o.reporting_period.from, "period/start");
         date(x.period_end, *o.reporting_period.to, "period/end");

@@ -97,13 +97,14 @@ const std::string& InstanceStream::duration(const std::string& scheme,
         if (d.element.empty()) value = value.substr(value.find(':') + 1);  // a member's name
         id += "_" + local + "-" + ncname_part(value);
     }
-    const std::string& unique = add_context({id, scheme, identifier, false, start, end, dims, scenario_}, key);
+    const std::string& unique =
+        add_context({id, scheme, identifier, false, start, end, dims, scenario_}, key);
     if (dims.empty()) return plain_contexts_.emplace(days, unique).first->second;
     return unique;
 }
 
-const std::string& InstanceStream::instant(const std::string& scheme,
-                                           const std::string& identifier, const Date& at) {
+const std::string& InstanceStream::instant(const std::string& scheme, const std::string& identifier,
+                                           const Date& at) {
     key_.clear();
     fmt::format_to(std::back_inserter(key_), "{}|{}|instant|{}", scheme, identifier,
                    at.days_since_epoch());

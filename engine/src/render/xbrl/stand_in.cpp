@@ -188,7 +188,8 @@ std::vector<XbrlFile> gri_stand_in_package(const Mappings& m) {
         w.open("xs:schema", {{"xmlns:xs", "http://www.w3.org/2001/XMLSchema"},
                              {"targetNamespace", part_ns},
                              {"elementFormDefault", "qualified"}});
-        w.empty("xs:element", {{"name", topic_domain}, {"id", "part_" + topic_domain}, {"type", "xs:token"}});
+        w.empty("xs:element",
+                {{"name", topic_domain}, {"id", "part_" + topic_domain}, {"type", "xs:token"}});
         w.close();
         files.push_back({dir + "core/" + part_name, "xbrl-schema", out});
     }

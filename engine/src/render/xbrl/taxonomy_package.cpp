@@ -7,10 +7,10 @@
 #include <pugixml.hpp>
 #include <set>
 
-#include "griexport/evaluate.hpp"
-#include "griexport/xbrl.hpp"
 #include "../../taxonomy/package_zip.hpp"
 #include "../../taxonomy/xml_names.hpp"
+#include "griexport/evaluate.hpp"
+#include "griexport/xbrl.hpp"
 
 namespace griexport {
 

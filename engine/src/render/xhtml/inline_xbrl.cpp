@@ -132,9 +132,10 @@ class InlineSupplement {
                     xmlns.push_back(joined("xmlns:", prefix));
                     uris.push_back(uri);
                 }
-        std::vector<Attr> html{{"xmlns", "http://www.w3.org/1999/xhtml"},
-                               {"xmlns:ix", "http://www.xbrl.org/2013/inlineXBRL"},
-                               {"xmlns:ixt", "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"}};
+        std::vector<Attr> html{
+            {"xmlns", "http://www.w3.org/1999/xhtml"},
+            {"xmlns:ix", "http://www.xbrl.org/2013/inlineXBRL"},
+            {"xmlns:ixt", "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"}};
         for (std::size_t i = 0; i < xmlns.size(); ++i) html.push_back({xmlns[i], uris[i]});
         // xml:lang only: XHTML 1.1, which Inline XBRL 1.1 extends, has no lang attribute.
         html.push_back({"xml:lang", lang_});
@@ -270,7 +271,8 @@ class InlineSupplement {
         std::string decimals = std::to_string(f.decimals), scaled = std::to_string(*scale);
         attrs.push_back({"unitRef", at.record->name(f.unit)});
         attrs.push_back({"decimals", decimals});
-        attrs.push_back({"format", lang_ == "sv" ? "ixt:num-comma-decimal" : "ixt:num-dot-decimal"});
+        attrs.push_back(
+            {"format", lang_ == "sv" ? "ixt:num-comma-decimal" : "ixt:num-dot-decimal"});
         attrs.push_back({"scale", scaled, *scale != 0});
         attrs.push_back({"sign", "-", f.value().starts_with('-')});
         Markup(out).open("ix:nonFraction", attrs).text(p.digits).close("ix:nonFraction");
@@ -355,7 +357,8 @@ class InlineSupplement {
             for (const auto& r : t.header) {
                 m.open("tr");
                 for (const auto& c : r.cells) {
-                    m.open("th", {{"scope", "col"}, {"class", "num", c.align == doc::Align::right}});
+                    m.open("th",
+                           {{"scope", "col"}, {"class", "num", c.align == doc::Align::right}});
                     add_cell_content(out, c);
                     m.close("th");
                 }
@@ -438,7 +441,10 @@ class InlineSupplement {
         // Legend: one swatch and name per series.
         double lx = 0;
         for (const auto& s : c.series) {
-            m.empty("rect", {{"x", at(lx)}, {"y", "4"}, {"width", "12"}, {"height", "12"},
+            m.empty("rect", {{"x", at(lx)},
+                             {"y", "4"},
+                             {"width", "12"},
+                             {"height", "12"},
                              {"fill", hex(s.color)}});
             m.leaf("text", s.name, {{"x", at(lx + 16)}, {"y", "15"}, {"class", "legend"}}).line();
             lx += 24 + 8.0 * static_cast<double>(s.name.size());
@@ -456,27 +462,33 @@ class InlineSupplement {
                 double v = i < series.values.size() ? series.values[i] : 0;
                 double bar = std::max(0.0, v / max * (plot_height - 14));
                 double x = gx + bar_w * static_cast<double>(s);
-                m.empty("rect", {{"x", at(x)}, {"y", at(base - bar)}, {"width", at(bar_w - 2)},
-                                 {"height", at(bar)}, {"fill", hex(series.color)}});
+                m.empty("rect", {{"x", at(x)},
+                                 {"y", at(base - bar)},
+                                 {"width", at(bar_w - 2)},
+                                 {"height", at(bar)},
+                                 {"fill", hex(series.color)}});
                 if (i < series.labels.size())
                     m.leaf("text", series.labels[i],
-                           {{"x", at(x + (bar_w - 2) / 2)}, {"y", at(base - bar - 3)},
+                           {{"x", at(x + (bar_w - 2) / 2)},
+                            {"y", at(base - bar - 3)},
                             {"class", "value"}});
                 m.line();
             }
-            m.leaf("text", c.categories[i],
-                   {{"x", at(gx + (group_w - 12) / 2)}, {"y", at(base + 16)}, {"class", "category"}})
+            m.leaf(
+                 "text", c.categories[i],
+                 {{"x", at(gx + (group_w - 12) / 2)}, {"y", at(base + 16)}, {"class", "category"}})
                 .line();
         }
-        m.empty("line", {{"x1", "0"}, {"y1", at(base)}, {"x2", w}, {"y2", at(base)},
-                         {"class", "axis"}})
+        m.empty("line",
+                {{"x1", "0"}, {"y1", at(base)}, {"x2", w}, {"y2", at(base)}, {"class", "axis"}})
             .line();
         m.close("svg").line();
         std::string out;
         Markup(out)
             .open("div", {{"class", "chart"}})
-            .empty("img", {{"src", joined("data:image/svg+xml;charset=utf-8,", percent_encoded(svg))},
-                           {"alt", fmt::format("{}. {}", c.title, c.description)}})
+            .empty("img",
+                   {{"src", joined("data:image/svg+xml;charset=utf-8,", percent_encoded(svg))},
+                    {"alt", fmt::format("{}. {}", c.title, c.description)}})
             .close("div")
             .line();
         return out;
@@ -773,7 +785,8 @@ class InlineSupplement {
             std::string to;
             for (const auto& [lang, text] : r->preliminary_note)
                 to += joined(to.empty() ? "" : " ", joined("preliminary-", lang));
-            if (!from.empty()) m.empty("ix:relationship", {{"fromRefs", from}, {"toRefs", to}}).line();
+            if (!from.empty())
+                m.empty("ix:relationship", {{"fromRefs", from}, {"toRefs", to}}).line();
         }
         m.close("ix:resources").line().close("ix:header").line().close("div").line();
         emit(out);
