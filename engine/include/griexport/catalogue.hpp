@@ -35,7 +35,6 @@ struct Disclosure {
     std::optional<Date> superseded_from;
     std::string superseded_by;  // "102-4"
     bool per_topic = false;     // 3-3: once per material topic
-    std::string text_block;     // concept for the disclosure's narrative
     SourceRef source;
 
     const Requirement* requirement(char id) const;

@@ -22,8 +22,10 @@ struct Mappings {
     Catalogue catalogue;
     RuleSet rules;
     XbrlSettings xbrl;
-    // The words of the texts the rules write, in sv and en (templates/<lang>/labels.xml).
+    // The printed words in sv and en (templates/<lang>/labels.xml): the rules' texts and
+    // every output use these, and the files they came from are a build's inputs.
     std::map<std::string, Labels, std::less<>> labels{};
+    std::vector<SourceFile> label_sources{};
 };
 
 // The catalogue, compliance data and XBRL settings of a data directory with the files

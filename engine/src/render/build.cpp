@@ -124,12 +124,11 @@ void render(const Dataset& ds, const Mappings& m, const DisclosureSet& set,
     using tasks::run_stage;
     auto data_dir = resolve_data_dir(options.load);
     std::vector<SourceFile> inputs = ds.sources;
-    // Both languages' labels: the programme taxonomy is labelled in sv and en.
-    std::map<std::string, Labels> labels;
-    for (const char* lang : {"sv", "en"})
-        if (auto l = Labels::load(data_dir, lang, inputs, diags))
-            labels.emplace(lang, std::move(*l));
-    if (labels.size() < 2) return;
+    // Both languages' labels (the programme taxonomy is labelled in sv and en), as the
+    // mappings loaded them for the rules' texts: read once, listed among this build's inputs.
+    const auto& labels = m.labels;
+    if (labels.size() < 2) return;  // a labels file failed to load: already an error
+    inputs.insert(inputs.end(), m.label_sources.begin(), m.label_sources.end());
 
     const auto& langs = ds.organisation.languages;
     SupplementOptions pdf;

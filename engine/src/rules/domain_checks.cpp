@@ -14,21 +14,6 @@ std::vector<int> compared_years(const Organisation& o) {
     return {years.begin(), years.end()};
 }
 
-std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIndex& idx,
-                                          std::uint32_t i, int year, Diagnostics* diags) {
-    try {
-        return compute_progress(ds, idx, i, year);
-    } catch (const DecimalOverflow&) {
-        if (diags)
-            diags->error("target.overflow",
-                         fmt::format("indicator {}: the progress toward its target leaves the "
-                                     "exact decimal range (18 significant digits)",
-                                     ds.indicators[i].id),
-                         ds.location(ds.indicators[i].source));
-        return std::nullopt;
-    }
-}
-
 namespace {
 
 // Whether `v` can be printed with `decimals` decimals (rounded half-even, then padded with

@@ -9,12 +9,6 @@
 
 namespace griexport::rules {
 
-// Progress toward the indicator's target in `year`; figures too large for exact arithmetic
-// give nullopt and, with `diags`, target.overflow at the indicator (never a crash, never a
-// wrong percentage). Call this, not compute_progress, outside the interpreter.
-std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIndex& idx,
-                                          std::uint32_t i, int year, Diagnostics* diags);
-
 // Every observation, target and climate-accounts figure can be printed at its precision
 // inside the exact range: value.out-of-range at its row otherwise, so that no renderer
 // meets an overflow.

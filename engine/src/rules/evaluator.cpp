@@ -111,6 +111,9 @@ const DefinitionVersion* definition_for_year(const Indicator& ind, int year) {
     return nullptr;
 }
 
+namespace {
+
+// Throws DecimalOverflow; callers are progress_of and the interpreter, which catch it.
 std::optional<TargetProgress> compute_progress(const Dataset& ds, const ObservationIndex& idx,
                                                std::uint32_t indicator, int year) {
     const Indicator& ind = ds.indicators[indicator];
@@ -188,6 +191,23 @@ std::optional<TargetProgress> compute_progress(const Dataset& ds, const Observat
     p.achieved = j.status == ProgressStatus::achieved;
     p.on_path = p.achieved || j.status == ProgressStatus::on_path;
     return p;
+}
+
+}  // namespace
+
+std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIndex& idx,
+                                          std::uint32_t i, int year, Diagnostics* diags) {
+    try {
+        return compute_progress(ds, idx, i, year);
+    } catch (const DecimalOverflow&) {
+        if (diags)
+            diags->error("target.overflow",
+                         fmt::format("indicator {}: the progress toward its target leaves the "
+                                     "exact decimal range (18 significant digits)",
+                                     ds.indicators[i].id),
+                         ds.location(ds.indicators[i].source));
+        return std::nullopt;
+    }
 }
 
 ProgressJudgement judge_progress(const Decimal& B, const Decimal& C, const Decimal& T,

@@ -45,9 +45,11 @@ class ObservationIndex {
 const Target* target_in_force(const Indicator& ind, int year);
 
 // Where an indicator stands against its target in force for `year`, or nullopt when the
-// target, the baseline or the year's value is missing.
-std::optional<TargetProgress> compute_progress(const Dataset& ds, const ObservationIndex& idx,
-                                               std::uint32_t indicator, int year);
+// target, the baseline or the year's value is missing, or when its figures leave the exact
+// range: then, with `diags`, target.overflow at the indicator (never a crash, never a wrong
+// percentage). The only way to the progress outside the rule interpreter.
+std::optional<TargetProgress> progress_of(const Dataset& ds, const ObservationIndex& idx,
+                                          std::uint32_t indicator, int year, Diagnostics* diags);
 
 // The share of the way and the status from the baseline B, the current value C, the target
 // level T and the straight path's value for the year. The status follows from the same

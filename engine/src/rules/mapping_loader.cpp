@@ -71,7 +71,6 @@ void load_standard(io::LoadContext& ctx, Catalogue& cat, const fs::path& dir,
             disc.superseded_from = s.superseded_from;
         disc.superseded_by = d.attribute("superseded-by").as_string();
         disc.per_topic = d.attribute("per-topic").as_bool();
-        disc.text_block = d.attribute("text-block").as_string();
         disc.source = ctx.ref(file, x->where(d));
         if (!disc.number.starts_with(std::to_string(s.number) + "-"))
             ctx.diags.error("catalogue.number",
@@ -814,11 +813,10 @@ void load_mappings(io::LoadContext& ctx, Mappings& m) {
     for (auto& r : m.rules.rules)
         if (r.parsed) check_expression(ctx, m, r, *r.parsed);
     order_rules(ctx, m.rules);
-    // The words of the texts the rules write. The build reads and lists these files among
-    // its inputs where it renders; here they are only read.
-    std::vector<SourceFile> read;
+    // The printed words, read once for the rules' texts and every output. A build lists the
+    // files among its inputs after the organisation's own (label_sources), not here.
     for (const char* lang : {"sv", "en"})
-        if (auto l = Labels::load(ctx.data_dir, lang, read, ctx.diags))
+        if (auto l = Labels::load(ctx.data_dir, lang, m.label_sources, ctx.diags))
             m.labels.emplace(lang, std::move(*l));
 }
 

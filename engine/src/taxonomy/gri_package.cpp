@@ -344,7 +344,7 @@ class Reader {
 }  // namespace
 
 std::optional<Package> read_gri_package(const std::filesystem::path& zip, Diagnostics& diags) {
-    auto files = read_package_files(zip, diags);
+    auto files = read_package_files(zip, PackageParts::schemas_and_linkbases, diags);
     if (!files) return std::nullopt;
     Package p = Reader(*files).run();
     Location where{zip.generic_string(), 0, 0};

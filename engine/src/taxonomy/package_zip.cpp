@@ -8,7 +8,7 @@
 namespace griexport::taxonomy {
 
 std::optional<std::map<std::string, std::string>> read_package_files(
-    const std::filesystem::path& zip_path, Diagnostics& diags) {
+    const std::filesystem::path& zip_path, PackageParts parts, Diagnostics& diags) {
     int err = 0;
     std::unique_ptr<zip_t, decltype(&zip_close)> z(zip_open(zip_path.c_str(), ZIP_RDONLY, &err),
                                                    &zip_close);
@@ -42,7 +42,9 @@ std::optional<std::map<std::string, std::string>> read_package_files(
         if (zip_stat_index(z.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
         std::string name = st.name ? st.name : "";
         if (name.ends_with("META-INF/taxonomyPackage.xml")) has_metadata = true;
-        if (!name.ends_with(".xsd") && !name.ends_with(".xml")) continue;
+        bool wanted = name.ends_with(".xsd") ||
+                      (parts == PackageParts::schemas_and_linkbases && name.ends_with(".xml"));
+        if (!wanted) continue;
         if (!(st.valid & ZIP_STAT_SIZE) || st.size > max_file_bytes ||
             (total += st.size) > max_total_bytes) {
             diags.error("package.too-large",

@@ -11,10 +11,12 @@
 
 namespace griexport::taxonomy {
 
-// Every .xsd and .xml entry's bytes by its path in the zip. package.unreadable,
-// package.too-large or package.layout (no META-INF/taxonomyPackage.xml) at the zip;
-// nullopt then.
+// What a reader needs of a package: the schemas alone, or the linkbases (.xml) too.
+enum class PackageParts { schemas, schemas_and_linkbases };
+
+// Those entries' bytes by their paths in the zip. package.unreadable, package.too-large or
+// package.layout (no META-INF/taxonomyPackage.xml) at the zip; nullopt then.
 std::optional<std::map<std::string, std::string>> read_package_files(
-    const std::filesystem::path& zip, Diagnostics& diags);
+    const std::filesystem::path& zip, PackageParts parts, Diagnostics& diags);
 
 }  // namespace griexport::taxonomy

@@ -39,11 +39,10 @@ void collect(const std::string& bytes, const std::string& ns, TaxonomyConcepts& 
 
 std::optional<TaxonomyConcepts> read_taxonomy_package(const std::filesystem::path& zip_path,
                                                       const std::string& ns, Diagnostics& diags) {
-    auto files = taxonomy::read_package_files(zip_path, diags);
+    auto files = taxonomy::read_package_files(zip_path, taxonomy::PackageParts::schemas, diags);
     if (!files) return std::nullopt;
     TaxonomyConcepts concepts;
-    for (const auto& [name, bytes] : *files)
-        if (name.ends_with(".xsd")) collect(bytes, ns, concepts);
+    for (const auto& [name, bytes] : *files) collect(bytes, ns, concepts);
     if (concepts.empty()) {
         diags.error("package.no-concepts", fmt::format("the package declares no concept in {}", ns),
                     {zip_path.generic_string(), 0, 0});
